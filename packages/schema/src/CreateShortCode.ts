@@ -1,0 +1,99 @@
+/**
+ * The create endpoint's inputs: `POST /v1/Services/{ServiceSid}/ShortCodes` with an
+ * `application/x-www-form-urlencoded` body carrying `ShortCodeSid`.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
+import { RuleAnnotation } from "./internal/rule.js"
+import { ServiceSid, ShortCodeSid } from "./Sid.js"
+
+/**
+ * The path parameters of the create (and list) endpoint, under their wire names.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CreateShortCodeParams } from "@shortcode-kit/schema"
+ *
+ * Schema.decodeUnknownSync(CreateShortCodeParams)({ ServiceSid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
+ * ```
+ * @since 0.1.0
+ */
+export const CreateShortCodeParams = Schema.Struct({
+  ServiceSid: ServiceSid.annotateKey({ messageMissingKey: "ServiceSid is required" })
+}).annotate({ identifier: "CreateShortCodeParams" })
+
+/** @since 0.1.0 */
+export type CreateShortCodeParams = typeof CreateShortCodeParams.Type
+
+/**
+ * The create request's body as the spec's `CreateShortCodeRequest` object (`{ ShortCodeSid }`), decoded to
+ * `{ shortCodeSid }`.
+ *
+ * @since 0.1.0
+ */
+export const CreateShortCodeRequest = Schema.Struct({
+  shortCodeSid: ShortCodeSid.annotateKey({ messageMissingKey: "ShortCodeSid is required" })
+}).pipe(Schema.encodeKeys({ shortCodeSid: "ShortCodeSid" })).annotate({ identifier: "CreateShortCodeRequest" })
+
+/** @since 0.1.0 */
+export type CreateShortCodeRequest = typeof CreateShortCodeRequest.Type
+
+const formIssue = (rule: string, message: string, expected: string, input: unknown) =>
+  new SchemaIssue.Pointer(
+    ["ShortCodeSid"],
+    new SchemaIssue.InvalidValue({ message, expected, [RuleAnnotation]: rule }, input)
+  )
+
+/** A form body as servers receive it: the raw text, or already parsed. */
+export const FormBody = Schema.Union([
+  Schema.String,
+  Schema.instanceOf(URLSearchParams).annotate({ identifier: "URLSearchParams", expected: "URLSearchParams" })
+]).annotate({ identifier: "FormBody", expected: "a form body (string or URLSearchParams)" })
+
+/**
+ * The codec from an `application/x-www-form-urlencoded` body (a string or `URLSearchParams`) to
+ * `{ shortCodeSid }`, and back to the body text. `ShortCodeSid` must be present exactly once and non-empty: a
+ * repeated parameter is an error, never first-wins. Other parameters are ignored, as Twilio ignores them.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CreateShortCodeForm } from "@shortcode-kit/schema"
+ *
+ * Schema.decodeUnknownSync(CreateShortCodeForm)("ShortCodeSid=SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").shortCodeSid
+ * Schema.encodeSync(CreateShortCodeForm)({ shortCodeSid: "SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" as any })
+ * // "ShortCodeSid=SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+ * ```
+ * @since 0.1.0
+ */
+export const CreateShortCodeForm = FormBody.pipe(
+  Schema.decodeTo(CreateShortCodeRequest, {
+    decode: SchemaGetter.transformEffect((body: string | URLSearchParams) => {
+      const params = typeof body === "string" ? new URLSearchParams(body) : body
+      const values = params.getAll("ShortCodeSid")
+      if (values.length > 1) {
+        return Effect.fail(formIssue(
+          "form.repeated",
+          `ShortCodeSid must be given once; it was given ${values.length} times`,
+          "exactly one ShortCodeSid",
+          values
+        ))
+      }
+      const [value] = values
+      // Absent: hand an object without the key to CreateShortCodeRequest, which reports it as `required`.
+      if (value === undefined) return Effect.succeed({} as { readonly ShortCodeSid: string })
+      if (value === "") {
+        return Effect.fail(formIssue("required", "ShortCodeSid is required and must not be empty", "a ShortCode SID", value))
+      }
+      return Effect.succeed({ ShortCodeSid: value })
+    }),
+    encode: SchemaGetter.transform((fields: { readonly ShortCodeSid: string }) =>
+      new URLSearchParams({ ShortCodeSid: fields.ShortCodeSid }).toString()
+    )
+  })
+).annotate({ identifier: "CreateShortCodeForm" })
+
+/** @since 0.1.0 */
+export type CreateShortCodeForm = typeof CreateShortCodeForm.Type

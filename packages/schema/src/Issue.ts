@@ -1,0 +1,166 @@
+/**
+ * Effect's issue tree flattened into the list people act on: one plain object per problem, each with the path (in
+ * wire names), a stable rule identifier, a sentence, what was expected and what was received.
+ *
+ * @since 0.1.0
+ */
+import { SchemaAST, SchemaIssue } from "effect"
+import { RuleAnnotation } from "./internal/rule.js"
+
+/** @since 0.1.0 */
+export type PathSegment = string | number
+
+/**
+ * One problem with an input.
+ *
+ * @since 0.1.0
+ */
+export interface ValidationIssue {
+  /** Keys and indices from the root of the input, in wire names: `["capabilities", 1]`. */
+  readonly path: ReadonlyArray<PathSegment>
+  /** A stable identifier of the rule that failed: `"sid.prefix"`, `"required"`, `"type"`, `"format.date-time"`... */
+  readonly rule: string
+  /** What is wrong, as a sentence about the value at `path`. */
+  readonly message: string
+  /** What a valid value looks like, briefly. */
+  readonly expected: string
+  /** A short rendering of what was there (`"SC12"`, `42`, `null`, `(missing)`). */
+  readonly received: string
+}
+
+const MAX_RECEIVED = 80
+
+/** A short, single-line rendering of any value, safe for logs (never throws). */
+export const describeReceived = (value: unknown): string => {
+  if (value === undefined) return "(missing)"
+  let text: string
+  try {
+    if (typeof value === "bigint") text = `${value}n`
+    else if (typeof value === "symbol" || typeof value === "function") text = String(value)
+    else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()
+    else if (value instanceof URL) text = value.href
+    else text = JSON.stringify(value) ?? String(value)
+  } catch {
+    text = Object.prototype.toString.call(value)
+  }
+  return text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED - 1)}…` : text
+}
+
+const ruleOf = (annotations: { readonly [k: string]: unknown } | undefined): string | undefined => {
+  const rule = annotations?.[RuleAnnotation]
+  return typeof rule === "string" ? rule : undefined
+}
+
+const expectedOfAst = (ast: SchemaAST.AST): string => {
+  const text = SchemaIssue.defaultLeafHook(new SchemaIssue.InvalidType(ast))
+  return text.startsWith("Expected ") ? text.slice("Expected ".length) : text
+}
+
+const valueAt = (root: unknown, path: ReadonlyArray<PathSegment>): unknown => {
+  let value = root
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined
+    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined
+  }
+  return value
+}
+
+const toSegment = (key: PropertyKey): PathSegment => (typeof key === "symbol" ? String(key) : key)
+
+/**
+ * Flattens an Effect Schema issue into every leaf problem, depth first, in the order the schema checked them.
+ *
+ * @example
+ * ```ts
+ * import { Result, Schema } from "effect"
+ * import { ShortCode, toValidationIssues } from "@shortcode-kit/schema"
+ *
+ * const result = Schema.decodeUnknownResult(ShortCode)({ sid: "SC12" }, { errors: "all" })
+ * if (Result.isFailure(result)) toValidationIssues(result.failure.issue)[0]?.rule // "sid.length"
+ * ```
+ * @since 0.1.0
+ */
+export const toValidationIssues = (root: SchemaIssue.Issue, rootInput?: unknown): Array<ValidationIssue> => {
+  const out: Array<ValidationIssue> = []
+  // Effect records an issue's input only with `reportInput`; the value at the issue's path in the input is the same
+  // thing, costs nothing on the success path, and is what the user sent (wire names).
+  const inputOf = (issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>): unknown =>
+    SchemaIssue.hasInput(issue) ? issue.input : valueAt(rootInput, path)
+  const visit = (issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>): void => {
+    switch (issue._tag) {
+      case "Pointer":
+        visit(issue.issue, [...path, ...issue.path.map(toSegment)])
+        return
+      case "Composite":
+        for (const child of issue.issues) visit(child, path)
+        return
+      case "Encoding":
+        visit(issue.issue, path)
+        return
+      case "AnyOf":
+        if (issue.issues.length === 0) {
+          out.push({ path, rule: "type", message: `must be ${expectedOfAst(issue.ast)}`, expected: expectedOfAst(issue.ast), received: describeReceived(inputOf(issue, path)) })
+        } else {
+          for (const child of issue.issues) visit(child, path)
+        }
+        return
+      case "Filter": {
+        const annotations = issue.filter.annotations
+        const rule = ruleOf(annotations) ?? "check"
+        const expected = typeof annotations?.expected === "string" ? annotations.expected : "a valid value"
+        const inner = issue.issue
+        // A filter that reports its failure at a sub-path (a cross-field rule) keeps the rule and adds the path.
+        if (inner._tag === "Pointer") {
+          const leaf = inner.issue
+          const message = leaf._tag === "InvalidValue" && typeof leaf.annotations?.message === "string"
+            ? leaf.annotations.message
+            : typeof annotations?.message === "string" ? annotations.message : `must be ${expected}`
+          const at = inner.path.map(toSegment)
+          const value = valueAt(rootInput, [...path, ...at]) ?? inputOf(leaf, [...path, ...at])
+          out.push({ path: [...path, ...at], rule, message, expected, received: describeReceived(value) })
+          return
+        }
+        const message = inner._tag === "InvalidValue" && typeof inner.annotations?.message === "string"
+          ? inner.annotations.message
+          : typeof annotations?.message === "string" ? annotations.message : `must be ${expected}`
+        out.push({ path, rule, message, expected, received: describeReceived(inputOf(issue, path)) })
+        return
+      }
+      case "InvalidType":
+        out.push({ path, rule: "type", message: `must be ${expectedOfAst(issue.ast)}`, expected: expectedOfAst(issue.ast), received: describeReceived(inputOf(issue, path)) })
+        return
+      case "InvalidValue": {
+        const a = issue.annotations
+        const expected = typeof a?.expected === "string" ? a.expected : "a valid value"
+        out.push({
+          path,
+          rule: ruleOf(a) ?? "value",
+          message: typeof a?.message === "string" ? a.message : `must be ${expected}`,
+          expected,
+          received: describeReceived(inputOf(issue, path))
+        })
+        return
+      }
+      case "MissingKey":
+        out.push({
+          path,
+          rule: "required",
+          message: typeof issue.annotations?.messageMissingKey === "string" ? issue.annotations.messageMissingKey : "is required",
+          expected: "a value",
+          received: "(missing)"
+        })
+        return
+      case "UnexpectedKey":
+        out.push({ path, rule: "unexpected", message: "is not an allowed property", expected: "no such property", received: describeReceived(inputOf(issue, path)) })
+        return
+      case "Forbidden":
+        out.push({ path, rule: "forbidden", message: typeof issue.annotations?.message === "string" ? issue.annotations.message : "cannot be processed", expected: "a value that can be processed", received: describeReceived(inputOf(issue, path)) })
+        return
+      case "OneOf":
+        out.push({ path, rule: "oneOf", message: "matches more than one alternative", expected: "exactly one alternative", received: describeReceived(inputOf(issue, path)) })
+        return
+    }
+  }
+  visit(root, [])
+  return out
+}

@@ -1,0 +1,60 @@
+/**
+ * A page of the list endpoint (`ListShortCodeResponse` in the official spec): `short_codes` and `meta`.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { ShortCode } from "./ShortCode.js"
+import { UrlFromUriString } from "./Uri.js"
+
+/**
+ * Paging metadata. As in the official spec no property is required; the page URLs are absolute URIs and
+ * `previous_page_url` / `next_page_url` are `null` at the ends.
+ *
+ * @since 0.1.0
+ */
+export const PageMeta = Schema.Struct({
+  page: Schema.optionalKey(Schema.Int),
+  pageSize: Schema.optionalKey(Schema.Int),
+  firstPageUrl: Schema.optionalKey(UrlFromUriString),
+  previousPageUrl: Schema.optionalKey(Schema.NullOr(UrlFromUriString)),
+  url: Schema.optionalKey(UrlFromUriString),
+  nextPageUrl: Schema.optionalKey(Schema.NullOr(UrlFromUriString)),
+  key: Schema.optionalKey(Schema.String)
+}).pipe(
+  Schema.encodeKeys({
+    page: "page",
+    pageSize: "page_size",
+    firstPageUrl: "first_page_url",
+    previousPageUrl: "previous_page_url",
+    url: "url",
+    nextPageUrl: "next_page_url",
+    key: "key"
+  })
+).annotate({ identifier: "PageMeta" })
+
+/** @since 0.1.0 */
+export type PageMeta = typeof PageMeta.Type
+
+/**
+ * The list page codec.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ShortCodePage } from "@shortcode-kit/schema"
+ *
+ * const page = Schema.decodeUnknownSync(ShortCodePage)({ short_codes: [], meta: { key: "short_codes", page: 0 } })
+ * page.shortCodes?.length // 0
+ * ```
+ * @since 0.1.0
+ */
+export const ShortCodePage = Schema.Struct({
+  shortCodes: Schema.optionalKey(Schema.Array(ShortCode)),
+  meta: Schema.optionalKey(PageMeta)
+}).pipe(Schema.encodeKeys({ shortCodes: "short_codes", meta: "meta" })).annotate({ identifier: "ShortCodePage" })
+
+/** @since 0.1.0 */
+export type ShortCodePage = typeof ShortCodePage.Type
+/** @since 0.1.0 */
+export type ShortCodePageWire = typeof ShortCodePage.Encoded

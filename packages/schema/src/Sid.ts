@@ -1,0 +1,152 @@
+/**
+ * Twilio SIDs: a two-letter prefix naming the resource type followed by 32 hexadecimal digits
+ * (Twilio glossary, "What is a SID"). The official OpenAPI patterns (`^SC[0-9a-fA-F]{32}$`, ...) accept both hex
+ * cases, so both are accepted here and a value is never rewritten; Twilio itself issues lower-case hex.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { ruleCheck } from "./internal/rule.js"
+
+const HEX_DIGITS = 32
+const SID_LENGTH = 2 + HEX_DIGITS
+const WHITESPACE = /\s/u
+const HEX = /^[0-9a-fA-F]*$/
+
+/**
+ * The one definition of a SID with the given prefix, as an unbranded string schema. Its checks run in order and
+ * stop at the first failure, so every malformed SID is reported under exactly one rule:
+ * `sid.whitespace`, `sid.prefix`, `sid.length`, `sid.hex`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { sidString } from "@shortcode-kit/schema"
+ *
+ * const PhoneNumberSid = sidString("PN")
+ * Schema.is(PhoneNumberSid)("PN" + "0".repeat(32)) // true
+ * ```
+ * @since 0.1.0
+ */
+export const sidString = <const Prefix extends string>(prefix: Prefix) => {
+  if (!/^[A-Z]{2}$/.test(prefix)) {
+    throw new Error(`sidString: prefix must be two upper-case ASCII letters, received ${JSON.stringify(prefix)}`)
+  }
+  const shape = `"${prefix}" followed by ${HEX_DIGITS} hexadecimal digits`
+  return Schema.String.check(
+    ruleCheck<string>("sid.whitespace", (s) => !WHITESPACE.test(s), {
+      message: `must not contain whitespace; a ${prefix} SID is ${shape}`,
+      expected: shape
+    }),
+    ruleCheck<string>("sid.prefix", (s) => s.startsWith(prefix), {
+      message: `must start with "${prefix}" (upper case); a ${prefix} SID is ${shape}`,
+      expected: shape
+    }),
+    ruleCheck<string>("sid.length", (s) => s.length === SID_LENGTH, {
+      message: `must be exactly ${SID_LENGTH} characters long: "${prefix}" followed by ${HEX_DIGITS} hexadecimal digits`,
+      expected: shape
+    }),
+    ruleCheck<string>("sid.hex", (s) => HEX.test(s.slice(2)), {
+      message: `must contain only hexadecimal digits (0-9, a-f, A-F) after "${prefix}"`,
+      expected: shape
+    })
+  ).annotate({
+    description: `A Twilio SID: ${shape}`,
+    examples: [`${prefix}${"a".repeat(HEX_DIGITS)}`],
+    // The JSON Schema and OpenAPI forms carry the official spec's own constraints.
+    toJsonSchema: () => ({ type: "string", minLength: SID_LENGTH, maxLength: SID_LENGTH, pattern: `^${prefix}[0-9a-fA-F]{${HEX_DIGITS}}$` })
+  })
+}
+
+/**
+ * An Account SID (`AC` + 32 hex digits).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { AccountSid } from "@shortcode-kit/schema"
+ *
+ * const sid: AccountSid = Schema.decodeUnknownSync(AccountSid)("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+ * ```
+ * @since 0.1.0
+ */
+export const AccountSid = sidString("AC").pipe(Schema.brand("AccountSid")).annotate({ identifier: "AccountSid" })
+/** @since 0.1.0 */
+export type AccountSid = typeof AccountSid.Type
+
+/**
+ * A Messaging Service SID (`MG` + 32 hex digits).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ServiceSid } from "@shortcode-kit/schema"
+ *
+ * Schema.is(ServiceSid)("MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") // true
+ * ```
+ * @since 0.1.0
+ */
+export const ServiceSid = sidString("MG").pipe(Schema.brand("ServiceSid")).annotate({ identifier: "ServiceSid" })
+/** @since 0.1.0 */
+export type ServiceSid = typeof ServiceSid.Type
+
+/**
+ * A Short Code SID (`SC` + 32 hex digits).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ShortCodeSid } from "@shortcode-kit/schema"
+ *
+ * Schema.is(ShortCodeSid)("SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") // true
+ * ```
+ * @since 0.1.0
+ */
+export const ShortCodeSid = sidString("SC").pipe(Schema.brand("ShortCodeSid")).annotate({ identifier: "ShortCodeSid" })
+/** @since 0.1.0 */
+export type ShortCodeSid = typeof ShortCodeSid.Type
+
+const randomHex = (): string => {
+  const bytes = new Uint8Array(HEX_DIGITS / 2)
+  globalThis.crypto.getRandomValues(bytes)
+  let out = ""
+  for (const b of bytes) out += b.toString(16).padStart(2, "0")
+  return out
+}
+
+/**
+ * A new Account SID from the platform's cryptographically secure random source, in lower-case hex as Twilio issues.
+ *
+ * @example
+ * ```ts
+ * import { randomAccountSid } from "@shortcode-kit/schema"
+ *
+ * const sid = randomAccountSid() // "AC3f9c..."
+ * ```
+ * @since 0.1.0
+ */
+export const randomAccountSid = (): AccountSid => `AC${randomHex()}` as AccountSid
+/**
+ * A new Messaging Service SID, cryptographically random, lower-case hex.
+ *
+ * @example
+ * ```ts
+ * import { randomServiceSid } from "@shortcode-kit/schema"
+ *
+ * const sid = randomServiceSid() // "MG..."
+ * ```
+ * @since 0.1.0
+ */
+export const randomServiceSid = (): ServiceSid => `MG${randomHex()}` as ServiceSid
+/**
+ * A new Short Code SID, cryptographically random, lower-case hex.
+ *
+ * @example
+ * ```ts
+ * import { randomShortCodeSid } from "@shortcode-kit/schema"
+ *
+ * const sid = randomShortCodeSid() // "SC..."
+ * ```
+ * @since 0.1.0
+ */
+export const randomShortCodeSid = (): ShortCodeSid => `SC${randomHex()}` as ShortCodeSid

@@ -1,0 +1,119 @@
+/**
+ * Twilio's `uri` fields. OpenAPI's `uri` format is RFC 3986's `URI` (a scheme is required). The domain side is a
+ * WHATWG `URL`, so a wire value must also be one that the platform's URL parser accepts: see the README's list of
+ * deliberate differences for the few RFC 3986 URIs that fall outside (for example `http://256.1.1.1/`).
+ *
+ * @since 0.1.0
+ */
+import { Schema, SchemaGetter } from "effect"
+import { ruleCheck } from "./internal/rule.js"
+
+// Built from the ABNF of RFC 3986 (appendix A), rule by rule.
+const unreserved = "A-Za-z0-9\\-._~"
+const subDelims = "!$&'()*+,;="
+const pctEncoded = "%[0-9A-Fa-f]{2}"
+const pchar = `(?:[${unreserved}${subDelims}:@]|${pctEncoded})`
+const scheme = "[A-Za-z][A-Za-z0-9+\\-.]*"
+const userinfo = `(?:[${unreserved}${subDelims}:]|${pctEncoded})*`
+const regName = `(?:[${unreserved}${subDelims}]|${pctEncoded})*`
+const ipLiteral = "\\[([^\\]]*)\\]"
+const port = "[0-9]*"
+const segment = `${pchar}*`
+const segmentNz = `${pchar}+`
+const pathAbempty = `(?:/${segment})*`
+const pathAbsolute = `/(?:${segmentNz}(?:/${segment})*)?`
+const pathRootless = `${segmentNz}(?:/${segment})*`
+const queryOrFragment = `(?:${pchar}|[/?])*`
+const URI = new RegExp(
+  `^${scheme}:(?://(?:${userinfo}@)?(?:${ipLiteral}|${regName})(?::${port})?${pathAbempty}|${pathAbsolute}|${pathRootless}|)` +
+    `(?:\\?${queryOrFragment})?(?:#${queryOrFragment})?$`
+)
+const IPV_FUTURE = new RegExp(`^[vV][0-9A-Fa-f]+\\.[${unreserved}${subDelims}:]+$`)
+const H16 = /^[0-9A-Fa-f]{1,4}$/
+const DEC_OCTET = /^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])$/
+
+const isIpv4 = (s: string): boolean => {
+  const parts = s.split(".")
+  return parts.length === 4 && parts.every((p) => DEC_OCTET.test(p))
+}
+
+/** RFC 3986 `IPv6address`: eight 16-bit groups, at most one `::`, optionally ending in a dotted IPv4 address. */
+const isIpv6 = (s: string): boolean => {
+  const halves = s.split("::")
+  if (halves.length > 2) return false
+  const groups = (part: string): Array<string> => (part === "" ? [] : part.split(":"))
+  const head = groups(halves[0] as string)
+  const tail = halves.length === 2 ? groups(halves[1] as string) : []
+  const all = [...head, ...tail]
+  let count = 0
+  for (let i = 0; i < all.length; i++) {
+    const g = all[i] as string
+    if (i === all.length - 1 && g.includes(".")) {
+      if (!isIpv4(g)) return false
+      count += 2
+    } else {
+      if (!H16.test(g)) return false
+      count += 1
+    }
+  }
+  return halves.length === 2 ? count <= 7 : count === 8
+}
+
+/**
+ * Whether `text` is an RFC 3986 `URI`: a scheme, then a hierarchical part, an optional query and fragment.
+ *
+ * @example
+ * ```ts
+ * import { isRfc3986Uri } from "@shortcode-kit/schema"
+ *
+ * isRfc3986Uri("https://messaging.twilio.com/v1/Services") // true
+ * isRfc3986Uri("/v1/Services") // false: relative
+ * ```
+ * @since 0.1.0
+ */
+export const isRfc3986Uri = (text: string): boolean => {
+  const m = URI.exec(text)
+  if (m === null) return false
+  const literal = m[1]
+  return literal === undefined || isIpv6(literal) || IPV_FUTURE.test(literal)
+}
+
+const canParseUrl = (text: string): boolean => {
+  try {
+    new URL(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The wire form: an absolute URI. Rule `format.uri`.
+ *
+ * @since 0.1.0
+ */
+export const UriString = Schema.String.check(
+  ruleCheck<string>("format.uri", (s) => isRfc3986Uri(s) && canParseUrl(s), {
+    message: "must be an absolute URI (RFC 3986) such as https://messaging.twilio.com/v1/Services",
+    expected: "absolute URI"
+  }, { jsonSchema: { type: "string", format: "uri" } })
+)
+
+/**
+ * The codec from an absolute URI to a `URL`. Encoding writes `URL#href`, the parser's normal form.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { UrlFromUriString } from "@shortcode-kit/schema"
+ *
+ * Schema.decodeUnknownSync(UrlFromUriString)("https://messaging.twilio.com/v1").host // "messaging.twilio.com"
+ * ```
+ * @since 0.1.0
+ */
+export const UrlFromUriString = UriString.pipe(
+  Schema.decodeTo(Schema.URL, {
+    decode: SchemaGetter.transform((s: string) => new URL(s)),
+    encode: SchemaGetter.transform((u: URL) => u.href)
+  })
+)

@@ -1,0 +1,35 @@
+/**
+ * @shortcode-kit/schema: Effect Schema codecs for Twilio's Messaging ShortCodes resource.
+ *
+ * The HTTP API definition and typed client live at `@shortcode-kit/schema/http`, so that importing the schemas
+ * does not load the HTTP modules.
+ *
+ * @since 0.1.0
+ */
+export { AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, ServiceSid, ShortCodeSid, sidString } from "./Sid.js"
+export { DateFromTwilioString, DateTimeString, formatTwilioDate, parseRfc3339, TwilioDate } from "./DateTime.js"
+export { isRfc3986Uri, UriString, UrlFromUriString } from "./Uri.js"
+export { assignedCountryCodes, CountryCode } from "./CountryCode.js"
+export { ShortCode, shortCodeWireKeys, type ShortCodeWire } from "./ShortCode.js"
+export {
+  Capability,
+  makeShortCodeStrict,
+  ShortCodeNumber,
+  ShortCodeStrict,
+  shortCodeUrl,
+  TWILIO_MESSAGING_BASE_URL
+} from "./ShortCodeStrict.js"
+export { CreateShortCodeForm, CreateShortCodeParams, CreateShortCodeRequest, FormBody } from "./CreateShortCode.js"
+export {
+  DeleteShortCodeParams,
+  FetchShortCodeParams,
+  ShortCodeInstanceParams
+} from "./ShortCodeParams.js"
+export { DEFAULT_PAGE_SIZE, ListShortCodesQuery, MAX_PAGE_SIZE } from "./ListShortCodesQuery.js"
+export { PageMeta, ShortCodePage, type ShortCodePageWire } from "./ShortCodePage.js"
+export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"
+export { makeTwilioError, TwilioError, type TwilioErrorWire } from "./TwilioError.js"
+export { describeReceived, type PathSegment, toValidationIssues, type ValidationIssue } from "./Issue.js"
+export { standardSchemas } from "./StandardSchema.js"
+export { toJsonSchema, type WireSchemaName, wireSchemaNames } from "./JsonSchema.js"
+export { RuleAnnotation } from "./internal/rule.js"

@@ -1,0 +1,47 @@
+import { Schema, SchemaIssue, type SchemaRepresentation } from "effect"
+
+/**
+ * The annotation key under which every check of this package records its stable rule identifier
+ * (`"sid.prefix"`, `"format.date-time"`, ...). Issue flattening reads it back; users read `rule`.
+ */
+export const RuleAnnotation = "shortcode-kit/rule" as const
+
+/** What a rule says when it fails: a complete sentence about the value, and the short form of what was expected. */
+export interface RuleText {
+  readonly message: string
+  readonly expected: string
+}
+
+/**
+ * A named check. `abort` stops the remaining checks of the same value after this one fails, so that a near-miss
+ * value is reported under the one rule it breaks instead of a cascade (a short SID is "too short", not also "not hex").
+ */
+export const ruleCheck = <T>(
+  rule: string,
+  predicate: (input: T) => boolean,
+  text: RuleText,
+  options: {
+    readonly abort?: boolean
+    readonly jsonSchema?: Record<string, unknown>
+    /** For a check on an object, the property the failure is about (in wire names). */
+    readonly path?: ReadonlyArray<PropertyKey>
+    /** For a check with a `path`: the value found there, reported as `received`. */
+    readonly received?: (input: T) => unknown
+  } = {}
+) => {
+  const jsonSchema = options.jsonSchema as SchemaRepresentation.ToJsonSchema.CheckOutput | undefined
+  return Schema.makeFilter<T>(
+    (input) =>
+      predicate(input) ||
+      (options.path === undefined
+        ? false
+        : { path: options.path, issue: new SchemaIssue.InvalidValue({ message: text.message, expected: text.expected }, options.received?.(input)) }),
+    {
+      message: text.message,
+      expected: text.expected,
+      [RuleAnnotation]: rule,
+      ...(jsonSchema !== undefined ? { toJsonSchema: () => jsonSchema } : {})
+    },
+    options.abort ?? true
+  )
+}
