@@ -1,0 +1,151 @@
+/**
+ * Validation of an incoming create request, `POST /v1/Services/{ServiceSid}/ShortCodes` with the form body
+ * `ShortCodeSid=SC...`, for servers that stand in for Twilio or sit in front of it.
+ *
+ * @since 0.1.0
+ */
+import {
+  CreateShortCodeForm,
+  CreateShortCodeParams,
+  describeReceived,
+  type ServiceSid,
+  type ShortCodeSid,
+  toValidationIssues,
+  type ValidationIssue
+} from "@shortcode-kit/schema"
+import { Result, Schema } from "effect"
+import { makeValidator, unreadableIssue } from "./internal/decoder.js"
+import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
+
+/**
+ * A form body as a server may hold it: the raw text, parsed `URLSearchParams`, or a record as body parsers produce
+ * (`{ ShortCodeSid: "SC..." }`, a repeated parameter as an array).
+ *
+ * @since 0.1.0
+ */
+export type FormBodyInput = string | URLSearchParams | Readonly<Record<string, string | ReadonlyArray<string>>>
+
+/**
+ * The parts of a create request that carry input: the `ServiceSid` path parameter and the form body. Typed loosely
+ * on purpose: the validator accepts anything and reports what is wrong.
+ *
+ * @since 0.1.0
+ */
+export interface CreateShortCodeRequestInput {
+  readonly serviceSid: unknown
+  readonly body: unknown
+}
+
+/**
+ * A valid create request, decoded.
+ *
+ * @since 0.1.0
+ */
+export interface CreateShortCodeInput {
+  readonly serviceSid: ServiceSid
+  readonly shortCodeSid: ShortCodeSid
+}
+
+const validateParams = makeValidator(CreateShortCodeParams)
+const decodeForm = Schema.decodeUnknownResult(CreateShortCodeForm)
+
+const isPlainRecord = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+const BODY_EXPECTED = "a form body: a string, URLSearchParams, or a record of string or string[] values"
+
+/** The body as URLSearchParams, or the issues that keep it from being one. */
+const toParams = (body: unknown): { readonly params: URLSearchParams; readonly issues: Array<ValidationIssue> } => {
+  if (body === undefined) return { params: new URLSearchParams(), issues: [] }
+  if (typeof body === "string") return { params: new URLSearchParams(body), issues: [] }
+  if (body instanceof URLSearchParams) return { params: body, issues: [] }
+  if (typeof body !== "object" || body === null || Array.isArray(body) || !isPlainRecord(body)) {
+    return {
+      params: new URLSearchParams(),
+      issues: [{ path: [], rule: "type", message: `the body must be ${BODY_EXPECTED}`, expected: BODY_EXPECTED, received: describeReceived(body) }]
+    }
+  }
+  const params = new URLSearchParams()
+  const issues: Array<ValidationIssue> = []
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === "string") params.append(key, value)
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) for (const item of value) params.append(key, item)
+    else {
+      issues.push({
+        path: [key],
+        rule: "type",
+        message: `${key} must be a string, or an array of strings when the parameter is repeated`,
+        expected: "string or string[]",
+        received: describeReceived(value)
+      })
+    }
+  }
+  return { params, issues }
+}
+
+const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> => {
+  const { params, issues } = toParams(body)
+  // A ShortCodeSid of the wrong type is already reported; decoding the rest would add a bogus "required".
+  if (issues.length > 0 && (issues.some((issue) => issue.path.length === 0 || issue.path[0] === "ShortCodeSid"))) {
+    return { ok: false, issues }
+  }
+  const result = decodeForm(params, { errors: "all" })
+  if (Result.isSuccess(result)) return issues.length > 0 ? { ok: false, issues } : { ok: true, value: result.success }
+  // Issues are reported against what the form says about ShortCodeSid, so `received` shows the value (or values).
+  const values = params.getAll("ShortCodeSid")
+  const seen = { ShortCodeSid: values.length === 0 ? undefined : values.length === 1 ? values[0] : values }
+  return { ok: false, issues: [...issues, ...toValidationIssues(result.failure.issue, seen)] }
+}
+
+/**
+ * Validates an incoming create request: `serviceSid` as the `ServiceSid` path parameter (issues at
+ * `["ServiceSid"]`) and the form body, which must carry `ShortCodeSid` exactly once (issues at
+ * `["ShortCodeSid"]`). Other form parameters are ignored, as Twilio ignores them. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { toTwilioError, validateCreateShortCodeRequest } from "@shortcode-kit/validator"
+ *
+ * const result = validateCreateShortCodeRequest({
+ *   serviceSid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *   body: "ShortCodeSid=SCbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+ * })
+ * if (result.ok) result.value.shortCodeSid // "SCbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+ * else toTwilioError(result) // { code: 21421, status: 400, ... }
+ * ```
+ * @since 0.1.0
+ */
+export const validateCreateShortCodeRequest = (request: CreateShortCodeRequestInput): ValidationResult<CreateShortCodeInput> => {
+  try {
+    if (typeof request !== "object" || request === null) {
+      const expected = "{ serviceSid, body }"
+      return { ok: false, issues: [{ path: [], rule: "type", message: `the request must be an object ${expected}`, expected, received: describeReceived(request) }] }
+    }
+    const { serviceSid, body } = request
+    const params = validateParams(serviceSid === undefined ? {} : { ServiceSid: serviceSid })
+    const form = validateBody(body)
+    if (params.ok && form.ok) return { ok: true, value: { serviceSid: params.value.ServiceSid, shortCodeSid: form.value.shortCodeSid } }
+    return { ok: false, issues: [...(params.ok ? [] : params.issues), ...(form.ok ? [] : form.issues)] }
+  } catch (cause) {
+    return { ok: false, issues: [unreadableIssue(request, cause)] }
+  }
+}
+
+/**
+ * The decoded create request, or a `ValidationError` listing every issue with its path.
+ *
+ * @example
+ * ```ts
+ * import { assertCreateShortCodeRequest } from "@shortcode-kit/validator"
+ *
+ * const { serviceSid, shortCodeSid } = assertCreateShortCodeRequest({
+ *   serviceSid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *   body: new URLSearchParams({ ShortCodeSid: "SCbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" })
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const assertCreateShortCodeRequest = (request: CreateShortCodeRequestInput): CreateShortCodeInput =>
+  getOrThrow("create request", validateCreateShortCodeRequest(request))

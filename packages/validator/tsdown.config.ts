@@ -1,0 +1,13 @@
+import { defineConfig } from "tsdown"
+
+export default defineConfig([
+  {
+    entry: ["src/index.ts"],
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    platform: "node",
+    target: "node20"
+  }
+])
