@@ -1,0 +1,33 @@
+/**
+ * The JSON bodies of the admin surface. They reuse the seed's field schemas, so what the admin API accepts is what a
+ * seed file may hold, with the SIDs optional (generated when left out).
+ */
+import { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
+import { Schema } from "effect"
+import { AuthToken, seedServiceFields, seedShortCodeFields, seedServiceWireKeys, seedShortCodeWireKeys } from "./Seed.js"
+
+/** `POST /admin/accounts`: both fields optional; a missing SID or token is generated. */
+export const CreateAccountBody = Schema.Struct({
+  sid: Schema.optionalKey(AccountSid),
+  authToken: Schema.optionalKey(AuthToken)
+}).pipe(Schema.encodeKeys({ sid: "sid", authToken: "auth_token" }))
+
+/** `POST /admin/services`. */
+export const CreateServiceBody = Schema.Struct({
+  ...seedServiceFields,
+  sid: Schema.optionalKey(ServiceSid)
+}).pipe(Schema.encodeKeys(seedServiceWireKeys))
+
+/** `POST /admin/short-codes`: a short code for an account's inventory, optionally placed in one of its services. */
+export const CreateShortCodeBody = Schema.Struct({
+  ...seedShortCodeFields,
+  sid: Schema.optionalKey(ShortCodeSid)
+}).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
+
+/** The answer of `POST /admin/seed`: how many of each were added (the rest already existed). */
+export const SeedReportBody = Schema.Struct({
+  accounts: Schema.Int,
+  services: Schema.Int,
+  shortCodes: Schema.Int,
+  memberships: Schema.Int
+}).pipe(Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes", memberships: "memberships" }))

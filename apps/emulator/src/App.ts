@@ -1,0 +1,61 @@
+/**
+ * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
+ * module decides where it listens.
+ */
+import { Hono } from "hono"
+import { HTTPException } from "hono/http-exception"
+import type { ServerConfig } from "./Config.js"
+import { ApiError, internalError, notFound } from "./http/ApiError.js"
+import { readBoundedBody } from "./http/body.js"
+import type { AppEnv } from "./http/AppEnv.js"
+import { adminAuth, twilioAuth } from "./http/auth.js"
+import { cors } from "./http/cors.js"
+import { requestId } from "./http/requestId.js"
+import { requestLog } from "./http/requestLog.js"
+import { respondWithError } from "./http/respond.js"
+import { registerAdminRoutes } from "./routes/admin.js"
+import { registerDocsRoutes } from "./routes/docs.js"
+import { registerServiceRoutes } from "./routes/services.js"
+import { registerShortCodeRoutes } from "./routes/shortCodes.js"
+import type { Repository } from "./store/Repository.js"
+
+/** Where server faults (bugs) are reported, with their stack; clients only ever see a Twilio error body. */
+export type FaultSink = (error: unknown, request: Request) => void
+
+export const reportFaultToStderr: FaultSink = (error, request) => {
+  const url = new URL(request.url)
+  process.stderr.write(`${new Date().toISOString()} fault in ${request.method} ${url.pathname}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+}
+
+/** The application and what it holds that must be released on shutdown. */
+export interface App {
+  readonly app: Hono<AppEnv>
+  readonly dispose: () => Promise<void>
+}
+
+export const makeApp = (config: ServerConfig, repository: Repository, reportFault: FaultSink = reportFaultToStderr): App => {
+  const app = new Hono<AppEnv>({ strict: true })
+
+  app.use(requestLog(config.log))
+  app.use(cors())
+  app.use(requestId())
+  app.use(readBoundedBody(config.bodyLimitBytes))
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return respondWithError(c, error)
+    // Hono's own client errors (a body that cannot be read, ...) are the client's, not a fault of the server.
+    if (error instanceof HTTPException && error.status < 500) {
+      return respondWithError(c, ApiError.of(20001, undefined, { status: error.status, message: `Invalid request: ${error.message}` }))
+    }
+    reportFault(error, c.req.raw)
+    return respondWithError(c, internalError())
+  })
+  app.notFound((c) => respondWithError(c, notFound(c.req.path)))
+
+  const auth = twilioAuth(repository)
+  registerServiceRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
+  registerShortCodeRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
+  registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken) })
+  const docs = registerDocsRoutes(app)
+  return { app, dispose: docs.dispose }
+}

@@ -1,0 +1,50 @@
+/**
+ * What the command line entry prints at start: where it listens, where the data is, the admin token, and the demo
+ * credentials with a curl that works as printed.
+ */
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "./Demo.js"
+import type { RunningServer } from "./Server.js"
+
+export interface BannerInput {
+  readonly server: RunningServer
+  readonly databasePath: string
+  readonly adminTokenGenerated: boolean
+}
+
+/** The start-up text. The demo section appears only while the demo account exists with its demo token. */
+export const banner = ({ server, databasePath, adminTokenGenerated }: BannerInput): string => {
+  const { repository, config } = server.emulator
+  const lines = [
+    `shortcode-kit emulator listening on ${server.url}`,
+    `  database      ${databasePath === ":memory:" ? ":memory: (nothing is kept after exit)" : databasePath}`,
+    `  resource URLs ${config.publicBaseUrl}  (PUBLIC_BASE_URL)`,
+    `  admin token   ${server.adminToken}${adminTokenGenerated ? "  (generated for this run; set ADMIN_TOKEN to fix it)" : "  (from ADMIN_TOKEN)"}`,
+    `  docs          ${server.url}/docs  and  ${server.url}/openapi.json`
+  ]
+  const account = repository.findAccount(DEMO_ACCOUNT_SID)
+  if (account !== undefined && account.authToken === DEMO_AUTH_TOKEN) {
+    const service = repository.findService(account.sid, DEMO_SERVICE_SID as never)
+    lines.push(
+      "",
+      "Demo data (fixed public demo values, not secrets):",
+      `  account       ${DEMO_ACCOUNT_SID}`,
+      `  auth token    ${DEMO_AUTH_TOKEN}`,
+      service === undefined ? "  service       (the demo service was deleted)" : `  service       ${service.sid}  "${service.friendlyName}"`
+    )
+    DEMO_SHORT_CODE_SIDS.forEach((sid, i) => {
+      const shortCode = repository.findAnyShortCode(sid)
+      if (shortCode === undefined) return
+      const place = shortCode.serviceSid === null ? "in no service" : `in service ${shortCode.serviceSid}`
+      lines.push(`  ${i === 0 ? "short codes  " : "             "} ${sid}  ${shortCode.shortCode} ${shortCode.countryCode} ${shortCode.capabilities.join(",")}  ${place}`)
+    })
+    lines.push(
+      "",
+      "Add the first demo short code to the demo service (201 the first time, 409 code 21710 after that):",
+      `  curl --request POST '${server.url}/v1/Services/${DEMO_SERVICE_SID}/ShortCodes' \\`,
+      `    --user "${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}" \\`,
+      `    --header "Content-Type: application/x-www-form-urlencoded" \\`,
+      `    --data 'ShortCodeSid=${DEMO_SHORT_CODE_SIDS[0]}'`
+    )
+  }
+  return `${lines.join("\n")}\n`
+}

@@ -1,0 +1,148 @@
+/**
+ * The emulator's configuration: the options of `makeServer`/`startServer`, their defaults and checks, and how the
+ * command line entry reads them from the environment.
+ */
+import { randomBytes } from "node:crypto"
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { toValidationIssues, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { Result, Schema } from "effect"
+import { type Seed as SeedType, Seed } from "./Seed.js"
+
+/** Options of {@link makeServer}; every one has a default. */
+export interface ServerOptions {
+  /** Interface to listen on. Default `127.0.0.1`. */
+  readonly host?: string
+  /** Port; `0` picks a free one. Default `4010`. */
+  readonly port?: number
+  /** SQLite file, or `:memory:`. Default `:memory:` (the command line entry defaults to a file). */
+  readonly database?: string
+  /** Origin used in every resource `url` and paging URL. Default `https://messaging.twilio.com`, what Twilio returns. */
+  readonly publicBaseUrl?: string
+  /** Bearer token of the admin surface. Default: a random one (read it back from the running server). */
+  readonly adminToken?: string
+  /** Seed to load at start (idempotently). */
+  readonly seed?: SeedType
+  /** Load the demo account, service and short codes. Default `true`. */
+  readonly demo?: boolean
+  /** Short codes a Messaging Service may hold. Default 400, Twilio's pool limit. */
+  readonly servicePoolLimit?: number
+  /** Largest request body in bytes; more is answered 413 before it is read. Default 65536. */
+  readonly bodyLimitBytes?: number
+  /** Where the one-line-per-request log goes; `false` for none. Default stdout. */
+  readonly log?: ((line: string) => void) | false
+}
+
+/** The options with every default filled in and every value checked. */
+export interface ServerConfig {
+  readonly host: string
+  readonly port: number
+  readonly database: string
+  readonly publicBaseUrl: string
+  readonly adminToken: string
+  readonly seed: SeedType | undefined
+  readonly demo: boolean
+  readonly servicePoolLimit: number
+  readonly bodyLimitBytes: number
+  readonly log: ((line: string) => void) | undefined
+}
+
+export const DEFAULT_HOST = "127.0.0.1"
+export const DEFAULT_PORT = 4010
+export const DEFAULT_POOL_LIMIT = 400
+export const DEFAULT_BODY_LIMIT_BYTES = 65_536
+const MIN_ADMIN_TOKEN_LENGTH = 16
+
+/** A new admin token: 32 random bytes, hex. */
+export const randomAdminToken = (): string => randomBytes(32).toString("hex")
+
+const fail = (message: string): never => {
+  throw new Error(`shortcode-kit emulator: ${message}`)
+}
+
+/** Fills in the defaults and checks every option, throwing at once with what is wrong. */
+export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
+  const port = options.port ?? DEFAULT_PORT
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`port must be an integer from 0 to 65535, received ${String(port)}`)
+  const publicBaseUrl = (options.publicBaseUrl ?? TWILIO_MESSAGING_BASE_URL).replace(/\/+$/, "")
+  if (!/^https?:\/\/[^/?#\s]+$/.test(publicBaseUrl)) {
+    fail(`publicBaseUrl must be an http(s) origin without a path, such as https://messaging.twilio.com, received ${JSON.stringify(options.publicBaseUrl)}`)
+  }
+  const adminToken = options.adminToken ?? randomAdminToken()
+  if (adminToken.length < MIN_ADMIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(adminToken)) {
+    fail(`the admin token must be at least ${MIN_ADMIN_TOKEN_LENGTH} visible ASCII characters without spaces`)
+  }
+  const servicePoolLimit = options.servicePoolLimit ?? DEFAULT_POOL_LIMIT
+  if (!Number.isSafeInteger(servicePoolLimit) || servicePoolLimit < 1) fail(`servicePoolLimit must be a positive integer, received ${String(servicePoolLimit)}`)
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES
+  if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1) fail(`bodyLimitBytes must be a positive integer, received ${String(bodyLimitBytes)}`)
+  const host = options.host ?? DEFAULT_HOST
+  if (host === "") fail("host must not be empty")
+  return {
+    host,
+    port,
+    database: options.database ?? ":memory:",
+    publicBaseUrl,
+    adminToken,
+    seed: options.seed,
+    demo: options.demo ?? true,
+    servicePoolLimit,
+    bodyLimitBytes,
+    log: options.log === false ? undefined : options.log ?? ((line) => process.stdout.write(`${line}\n`))
+  }
+}
+
+/** Reads and decodes a seed file, with every problem in the error message. */
+export const readSeedFile = (path: string): SeedType => {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"))
+  } catch (error) {
+    return fail(`SEED_FILE ${path} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const result = Schema.decodeUnknownResult(Seed)(json, { errors: "all" })
+  if (Result.isSuccess(result)) return result.success
+  const problems = toValidationIssues(result.failure.issue, json).map((i) => `${i.path.join(".") || "(root)"}: ${i.message} (received ${i.received})`)
+  return fail(`SEED_FILE ${path} is not a valid seed:\n  - ${problems.join("\n  - ")}`)
+}
+
+/** What the command line entry decided, with where each value came from for the start-up banner. */
+export interface EnvConfig {
+  readonly options: ServerOptions
+  readonly adminTokenGenerated: boolean
+  readonly databasePath: string
+}
+
+/**
+ * The options from the environment: `HOST`, `PORT`, `DB` (a path relative to the working directory, or
+ * `:memory:`; default `defaultDatabase`), `PUBLIC_BASE_URL`, `ADMIN_TOKEN`, `SEED_FILE` (a seed file replaces the
+ * demo data).
+ */
+export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): EnvConfig => {
+  const nonEmpty = (name: string): string | undefined => {
+    const value = env[name]
+    return value === undefined || value === "" ? undefined : value
+  }
+  const portText = nonEmpty("PORT")
+  let port: number | undefined
+  if (portText !== undefined) {
+    if (!/^[0-9]{1,5}$/.test(portText)) fail(`PORT must be a number from 0 to 65535, received ${JSON.stringify(portText)}`)
+    port = Number(portText)
+  }
+  const dbText = nonEmpty("DB")
+  const databasePath = dbText === ":memory:" ? ":memory:" : resolve(dbText ?? defaultDatabase)
+  const seedFile = nonEmpty("SEED_FILE")
+  const adminToken = nonEmpty("ADMIN_TOKEN")
+  const host = nonEmpty("HOST")
+  const publicBaseUrl = nonEmpty("PUBLIC_BASE_URL")
+  const options: ServerOptions = {
+    database: databasePath,
+    adminToken: adminToken ?? randomAdminToken(),
+    demo: seedFile === undefined,
+    ...(host === undefined ? {} : { host }),
+    ...(port === undefined ? {} : { port }),
+    ...(publicBaseUrl === undefined ? {} : { publicBaseUrl }),
+    ...(seedFile === undefined ? {} : { seed: readSeedFile(resolve(seedFile)) })
+  }
+  return { options, adminTokenGenerated: adminToken === undefined, databasePath }
+}

@@ -1,0 +1,86 @@
+/**
+ * The seed format: the JSON that `SEED_FILE` holds, that `POST /admin/seed` accepts and that `GET /admin/dump`
+ * returns, so a dump can seed another run. Wire names are snake_case like the Twilio API's.
+ */
+import {
+  AccountSid,
+  Capability,
+  CountryCode,
+  ServiceSid,
+  ShortCodeNumber,
+  ShortCodeSid
+} from "@shortcode-kit/schema"
+import { Effect, Schema } from "effect"
+import { FriendlyName } from "./MessagingService.js"
+
+/**
+ * An auth token: 1 to 128 visible ASCII characters. Twilio's are 32 hex digits; anything a Basic auth header can
+ * carry unambiguously is accepted so test suites can use readable tokens.
+ */
+export const AuthToken = Schema.String.check(
+  Schema.isPattern(/^[\x21-\x7e]{1,128}$/, {
+    message: "auth_token must be 1 to 128 visible ASCII characters (no spaces)",
+    expected: "1 to 128 visible ASCII characters"
+  })
+)
+
+const Capabilities = Schema.Array(Capability).check(
+  Schema.makeFilter((items: ReadonlyArray<string>) => new Set(items).size === items.length || "capabilities must not repeat a value", {
+    expected: "capabilities without duplicates"
+  })
+)
+
+/** An account of the seed. */
+export const SeedAccount = Schema.Struct({
+  sid: AccountSid,
+  authToken: AuthToken
+}).pipe(Schema.encodeKeys({ sid: "sid", authToken: "auth_token" }))
+
+/** The fields of a seed service, and their wire names. */
+export const seedServiceFields = { sid: ServiceSid, accountSid: AccountSid, friendlyName: FriendlyName }
+export const seedServiceWireKeys = { sid: "sid", accountSid: "account_sid", friendlyName: "friendly_name" } as const
+
+/** A Messaging Service of the seed. */
+export const SeedService = Schema.Struct(seedServiceFields).pipe(Schema.encodeKeys(seedServiceWireKeys))
+
+/** The wire names of a seed short code's fields. */
+export const seedShortCodeWireKeys = {
+  sid: "sid",
+  accountSid: "account_sid",
+  shortCode: "short_code",
+  countryCode: "country_code",
+  capabilities: "capabilities",
+  serviceSid: "service_sid"
+} as const
+
+/**
+ * A short code of an account's inventory. `country_code` defaults to `US` and `capabilities` to `["SMS"]`;
+ * `service_sid`, when given, puts it in that service of the same account on first load.
+ */
+export const seedShortCodeFields = {
+  sid: ShortCodeSid,
+  accountSid: AccountSid,
+  shortCode: ShortCodeNumber,
+  countryCode: CountryCode.pipe(Schema.withDecodingDefaultKey(Effect.succeed("US"))),
+  capabilities: Capabilities.pipe(Schema.withDecodingDefaultKey(Effect.succeed(["SMS" as const]))),
+  serviceSid: Schema.NullOr(ServiceSid).pipe(Schema.withDecodingDefaultKey(Effect.succeed(null)))
+}
+export const SeedShortCode = Schema.Struct(seedShortCodeFields).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
+
+const list = <S extends Schema.Top>(item: S) =>
+  Schema.Array(item).pipe(Schema.withDecodingDefaultKey(Effect.succeed([])))
+
+/**
+ * The whole seed. Every list may be left out. Loading is idempotent: what exists is kept, what is missing is added
+ * (see `loadSeed`).
+ */
+export const Seed = Schema.Struct({
+  accounts: list(SeedAccount),
+  services: list(SeedService),
+  shortCodes: list(SeedShortCode)
+}).pipe(Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes" })).annotate({
+  identifier: "Seed"
+})
+
+export type Seed = typeof Seed.Type
+export type SeedWire = typeof Seed.Encoded

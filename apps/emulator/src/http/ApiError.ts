@@ -1,0 +1,40 @@
+/**
+ * Errors the HTTP layer answers with: a Twilio error body (built with the schema package's table) plus the status
+ * and any headers that belong with it. Handlers throw or return these; one place turns them into responses.
+ */
+import { type ErrorCode, makeTwilioError, moreInfoUrl, type TwilioError } from "@shortcode-kit/schema"
+
+export class ApiError extends Error {
+  constructor(
+    readonly body: TwilioError,
+    readonly headers: Readonly<Record<string, string>> = {}
+  ) {
+    super(body.message)
+    this.name = "ApiError"
+  }
+
+  /** An error of the table, `{param}` filled in, optionally with its own status or message. */
+  static of(
+    code: ErrorCode,
+    param?: string,
+    options: { readonly status?: number; readonly message?: string; readonly headers?: Readonly<Record<string, string>> } = {}
+  ): ApiError {
+    const { headers, ...rest } = options
+    return new ApiError(makeTwilioError(code, param, rest), headers)
+  }
+}
+
+/** 404 20404 for the resource at `path`. */
+export const notFound = (path: string): ApiError => ApiError.of(20404, path)
+
+/**
+ * The body for a fault of the server itself. 20500 is Twilio's "Internal Server Error" code; it is not in the
+ * schema package's table because no client input can cause it.
+ */
+export const internalError = (): ApiError =>
+  new ApiError({
+    code: 20500,
+    message: "Internal Server Error: the emulator hit a bug; the details are in its log",
+    moreInfo: new URL(moreInfoUrl(20500)),
+    status: 500
+  })

@@ -1,0 +1,55 @@
+/**
+ * Authentication: Twilio's Basic auth (`AccountSid:AuthToken`) for the Twilio surface, a bearer token for the admin
+ * surface. Secrets are compared in constant time, as fixed-length SHA-256 digests so that the comparison does not
+ * leak the stored secret's length either.
+ */
+import { createHash, timingSafeEqual } from "node:crypto"
+import type { MiddlewareHandler } from "hono"
+import type { AppEnv } from "./AppEnv.js"
+import type { AccountRecord, Repository } from "../store/Repository.js"
+import { ApiError } from "./ApiError.js"
+
+const digest = (secret: string): Buffer => createHash("sha256").update(secret, "utf8").digest()
+
+/** Constant-time equality of two secrets of any length. */
+export const secretsEqual = (presented: string, expected: string): boolean => timingSafeEqual(digest(presented), digest(expected))
+
+// Compared against when the account does not exist, so that an unknown SID costs the same as a wrong token.
+const UNKNOWN_ACCOUNT_TOKEN = `unknown-${Math.random()}`
+
+
+const unauthorized = (): ApiError =>
+  ApiError.of(20003, undefined, { headers: { "WWW-Authenticate": 'Basic realm="Twilio API"' } })
+
+/** The `user:password` of a Basic `Authorization` header, or `undefined`. */
+const basicCredentials = (header: string | undefined): { readonly user: string; readonly password: string } | undefined => {
+  const m = /^Basic[ ]+([A-Za-z0-9+/]+={0,2})[ ]*$/i.exec(header ?? "")
+  if (m === null) return undefined
+  const decoded = Buffer.from(m[1] as string, "base64").toString("utf8")
+  const colon = decoded.indexOf(":")
+  if (colon < 0) return undefined
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
+
+/** Requires Basic auth with an account's SID and auth token; the account is then `c.get("account")`. */
+export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const credentials = basicCredentials(c.req.header("Authorization"))
+  if (credentials === undefined) throw unauthorized()
+  const account = repository.findAccount(credentials.user)
+  const matches = secretsEqual(credentials.password, account?.authToken ?? UNKNOWN_ACCOUNT_TOKEN)
+  if (account === undefined || !matches) throw unauthorized()
+  c.set("account", account)
+  await next()
+}
+
+/** Requires `Authorization: Bearer <admin token>`. */
+export const adminAuth = (adminToken: string): MiddlewareHandler => async (c, next) => {
+  const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(c.req.header("Authorization") ?? "")
+  if (m === null || !secretsEqual(m[1] as string, adminToken)) {
+    throw ApiError.of(20003, undefined, {
+      headers: { "WWW-Authenticate": 'Bearer realm="shortcode-kit emulator admin"' },
+      message: "Authenticate: the admin API needs Authorization: Bearer <ADMIN_TOKEN>"
+    })
+  }
+  await next()
+}

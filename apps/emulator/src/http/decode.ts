@@ -1,0 +1,42 @@
+/**
+ * Decoding request inputs with the schema package and turning a failure into the Twilio error for it.
+ */
+import { type ErrorCode, toValidationIssues, type ValidationIssue } from "@shortcode-kit/schema"
+import { Result, Schema } from "effect"
+import { ApiError, notFound } from "./ApiError.js"
+
+/** The flattened issues of a failed decode, or the decoded value. */
+export const decodeWith = <S extends Schema.Decoder<unknown, never>>(schema: S) => {
+  const decode = Schema.decodeUnknownResult(schema)
+  return (input: unknown): Result.Result<S["Type"], ReadonlyArray<ValidationIssue>> => {
+    const result = decode(input, { errors: "all" })
+    return Result.isSuccess(result)
+      ? Result.succeed(result.success)
+      : Result.fail(toValidationIssues(result.failure.issue, input))
+  }
+}
+
+/** The wire name a parameter issue is about. */
+export const parameterOf = (issue: ValidationIssue | undefined, fallback: string): string => {
+  const first = issue?.path[0]
+  return typeof first === "string" ? first : fallback
+}
+
+/** 400 with `code` (20001 unless said otherwise) naming the parameter and the reason. */
+export const invalidParameter = (name: string, reason: string, code: ErrorCode = 20001): ApiError =>
+  code === 20001
+    ? ApiError.of(20001, name, { message: `Invalid parameter: ${name}. ${reason}` })
+    : ApiError.of(code, name)
+
+/**
+ * Path parameters: a value that does not decode names no resource, so the answer is 404 for the requested path,
+ * never 400 (a malformed `ServiceSid` in the path is a URL that does not exist).
+ */
+export const decodePathOr404 = <S extends Schema.Decoder<unknown, never>>(schema: S) => {
+  const decode = decodeWith(schema)
+  return (params: unknown, path: string): S["Type"] => {
+    const result = decode(params)
+    if (Result.isFailure(result)) throw notFound(path)
+    return result.success
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The list endpoints' query (`PageSize`, `Page`, `PageToken`) and the `meta` of the page they answer with.
+ */
+import { ListShortCodesQuery, type PageMeta } from "@shortcode-kit/schema"
+import { Result } from "effect"
+import type { Context } from "hono"
+import { decodePageToken, encodePageToken, type KeysetPage, type PageCursor } from "../store/Paging.js"
+import { decodeWith, invalidParameter, parameterOf } from "./decode.js"
+
+const PARAMETERS = ["PageSize", "Page", "PageToken"] as const
+
+const decodeQuery = decodeWith(ListShortCodesQuery)
+
+/** A decoded list request: the query as given and where the page starts. */
+export interface ListRequest {
+  readonly query: ListShortCodesQuery
+  readonly cursor: PageCursor
+}
+
+/**
+ * Decodes the query: each parameter at most once, `PageSize` 1..1000, `Page` >= 0, a `PageToken` this server
+ * issued. Without a token the page starts at `Page * PageSize`; with one, where the token says (`Page` is then, as
+ * the spec puts it, "simply for client state").
+ */
+export const decodeListRequest = (c: Context): ListRequest => {
+  const all = c.req.queries()
+  const single: Record<string, string> = {}
+  for (const name of PARAMETERS) {
+    const values = all[name]
+    if (values === undefined) continue
+    if (values.length > 1) throw invalidParameter(name, `${name} must be given once; it was given ${values.length} times`)
+    single[name] = values[0] as string
+  }
+  const decoded = decodeQuery(single)
+  if (Result.isFailure(decoded)) {
+    const issue = decoded.failure[0]
+    throw invalidParameter(parameterOf(issue, "PageSize"), issue?.message ?? "malformed")
+  }
+  const query = decoded.success
+  if (query.pageToken === undefined) {
+    return { query, cursor: { _tag: "Offset", offset: Math.min(query.page * query.pageSize, Number.MAX_SAFE_INTEGER) } }
+  }
+  const cursor = decodePageToken(query.pageToken)
+  if (cursor === undefined) {
+    throw invalidParameter("PageToken", "PageToken must be a token from a next_page_url or previous_page_url of this server")
+  }
+  return { query, cursor }
+}
+
+/**
+ * Twilio's `meta`: absolute URLs on the public base URL, each with the query that fetches it; `next_page_url` and
+ * `previous_page_url` are `null` at the ends.
+ */
+export const pageMeta = (args: {
+  readonly baseUrl: string
+  readonly path: string
+  readonly key: string
+  readonly request: ListRequest
+  readonly page: KeysetPage<unknown>
+}): PageMeta => {
+  const { query } = args.request
+  const link = (page: number, token: string | undefined): URL => {
+    const params = new URLSearchParams({ PageSize: String(query.pageSize), Page: String(page) })
+    if (token !== undefined) params.set("PageToken", token)
+    return new URL(`${args.path}?${params.toString()}`, args.baseUrl)
+  }
+  const { previous, next } = args.page
+  return {
+    page: query.page,
+    pageSize: query.pageSize,
+    firstPageUrl: link(0, undefined),
+    previousPageUrl: previous === undefined || previous._tag === "Offset"
+      ? null
+      : link(Math.max(query.page - 1, 0), encodePageToken(previous)),
+    url: link(query.page, query.pageToken),
+    nextPageUrl: next === undefined || next._tag === "Offset" ? null : link(query.page + 1, encodePageToken(next)),
+    key: args.key
+  }
+}

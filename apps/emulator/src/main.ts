@@ -1,0 +1,40 @@
+/**
+ * The command line entry (`npm start`): configuration from the environment, start, print, and shut down cleanly on
+ * SIGTERM/SIGINT. Everything else lives in the modules it imports.
+ */
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { banner } from "./Banner.js"
+import { configFromEnv } from "./Config.js"
+import { startServer } from "./Server.js"
+
+// dist/main.mjs sits in apps/emulator/dist: the repository root is three levels up, wherever the process started.
+const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url))
+const DEFAULT_DATABASE = join(repositoryRoot, ".data", "shortcode-kit.sqlite")
+
+const main = async (): Promise<void> => {
+  const env = configFromEnv(process.env, DEFAULT_DATABASE)
+  const server = await startServer(env.options)
+  process.stdout.write(banner({ server, databasePath: env.databasePath, adminTokenGenerated: env.adminTokenGenerated }))
+
+  const shutdown = (signal: NodeJS.Signals): void => {
+    process.stdout.write(`${signal}: no new connections; finishing requests in flight, then closing the database\n`)
+    server.close().then(
+      () => {
+        process.stdout.write("stopped\n")
+        process.exit(0)
+      },
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`)
+        process.exit(1)
+      }
+    )
+  }
+  process.once("SIGTERM", shutdown)
+  process.once("SIGINT", shutdown)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

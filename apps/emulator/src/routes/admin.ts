@@ -1,0 +1,128 @@
+/**
+ * The admin surface, apart from Twilio's paths and guarded by its own bearer token: what a test suite uses to set up
+ * state that Twilio's API cannot create (accounts, short-code inventory), and to see or load all of it at once.
+ *
+ * - `POST /admin/accounts` `{ sid?, auth_token? }` -> 201 `{ sid, auth_token }`
+ * - `POST /admin/services` `{ sid?, account_sid, friendly_name }` -> 201
+ * - `POST /admin/short-codes` `{ sid?, account_sid, short_code, country_code?, capabilities?, service_sid? }` -> 201
+ * - `GET /admin/dump` -> the whole state in the seed format
+ * - `POST /admin/seed` (seed format) -> 200 `{ accounts, services, short_codes, memberships }` added
+ */
+import { randomBytes } from "node:crypto"
+import { toValidationIssues } from "@shortcode-kit/schema"
+import { Result, Schema } from "effect"
+import type { Context, Hono, MiddlewareHandler } from "hono"
+import { CreateAccountBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
+import { Seed, SeedAccount, SeedService, SeedShortCode } from "../Seed.js"
+import { dumpSeed, loadSeed, SeedConflictError } from "../Seeding.js"
+import type { InsertOutcome, Repository } from "../store/Repository.js"
+import { ApiError } from "../http/ApiError.js"
+import { bodyText } from "../http/body.js"
+import type { AppEnv } from "../http/AppEnv.js"
+import { resource } from "../http/resource.js"
+import { respondWith } from "../http/respond.js"
+
+export interface AdminRoutesOptions {
+  readonly repository: Repository
+  readonly auth: MiddlewareHandler<AppEnv>
+}
+
+/** A new auth token in Twilio's shape: 32 lower-case hex digits. */
+export const randomAuthToken = (): string => randomBytes(16).toString("hex")
+
+const invalidBody = (message: string): ApiError => ApiError.of(20001, "body", { message: `Invalid parameter: body. ${message}` })
+
+const conflict = (message: string): ApiError => ApiError.of(20001, undefined, { status: 409, message })
+
+/** Reads a JSON body and decodes it with `schema`; every failure is a 400 naming the field and the reason. */
+const readJson = <S extends Schema.Decoder<unknown, never>>(c: Context<AppEnv>, schema: S): S["Type"] => {
+  const contentType = c.req.header("Content-Type")
+  if (contentType?.split(";")[0]?.trim().toLowerCase() !== "application/json") {
+    throw invalidBody(`the admin API takes application/json; the Content-Type was ${JSON.stringify(contentType ?? null)}`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(bodyText(c))
+  } catch (error) {
+    throw invalidBody(`the body is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+  }
+  const result = Schema.decodeUnknownResult(schema)(json, { errors: "all" })
+  if (Result.isSuccess(result)) return result.success
+  const issues = toValidationIssues(result.failure.issue, json)
+  throw invalidBody(issues.map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message} (received ${i.received})`).join("; "))
+}
+
+const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
+  switch (outcome._tag) {
+    case "Inserted":
+      return outcome.value
+    case "Conflict":
+      throw conflict(`Conflict: ${outcome.reason}`)
+    case "AccountNotFound":
+      throw ApiError.of(20404, `/admin/accounts/${accountSid}`)
+  }
+}
+
+export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptions): void => {
+  const { repository, auth } = options
+
+  resource(app, "/admin/accounts", auth, {
+    POST: (c) => {
+      const body = readJson(c, CreateAccountBody)
+      const account = inserted(
+        repository.insertAccount({ ...(body.sid === undefined ? {} : { sid: body.sid }), authToken: body.authToken ?? randomAuthToken() }),
+        body.sid ?? ""
+      )
+      return respondWith(c, SeedAccount, { sid: account.sid, authToken: account.authToken }, 201)
+    }
+  })
+
+  resource(app, "/admin/services", auth, {
+    POST: (c) => {
+      const { sid, ...rest } = readJson(c, CreateServiceBody)
+      const service = inserted(repository.insertService({ ...rest, ...(sid === undefined ? {} : { sid }) }), rest.accountSid)
+      return respondWith(c, SeedService, { sid: service.sid, accountSid: service.accountSid, friendlyName: service.friendlyName }, 201)
+    }
+  })
+
+  resource(app, "/admin/short-codes", auth, {
+    POST: (c) => {
+      const { sid, serviceSid, ...rest } = readJson(c, CreateShortCodeBody)
+      // Insert and placement succeed or fail together.
+      const created = repository.transaction(() => {
+        const shortCode = inserted(repository.insertShortCode({ ...rest, ...(sid === undefined ? {} : { sid }) }), rest.accountSid)
+        if (serviceSid !== null) {
+          const outcome = repository.addShortCode(rest.accountSid, serviceSid, shortCode.sid)
+          if (outcome._tag === "ServiceNotFound") throw ApiError.of(20404, `/v1/Services/${serviceSid}`)
+          if (outcome._tag === "PoolFull") throw ApiError.of(21714)
+          if (outcome._tag !== "Added") throw conflict(`Conflict: short code ${shortCode.sid} could not be placed in ${serviceSid}`)
+        }
+        return shortCode
+      })
+      return respondWith(c, SeedShortCode, {
+        sid: created.sid,
+        accountSid: created.accountSid,
+        shortCode: created.shortCode,
+        countryCode: created.countryCode,
+        capabilities: rest.capabilities,
+        serviceSid
+      }, 201)
+    }
+  })
+
+  resource(app, "/admin/dump", auth, {
+    GET: (c) => respondWith(c, Seed, dumpSeed(repository), 200)
+  })
+
+  resource(app, "/admin/seed", auth, {
+    POST: (c) => {
+      const seed = readJson(c, Seed)
+      try {
+        return respondWith(c, SeedReportBody, loadSeed(repository, seed), 200)
+      } catch (error) {
+        if (error instanceof SeedConflictError) throw conflict(error.message)
+        throw error
+      }
+    }
+  })
+}

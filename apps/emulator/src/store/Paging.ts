@@ -1,0 +1,104 @@
+/**
+ * Keyset paging over a table with an AUTOINCREMENT `position` column. A page is named by where it starts (an
+ * offset from the beginning for the first request, or "after position p" / "before position p" for the pages the
+ * server links to), never by an offset into a list that may have changed since: walking `next_page_url` therefore
+ * returns every item that stays in the list exactly once, whatever is added or removed between requests.
+ */
+import type { Database } from "./Database.js"
+
+/** Where a page starts. */
+export type PageCursor =
+  | { readonly _tag: "Offset"; readonly offset: number }
+  | { readonly _tag: "After"; readonly position: number }
+  | { readonly _tag: "Before"; readonly position: number }
+
+/** A page of rows and the cursors of its neighbours (`undefined` at the ends). */
+export interface KeysetPage<Row> {
+  readonly rows: ReadonlyArray<Row>
+  readonly previous: PageCursor | undefined
+  readonly next: PageCursor | undefined
+}
+
+/** A table (or join) to page over: `from` and `where` are fixed SQL, `args` bind the `where` placeholders. */
+export interface KeysetSource {
+  readonly select: string
+  readonly from: string
+  readonly where: string
+  /** The qualified position column, such as `m.position`. */
+  readonly position: string
+}
+
+/**
+ * Reads one page. `rows` must carry the position under the column alias `position`.
+ */
+export const readKeysetPage = <Row extends { readonly position: number }>(
+  db: Database,
+  source: KeysetSource,
+  args: ReadonlyArray<unknown>,
+  cursor: PageCursor,
+  limit: number
+): KeysetPage<Row> => {
+  const base = `SELECT ${source.select} FROM ${source.from} WHERE ${source.where}`
+  let rows: Array<Row>
+  switch (cursor._tag) {
+    case "Offset":
+      rows = db.prepare(`${base} ORDER BY ${source.position} ASC LIMIT ? OFFSET ?`).all(...args, limit, cursor.offset) as Array<Row>
+      break
+    case "After":
+      rows = db.prepare(`${base} AND ${source.position} > ? ORDER BY ${source.position} ASC LIMIT ?`).all(...args, cursor.position, limit) as Array<Row>
+      break
+    case "Before":
+      rows = (db.prepare(`${base} AND ${source.position} < ? ORDER BY ${source.position} DESC LIMIT ?`).all(...args, cursor.position, limit) as Array<Row>).reverse()
+      break
+  }
+  const exists = (comparison: "<" | ">", position: number): boolean =>
+    db.prepare(`SELECT 1 FROM ${source.from} WHERE ${source.where} AND ${source.position} ${comparison} ? LIMIT 1`).get(...args, position) !== undefined
+  // The neighbours' bounds: around the rows read, or, for an empty page, around the place the cursor points at.
+  const first = rows[0]?.position
+  const last = rows[rows.length - 1]?.position
+  let before: number
+  let after: number
+  if (first !== undefined && last !== undefined) {
+    before = first
+    after = last
+  } else {
+    switch (cursor._tag) {
+      case "Offset":
+        // An offset past the end: the previous page is the last one that has items.
+        before = cursor.offset > 0 ? Number.MAX_SAFE_INTEGER : 0
+        after = Number.MAX_SAFE_INTEGER
+        break
+      case "After":
+        before = cursor.position + 1
+        after = cursor.position
+        break
+      case "Before":
+        before = cursor.position
+        after = cursor.position - 1
+        break
+    }
+  }
+  return {
+    rows,
+    previous: exists("<", before) ? { _tag: "Before", position: before } : undefined,
+    next: exists(">", after) ? { _tag: "After", position: after } : undefined
+  }
+}
+
+const TOKEN = /^P([AB])(0|[1-9][0-9]{0,15})$/
+
+/**
+ * The `PageToken` of a cursor: `PA<position>` (after) or `PB<position>` (before), in the spirit of Twilio's `PA...`
+ * tokens. Clients treat it as opaque.
+ */
+export const encodePageToken = (cursor: Exclude<PageCursor, { readonly _tag: "Offset" }>): string =>
+  `${cursor._tag === "After" ? "PA" : "PB"}${cursor.position}`
+
+/** The cursor of a `PageToken`, or `undefined` when the token is not one this server issued. */
+export const decodePageToken = (token: string): Exclude<PageCursor, { readonly _tag: "Offset" }> | undefined => {
+  const m = TOKEN.exec(token)
+  if (m === null) return undefined
+  const position = Number(m[2])
+  if (!Number.isSafeInteger(position)) return undefined
+  return m[1] === "A" ? { _tag: "After", position } : { _tag: "Before", position }
+}

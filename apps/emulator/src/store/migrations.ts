@@ -1,0 +1,91 @@
+/**
+ * The database schema, as an ordered list of migrations. `PRAGMA user_version` records how many have been applied,
+ * so opening an older file upgrades it and opening a newer one (from a later version of the app) is refused.
+ */
+import type Database from "better-sqlite3"
+
+export interface Migration {
+  readonly version: number
+  readonly description: string
+  readonly sql: string
+}
+
+export const migrations: ReadonlyArray<Migration> = [
+  {
+    version: 1,
+    description: "accounts, Messaging Services, short-code inventory and service membership",
+    // Times are milliseconds since the epoch. `position` columns are AUTOINCREMENT so a value is never reused: list
+    // pages are keyed on them, and a removed row must not let a later one slip in behind a page token.
+    // UNIQUE(short_code_sid) on the membership makes "a short code is in at most one service" a database fact, so
+    // two concurrent adds (even from two processes) cannot both succeed. The composite foreign keys make it
+    // impossible to put one account's short code into another account's service.
+    sql: `
+      CREATE TABLE accounts (
+        sid TEXT PRIMARY KEY,
+        auth_token TEXT NOT NULL,
+        date_created INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE services (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        sid TEXT NOT NULL UNIQUE,
+        account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+        friendly_name TEXT NOT NULL,
+        date_created INTEGER NOT NULL,
+        date_updated INTEGER NOT NULL,
+        UNIQUE (sid, account_sid)
+      ) STRICT;
+      CREATE INDEX services_by_account ON services(account_sid, position);
+
+      CREATE TABLE short_codes (
+        sid TEXT PRIMARY KEY,
+        account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+        short_code TEXT NOT NULL,
+        country_code TEXT NOT NULL,
+        capabilities TEXT NOT NULL,
+        date_created INTEGER NOT NULL,
+        date_updated INTEGER NOT NULL,
+        UNIQUE (sid, account_sid),
+        UNIQUE (country_code, short_code)
+      ) STRICT;
+      CREATE INDEX short_codes_by_account ON short_codes(account_sid);
+
+      CREATE TABLE service_short_codes (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        service_sid TEXT NOT NULL,
+        short_code_sid TEXT NOT NULL UNIQUE,
+        account_sid TEXT NOT NULL,
+        date_created INTEGER NOT NULL,
+        date_updated INTEGER NOT NULL,
+        FOREIGN KEY (service_sid, account_sid) REFERENCES services(sid, account_sid) ON DELETE CASCADE,
+        FOREIGN KEY (short_code_sid, account_sid) REFERENCES short_codes(sid, account_sid) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX service_short_codes_by_service ON service_short_codes(service_sid, position);
+    `
+  }
+]
+
+/** The schema version this build of the app writes. */
+export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0)
+
+/**
+ * Brings the database to {@link latestVersion}, each migration in its own transaction with the version bump, so a
+ * crash leaves the file at a whole version.
+ */
+export const migrate = (db: Database.Database): { readonly from: number; readonly to: number } => {
+  const from = db.pragma("user_version", { simple: true }) as number
+  if (from > latestVersion) {
+    throw new Error(
+      `The database is at schema version ${from}, newer than this app's ${latestVersion}: ` +
+        "use a newer build of the emulator, or another DB file"
+    )
+  }
+  for (const migration of migrations) {
+    if (migration.version <= from) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    }).immediate()
+  }
+  return { from, to: latestVersion }
+}
