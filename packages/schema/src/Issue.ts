@@ -28,7 +28,7 @@ export interface ValidationIssue {
   readonly received: string
 }
 
-const MAX_RECEIVED = 80
+const MAX_RECEIVED = 200
 
 /** A short, single-line rendering of any value, safe for logs (never throws). */
 export const describeReceived = (value: unknown): string => {
@@ -56,7 +56,16 @@ const expectedOfAst = (ast: SchemaAST.AST): string => {
   return text.startsWith("Expected ") ? text.slice("Expected ".length) : text
 }
 
+/** A form body's value(s) under a name: the one value, the list when repeated, `undefined` when absent. */
+const formValue = (params: URLSearchParams, name: PathSegment): unknown => {
+  const values = params.getAll(String(name))
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values
+}
+
 const valueAt = (root: unknown, path: ReadonlyArray<PathSegment>): unknown => {
+  if ((typeof root === "string" || root instanceof URLSearchParams) && path.length === 1) {
+    return formValue(typeof root === "string" ? new URLSearchParams(root) : root, path[0] as PathSegment)
+  }
   let value = root
   for (const key of path) {
     if (typeof value !== "object" || value === null) return undefined

@@ -1,0 +1,58 @@
+// The official OpenAPI schemas of the resource (vendored with Twilio's MIT notice in ./fixtures), compiled by ajv
+// with formats and OpenAPI 3.0 `nullable`: the reference the differential tests compare the codecs with.
+import { createRequire } from "node:module"
+import { Ajv } from "ajv"
+import formatsModule from "ajv-formats"
+import { isRfc3986Uri } from "@shortcode-kit/schema"
+
+const require = createRequire(import.meta.url)
+const spec = require("../fixtures/twilio-shortcodes.json") as { $id: string }
+
+// ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the module object.
+const addFormats = formatsModule.default
+const ajv = new Ajv({ strict: false, allErrors: false })
+addFormats(ajv)
+ajv.addSchema(spec)
+
+const ref = (name: string) => ajv.compile({ $ref: `${spec.$id}#/components/schemas/${name}` })
+
+export const officialShortCode = ref("messaging.v1.service.short_code")
+export const officialCreateShortCodeRequest = ref("CreateShortCodeRequest")
+export const officialListShortCodeResponse = ref("ListShortCodeResponse")
+
+/**
+ * Inputs on which the codec deliberately differs from ajv-formats (listed in the README with reasons):
+ * date-times that ajv-formats accepts beyond RFC 3339 (a space instead of `T`, offsets `+hh` or `+hhmm` without
+ * the colon), and URIs that RFC 3986 allows but a WHATWG URL parser rejects or that ajv's URI pattern handles
+ * differently.
+ */
+const LENIENT_DATE = /^\d{4}-\d{2}-\d{2}(?: |[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?[+-]\d{2}(?:\d{2})?$)/
+const canParseUrl = (text: string): boolean => {
+  try {
+    new URL(text)
+    return true
+  } catch {
+    return false
+  }
+}
+const SCHEME_ONLY = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[?#].*)?$/s
+const AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/s
+const HOST_PORT = /^(?:\[[^\]]*\]|[^:]*)(?::[0-9]*)?$/s
+
+/**
+ * URIs on which our `uri` check deliberately differs from ajv-formats:
+ * - RFC 3986 URIs that a WHATWG URL parser rejects, such as `http://256.256.256.256/` (IPv4 octet out of range);
+ * - a scheme with an empty hierarchical part (`a:`, `a:#x`): valid RFC 3986, rejected by ajv-formats' pattern;
+ * - an authority with a non-numeric port or several `@` (`http://host:x/`): invalid RFC 3986, accepted by ajv.
+ */
+export const isUriDifference = (value: unknown): boolean => {
+  if (typeof value !== "string") return false
+  if (isRfc3986Uri(value) && !canParseUrl(value)) return true
+  if (SCHEME_ONLY.test(value)) return true
+  const authority = AUTHORITY.exec(value)?.[1]
+  if (authority === undefined) return false
+  const at = authority.lastIndexOf("@")
+  return authority.indexOf("@") !== at || !HOST_PORT.test(authority.slice(at + 1))
+}
+
+export const isLenientDateTime = (value: unknown): boolean => typeof value === "string" && LENIENT_DATE.test(value)
