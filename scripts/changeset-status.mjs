@@ -5,7 +5,8 @@
 //   1. `changeset status --since=<base>` itself (it fails only when some package changed and there is no new
 //      changeset at all; it also validates .changeset/config.json and every changeset file);
 //   2. per package: every published package whose files changed (filtered by `changedFilePatterns` from
-//      .changeset/config.json, with changesets' own matcher) must be named by a changeset that is new since the base.
+//      .changeset/config.json, with changesets' own matcher) must be named by a changeset that is new since the base,
+//      unless a new empty changeset (`npx changeset --empty`) says that the change needs no release.
 //
 // The base (see docs/releasing.md, "Which base changeset:status compares against"):
 //   - $CHANGESET_BASE when set (a CI that knows the target branch of a pull request sets it, e.g. origin/main);
@@ -101,14 +102,19 @@ newChangesetFiles = [...new Set(newChangesetFiles)].filter(
 )
 
 // A changeset's front matter: `"@scope/name": minor` lines between the first two `---`.
+// An empty changeset (`npx changeset --empty`) says "no release needed" for the change it comes with.
 const named = new Map() // package name -> changeset files
+const empty = []
 for (const file of newChangesetFiles) {
   const text = fs.readFileSync(path.join(repoRoot, file), "utf8")
   const match = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(text)
+  let any = false
   for (const line of lines(match?.[1])) {
     const m = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch|none)\s*$/.exec(line)
     if (m) named.set(m[1], [...(named.get(m[1]) ?? []), file])
+    any ||= m !== null
   }
+  if (!any) empty.push(file)
 }
 
 const changed = packages.filter((p) => {
@@ -133,6 +139,8 @@ if (statusRef) {
   process.stderr.write(r.stderr)
   if (r.status !== 0) {
     console.error(`changeset:status: \`changeset status --since=${statusRef}\` failed (exit ${r.status})`)
+    const unadded = untracked.filter((f) => /^\.changeset\/[^/]+\.md$/.test(f))
+    if (unadded.length) console.error(`changeset:status: changesets sees only files git knows: git add ${unadded.join(" ")}`)
     failed = true
   }
 } else {
@@ -144,6 +152,7 @@ for (const p of packages) {
   const by = named.get(p.name)
   if (!changed.includes(p)) console.log(`  unchanged  ${p.name}`)
   else if (by) console.log(`  ok         ${p.name} (${by.join(", ")})`)
+  else if (empty.length) console.log(`  no release ${p.name} (empty changeset ${empty.join(", ")})`)
   else {
     console.log(`  MISSING    ${p.name}: changed since the base but no new changeset names it`)
     failed = true

@@ -735,10 +735,14 @@ export const ok: boolean = validateShortCode(JSON.parse("{}") as unknown, { prof
   await Promise.all(tsChecks)
 }
 
-// The CLI, from the installed package, through npx (which must find the local bin and never install anything).
+// The CLI, from the installed package, through npx. npx looks a missing command up on the registry (even with
+// --no), which would send our name to the public registry: so the local bin must exist first, and npx is offline.
 if (isSelected(VALIDATOR)) {
-  const npx = (input) =>
-    run("npx", ["--no", "shortcode-kit", "validate", "short-code"], { cwd: esmDir, input, timeoutMs: 60_000 })
+  const npx = async (input) => {
+    const link = path.join(esmDir, "node_modules/.bin/shortcode-kit")
+    if (!fs.existsSync(link)) fail(`the installed ${VALIDATOR} has no shortcode-kit bin (${link} is missing)`)
+    return run("npx", ["--offline", "--no", "shortcode-kit", "validate", "short-code"], { cwd: esmDir, input, timeoutMs: 60_000 })
+  }
   await check(
     "npx shortcode-kit validate short-code < seed example exits 0",
     async () => {
