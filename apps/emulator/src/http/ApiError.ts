@@ -2,7 +2,8 @@
  * Errors the HTTP layer answers with: a Twilio error body (built with the schema package's table) plus the status
  * and any headers that belong with it. Handlers throw or return these; one place turns them into responses.
  */
-import { type ErrorCode, makeTwilioError, moreInfoUrl, type TwilioError } from "@shortcode-kit/schema"
+import { type ErrorCode, makeTwilioError, moreInfoUrl, TwilioError, type TwilioErrorWire } from "@shortcode-kit/schema"
+import { Schema } from "effect"
 
 export class ApiError extends Error {
   constructor(
@@ -21,6 +22,11 @@ export class ApiError extends Error {
   ): ApiError {
     const { headers, ...rest } = options
     return new ApiError(makeTwilioError(code, param, rest), headers)
+  }
+
+  /** An error body another module produced in wire form (the validator's `toTwilioError`), decoded. */
+  static fromWire(wire: TwilioErrorWire): ApiError {
+    return new ApiError(Schema.decodeSync(TwilioError)(wire))
   }
 }
 

@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
-import type { AccountRecord, Repository } from "../store/Repository.js"
+import type { Repository } from "../store/Repository.js"
 import { ApiError } from "./ApiError.js"
 
 const digest = (secret: string): Buffer => createHash("sha256").update(secret, "utf8").digest()

@@ -3,21 +3,19 @@
  * `POST|GET /v1/Services/{ServiceSid}/ShortCodes` and `GET|DELETE /v1/Services/{ServiceSid}/ShortCodes/{Sid}`.
  */
 import {
-  CreateShortCodeForm,
   CreateShortCodeParams,
   errorTable,
   ShortCode,
   ShortCodeInstanceParams,
   ShortCodePage,
-  shortCodeUrl,
-  type ValidationIssue
+  shortCodeUrl
 } from "@shortcode-kit/schema"
-import { Result } from "effect"
+import { toTwilioError, validateCreateShortCodeRequest } from "@shortcode-kit/validator"
 import type { Hono, MiddlewareHandler } from "hono"
 import type { Repository, ServiceShortCode } from "../store/Repository.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import type { AppEnv } from "../http/AppEnv.js"
-import { decodePathOr404, decodeWith, invalidParameter } from "../http/decode.js"
+import { decodePathOr404 } from "../http/decode.js"
 import { readFormBody } from "../http/form.js"
 import { decodeListRequest, pageMeta } from "../http/listQuery.js"
 import { resource } from "../http/resource.js"
@@ -44,20 +42,8 @@ export const toShortCode = (record: ServiceShortCode, baseUrl: string): ShortCod
 
 const collectionPath = (serviceSid: string) => `/v1/Services/${serviceSid}/ShortCodes`
 
-/**
- * The Twilio error for a create body that does not decode: a `ShortCodeSid` that is present but malformed is
- * 21421; missing, empty or repeated is 20001. The same mapping as the validator's `toTwilioError`.
- */
-export const createFormError = (issues: ReadonlyArray<ValidationIssue>): ApiError => {
-  const malformed = issues.find((issue) => issue.rule.startsWith("sid."))
-  if (malformed !== undefined) return ApiError.of(21421, malformed.received)
-  const first = issues[0]
-  return invalidParameter("ShortCodeSid", first?.message ?? "ShortCodeSid is required")
-}
-
 const decodeCreateParams = decodePathOr404(CreateShortCodeParams)
 const decodeInstanceParams = decodePathOr404(ShortCodeInstanceParams)
-const decodeCreateForm = decodeWith(CreateShortCodeForm)
 
 export const registerShortCodeRoutes = (app: Hono<AppEnv>, options: ShortCodeRoutesOptions): void => {
   const { repository, publicBaseUrl, auth } = options
@@ -68,10 +54,12 @@ export const registerShortCodeRoutes = (app: Hono<AppEnv>, options: ShortCodeRou
       const { ServiceSid } = decodeCreateParams(c.req.param(), c.req.path)
       // The collection exists only for an existing service of this account: 404 before the body is looked at.
       if (repository.findService(account.sid, ServiceSid) === undefined) throw notFound(c.req.path)
-      const body = readFormBody(c, "ShortCodeSid")
-      const form = decodeCreateForm(body)
-      if (Result.isFailure(form)) throw createFormError(form.failure)
-      const { shortCodeSid } = form.success
+      // The validator package decodes the form with the schema package's CreateShortCodeForm and maps a failure
+      // to Twilio's error (21421 for a malformed ShortCodeSid, 20001 for a missing, empty or repeated one), so the
+      // emulator answers exactly what the validator's arbitraries and conformance checks expect.
+      const validated = validateCreateShortCodeRequest({ serviceSid: ServiceSid, body: readFormBody(c, "ShortCodeSid") })
+      if (!validated.ok) throw ApiError.fromWire(toTwilioError(validated))
+      const { shortCodeSid } = validated.value
       const outcome = repository.addShortCode(account.sid, ServiceSid, shortCodeSid)
       switch (outcome._tag) {
         case "Added":
