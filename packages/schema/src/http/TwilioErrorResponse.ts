@@ -1,0 +1,62 @@
+/**
+ * Twilio error bodies as HTTP API error responses, one schema per HTTP status.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { HttpApiSchema } from "effect/http-api"
+import { type ErrorCode, errorTable } from "../ErrorTable.js"
+import { TwilioError } from "../TwilioError.js"
+
+/** The HTTP statuses this API answers with a Twilio error body. */
+export type TwilioErrorStatus = 400 | 401 | 404 | 405 | 409 | 413
+
+const describe = (summary: string, codes: ReadonlyArray<ErrorCode>): string =>
+  codes.length === 0
+    ? summary
+    : `${summary}. Twilio error ${codes.map((code) => `${code} "${errorTable[code].message}"`).join(", ")}`
+
+/**
+ * The `TwilioError` body answered with one HTTP status. The same wire schema serves every status (one
+ * `TwilioError` component in the OpenAPI document); what differs is the status annotation and a check that the
+ * body's own `status` equals it. The check is what lets a server pick the response status from the error value it
+ * fails with (the first variant whose check passes), and lets a client reject a body whose `status` contradicts
+ * the HTTP status.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { twilioErrorResponse } from "@shortcode-kit/schema/http"
+ *
+ * const NotFound = twilioErrorResponse(404, "Not found", [20404])
+ * Schema.is(NotFound)({ code: 20404, message: "gone", moreInfo: new URL("https://www.twilio.com/docs/errors/20404"), status: 404 }) // true
+ * ```
+ * @since 0.1.0
+ */
+export const twilioErrorResponse = (status: TwilioErrorStatus, summary: string, codes: ReadonlyArray<ErrorCode>) =>
+  TwilioError.check(
+    Schema.makeFilter((error: TwilioError) => error.status === status, {
+      expected: `a Twilio error body with "status": ${status}`,
+      message: `the error body's "status" must equal the HTTP status ${status}`
+    })
+  ).pipe(HttpApiSchema.status(status)).annotate({
+    // Same identifier on every variant: the checks add nothing to the JSON Schema, so OpenAPI shares one component.
+    identifier: "TwilioError",
+    description: describe(summary, codes)
+  })
+
+/**
+ * `401 Unauthorized`: missing or wrong credentials (Twilio error 20003). Declared once, by the security middleware,
+ * so it applies to every endpoint.
+ *
+ * @since 0.1.0
+ */
+export const TwilioErrorUnauthorized = twilioErrorResponse(401, "Unauthorized: missing or wrong Account SID and Auth Token", [20003])
+
+/**
+ * `405 Method Not Allowed` (Twilio error 20004). No endpoint declares it, because OpenAPI describes only the
+ * methods a path has; a server answers it for the other methods of the two paths, with this schema.
+ *
+ * @since 0.1.0
+ */
+export const TwilioErrorMethodNotAllowed = twilioErrorResponse(405, "Method not allowed on this resource", [20004])
