@@ -6,11 +6,11 @@
 import { makeShortCodeStrict, PageMeta, ShortCodePage } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import { makeValidator } from "./internal/decoder.js"
-import { shortCodeDomainToWire } from "./internal/wireNames.js"
+import { shortCodePageDomainToWire } from "./internal/wireNames.js"
 import { type ProfileOptions, resolveProfileOptions } from "./Profile.js"
 import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
 
-const validateSpec = makeValidator(ShortCodePage, shortCodeDomainToWire)
+const validateSpec = makeValidator(ShortCodePage, shortCodePageDomainToWire)
 
 /** The page with strict items; the page envelope itself has no stricter form in Twilio's contract. */
 const makeStrictPage = (baseUrl: string) =>
@@ -39,7 +39,7 @@ export const validateShortCodePage = (input: unknown, options?: ProfileOptions):
   if (profile === "spec") return validateSpec(input)
   let validate = strictValidators.get(baseUrl)
   if (validate === undefined) {
-    validate = makeValidator(makeStrictPage(baseUrl), shortCodeDomainToWire)
+    validate = makeValidator(makeStrictPage(baseUrl), shortCodePageDomainToWire)
     strictValidators.set(baseUrl, validate)
   }
   return validate(input)
