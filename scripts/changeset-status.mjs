@@ -140,7 +140,8 @@ if (statusRef) {
   if (r.status !== 0) {
     console.error(`changeset:status: \`changeset status --since=${statusRef}\` failed (exit ${r.status})`)
     const unadded = untracked.filter((f) => /^\.changeset\/[^/]+\.md$/.test(f))
-    if (unadded.length) console.error(`changeset:status: changesets sees only files git knows: git add ${unadded.join(" ")}`)
+    if (unadded.length)
+      console.error(`changeset:status: changesets sees only files git knows: git add ${unadded.join(" ")}`)
     failed = true
   }
 } else {

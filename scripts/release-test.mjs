@@ -79,7 +79,7 @@ async function check(name, fn, { needs = [] } = {}) {
   } catch (error) {
     results.push({ name, status: "fail" })
     log(`FAIL  ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`)
-    console.log(indent(error instanceof CheckError ? error.message : (error?.stack ?? String(error))))
+    console.log(indent(error instanceof CheckError ? error.message : error?.stack ?? String(error)))
     return false
   }
 }
@@ -128,11 +128,13 @@ for (const [signal, code] of [
   })
 }
 
-// npm exports its configuration to scripts as npm_* variables (npm_config_local_prefix points at this repo, and
-// a user's npm_config_@shortcode-kit:registry would redirect our scope); children get a clean environment and the
-// settings they need are passed explicitly.
+// `npm run` exports its configuration to the script as lower-case npm_* variables (npm_config_local_prefix points
+// at this repository): children do not inherit those, and read the same configuration from the npmrc files again.
+// Upper-case NPM_CONFIG_* set by the user (a registry mirror, say) are kept, except a registry for our scope.
 const baseEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || k === "npm_config_cache")
+  Object.entries(process.env).filter(
+    ([k]) => !(k.startsWith("npm_") && k !== "npm_config_cache") && k.toLowerCase() !== `npm_config_${SCOPE}:registry`
+  )
 )
 Object.assign(baseEnv, {
   TURBO_TELEMETRY_DISABLED: "1",
@@ -182,7 +184,8 @@ const tail = (text, n = 25) => {
 /** Runs a command and fails the check unless it exits 0. */
 async function runOk(cmd, args, opts) {
   const r = await run(cmd, args, opts)
-  if (r.code !== 0) fail(`\`${[path.basename(cmd), ...args].join(" ")}\` exited ${r.code ?? r.signal}:\n${tail(r.output)}`)
+  if (r.code !== 0)
+    fail(`\`${[path.basename(cmd), ...args].join(" ")}\` exited ${r.code ?? r.signal}:\n${tail(r.output)}`)
   return r
 }
 
@@ -202,11 +205,14 @@ const gitStatus = () => {
 }
 // The files a release writes (changeset version, npm install --package-lock-only, npm pack, npm publish).
 const releaseWritten = (file) =>
-  /(^|\/)(package\.json|package-lock\.json|CHANGELOG\.md|\.npmrc)$/.test(file) || /^\.changeset\//.test(file) || /\.tgz$/.test(file)
+  /(^|\/)(package\.json|package-lock\.json|CHANGELOG\.md|\.npmrc)$/.test(file) ||
+  /^\.changeset\//.test(file) ||
+  /\.tgz$/.test(file)
 // Their contents too: `git status` does not change when an already modified file is modified again.
 const releaseFilesDigest = () => {
   const files = ["package.json", "package-lock.json", ".npmrc"]
-  for (const pkg of workspacePackages()) files.push(`${pkg.relDir}/package.json`, `${pkg.relDir}/CHANGELOG.md`, `${pkg.relDir}/.npmrc`)
+  for (const pkg of workspacePackages())
+    files.push(`${pkg.relDir}/package.json`, `${pkg.relDir}/CHANGELOG.md`, `${pkg.relDir}/.npmrc`)
   const changesetDir = path.join(repoRoot, ".changeset")
   if (fs.existsSync(changesetDir)) for (const f of fs.readdirSync(changesetDir)) files.push(`.changeset/${f}`)
   return new Map(
@@ -245,10 +251,28 @@ if (wanted) {
     process.exit(2)
   }
 }
-const selected = wanted ? publishable.filter((p) => wanted.includes(p.name)) : publishable
+// A package is tested with the publishable workspace packages it depends on: they are published with it.
+const dependsOn = (pkg) =>
+  Object.keys({ ...pkg.packageJson.dependencies, ...pkg.packageJson.peerDependencies }).filter((d) =>
+    publishable.some((p) => p.name === d)
+  )
+const withDeps = new Set(wanted ?? [])
+for (let grew = true; grew; ) {
+  grew = false
+  for (const name of [...withDeps]) {
+    for (const dep of dependsOn(publishable.find((p) => p.name === name))) {
+      if (!withDeps.has(dep)) withDeps.add(dep), (grew = true)
+    }
+  }
+}
+const selected = wanted ? publishable.filter((p) => withDeps.has(p.name)) : publishable
 const isSelected = (name) => selected.some((p) => p.name === name)
 
-console.log(`release-test: packages ${selected.map((p) => p.name).join(", ")}${wanted ? " (RELEASE_TEST_PACKAGES)" : ""}`)
+console.log(
+  `release-test: packages ${selected.map((p) => p.name).join(", ")}${
+    wanted ? ` (RELEASE_TEST_PACKAGES=${wanted.join(",")} and what they depend on)` : ""
+  }`
+)
 console.log(`release-test: temp ${tmp}`)
 const statusBefore = gitStatus()
 const digestBefore = releaseFilesDigest()
@@ -346,7 +370,13 @@ const registryOk = await check(
       const out = fs.openSync(logFile, "a")
       const child = spawn(
         process.execPath,
-        [path.join(repoRoot, "node_modules/verdaccio/bin/verdaccio"), "--config", config, "--listen", `127.0.0.1:${port}`],
+        [
+          path.join(repoRoot, "node_modules/verdaccio/bin/verdaccio"),
+          "--config",
+          config,
+          "--listen",
+          `127.0.0.1:${port}`
+        ],
         { cwd: dir, env: baseEnv, detached: true, stdio: ["ignore", out, out] }
       )
       fs.closeSync(out)
@@ -450,7 +480,8 @@ const publishOk = await check(
       timeoutMs: 3 * 60_000
     })
     const missing = releasable.filter((p) => !r.output.includes(`${p.name}@${versions[p.name]}`))
-    if (missing.length) fail(`changeset publish did not report ${missing.map((p) => p.name).join(", ")}:\n${tail(r.output)}`)
+    if (missing.length)
+      fail(`changeset publish did not report ${missing.map((p) => p.name).join(", ")}:\n${tail(r.output)}`)
   },
   { needs: [versionOk] }
 )
@@ -500,8 +531,14 @@ const anyPublished = releasable.some((p) => published(p.name))
 let esmDir, cjsDir, tsDir
 const [esmInstalled, cjsInstalled, tsInstalled] = anyPublished
   ? await Promise.all([
-      check("install into a fresh ESM project", async () => void (await install((esmDir = makeProject("esm", "module"))))),
-      check("install into a fresh CommonJS project", async () => void (await install((cjsDir = makeProject("cjs", "commonjs"))))),
+      check(
+        "install into a fresh ESM project",
+        async () => void (await install((esmDir = makeProject("esm", "module"))))
+      ),
+      check(
+        "install into a fresh CommonJS project",
+        async () => void (await install((cjsDir = makeProject("cjs", "commonjs"))))
+      ),
       check("install into a fresh TypeScript project", async () => {
         await install((tsDir = makeProject("ts", "module", { "@types/node": typesNodeRange })))
       })
@@ -566,14 +603,22 @@ for (const kind of ["esm", "cjs"]) {
   const how = kind === "esm" ? "ESM import" : "CommonJS require"
   const ext = kind === "esm" ? "mjs" : "cjs"
   if (isSelected(SCHEMA)) {
-    await check(`${how}: ${SCHEMA} decodes the seed example with effect's Schema`, () => nodeScript(dir(), `schema.${ext}`, schemaScript(kind)), {
-      needs: [installed, published(SCHEMA)]
-    })
+    await check(
+      `${how}: ${SCHEMA} decodes the seed example with effect's Schema`,
+      () => nodeScript(dir(), `schema.${ext}`, schemaScript(kind)),
+      {
+        needs: [installed, published(SCHEMA)]
+      }
+    )
   }
   if (isSelected(VALIDATOR)) {
-    await check(`${how}: ${VALIDATOR} validateShortCode(seed, { profile: "spec" }) is ok`, () => nodeScript(dir(), `validator.${ext}`, validatorScript(kind)), {
-      needs: [installed, published(VALIDATOR)]
-    })
+    await check(
+      `${how}: ${VALIDATOR} validateShortCode(seed, { profile: "spec" }) is ok`,
+      () => nodeScript(dir(), `validator.${ext}`, validatorScript(kind)),
+      {
+        needs: [installed, published(VALIDATOR)]
+      }
+    )
   }
 }
 
@@ -659,15 +704,22 @@ export const ok: boolean = validateShortCode(JSON.parse("{}") as unknown, { prof
       bundler: { ...base, module: "esnext", moduleResolution: "bundler" }
     }
     for (const resolution of ["nodenext", "bundler"]) {
-      writeJson(path.join(tsDir, `tsconfig.${resolution}.json`), { compilerOptions: options[resolution], files: tsFiles[resolution] })
-      writeJson(path.join(tsDir, `tsconfig.${resolution}.swap.json`), { compilerOptions: options[resolution], files: ["src/swap.ts"] })
+      writeJson(path.join(tsDir, `tsconfig.${resolution}.json`), {
+        compilerOptions: options[resolution],
+        files: tsFiles[resolution]
+      })
+      writeJson(path.join(tsDir, `tsconfig.${resolution}.swap.json`), {
+        compilerOptions: options[resolution],
+        files: ["src/swap.ts"]
+      })
     }
     writeJson(path.join(tsDir, "tsconfig.declarations.json"), {
       compilerOptions: { ...options.nodenext, skipLibCheck: false },
       files: tsFiles.nodenext
     })
   }
-  const tscRun = (config) => run(process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: tsDir, timeoutMs: 3 * 60_000 })
+  const tscRun = (config) =>
+    run(process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: tsDir, timeoutMs: 3 * 60_000 })
 
   const tsReady = await check("write the TypeScript project (tsconfig nodenext and bundler)", async () => setupTs(), {
     needs: [tsInstalled]
@@ -685,10 +737,33 @@ export const ok: boolean = validateShortCode(JSON.parse("{}") as unknown, { prof
     slot.then(() => slots.splice(slots.indexOf(slot), 1))
     return running
   }
+  // Started first, as the longest compile. With skipLibCheck off, every declaration file the project loads is
+  // checked. Errors in our packages' files (or in the project's own) fail; errors inside other packages are theirs
+  // (effect 4.1's declarations name the DOM types CryptoKey and Storage, which a Node-only `lib` lacks) and are
+  // only counted.
+  tsChecks.push(
+    check(
+      "TypeScript (nodenext, skipLibCheck: false): our published declaration files have no errors",
+      limit(async () => {
+        const r = await tscRun("tsconfig.declarations.json")
+        const errors = r.output.split("\n").filter((l) => /error TS\d+/.test(l))
+        const ours = errors.filter((l) => !l.startsWith("node_modules/") || l.startsWith(`node_modules/${SCOPE}/`))
+        if (ours.length || (r.code !== 0 && errors.length === 0))
+          fail(`tsc exited ${r.code}:\n${tail(ours.join("\n") || r.output)}`)
+        const others = new Set(errors.map((l) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1]))
+        return errors.length
+          ? `(${errors.length} errors in other packages' declarations: ${[...others].join(", ")})`
+          : ""
+      }),
+      { needs: [tsReady, tsFiles.nodenext.length > 0] }
+    )
+  )
   for (const resolution of ["nodenext", "bundler"]) {
     tsChecks.push(
       check(
-        `TypeScript (${resolution}) typechecks code using the brands${published(VALIDATOR) ? " and validateShortCode" : ""}`,
+        `TypeScript (${resolution}) typechecks code using the brands${
+          published(VALIDATOR) ? " and validateShortCode" : ""
+        }`,
         limit(async () => {
           const r = await tscRun(`tsconfig.${resolution}.json`)
           if (r.code !== 0) fail(`tsc exited ${r.code}:\n${tail(r.output)}`)
@@ -715,23 +790,6 @@ export const ok: boolean = validateShortCode(JSON.parse("{}") as unknown, { prof
       )
     }
   }
-  // With skipLibCheck off, every declaration file the project loads is checked. Errors in our packages' files (or
-  // in the project's own) fail; errors inside other packages are theirs (effect 4.1's declarations name the DOM
-  // types CryptoKey and Storage, which a Node-only `lib` lacks) and are only counted.
-  tsChecks.push(
-    check(
-      "TypeScript (nodenext, skipLibCheck: false): our published declaration files have no errors",
-      limit(async () => {
-        const r = await tscRun("tsconfig.declarations.json")
-        const errors = r.output.split("\n").filter((l) => /error TS\d+/.test(l))
-        const ours = errors.filter((l) => !l.startsWith("node_modules/") || l.startsWith(`node_modules/${SCOPE}/`))
-        if (ours.length || (r.code !== 0 && errors.length === 0)) fail(`tsc exited ${r.code}:\n${tail(ours.join("\n") || r.output)}`)
-        const others = new Set(errors.map((l) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1]))
-        return errors.length ? `(${errors.length} errors in other packages' declarations: ${[...others].join(", ")})` : ""
-      }),
-      { needs: [tsReady, tsFiles.nodenext.length > 0] }
-    )
-  )
   await Promise.all(tsChecks)
 }
 
@@ -741,7 +799,11 @@ if (isSelected(VALIDATOR)) {
   const npx = async (input) => {
     const link = path.join(esmDir, "node_modules/.bin/shortcode-kit")
     if (!fs.existsSync(link)) fail(`the installed ${VALIDATOR} has no shortcode-kit bin (${link} is missing)`)
-    return run("npx", ["--offline", "--no", "shortcode-kit", "validate", "short-code"], { cwd: esmDir, input, timeoutMs: 60_000 })
+    return run("npx", ["--offline", "--no", "shortcode-kit", "validate", "short-code"], {
+      cwd: esmDir,
+      input,
+      timeoutMs: 60_000
+    })
   }
   await check(
     "npx shortcode-kit validate short-code < seed example exits 0",
@@ -768,7 +830,9 @@ if (isSelected(VALIDATOR)) {
 await check("stop the registry and remove the temp directory", async () => {
   if (registry) {
     const { child } = registry
-    const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", r)))
+    const exited = new Promise((r) =>
+      child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", r)
+    )
     // A graceful stop waits for idle keep-alive connections; nothing in this registry is worth waiting for.
     killGroup(child, "SIGTERM")
     const stopped = await Promise.race([exited.then(() => true), sleep(1_000).then(() => false)])
@@ -823,9 +887,15 @@ await check("git status of the repository is unchanged", async () => {
     ...snapshotIn.map((f) => `! ${f} contains a ${SNAPSHOT_TAG} snapshot version`)
   ]
   if (bad.length) fail(`the repository changed during the test:\n${bad.join("\n")}`)
-  const noted = [...diff.filter((l) => !bad.includes(l)), ...rewritten.filter((f) => !leaked(f)).map((f) => `~ ${f} (contents)`)]
+  const noted = [
+    ...diff.filter((l) => !bad.includes(l)),
+    ...rewritten.filter((f) => !leaked(f)).map((f) => `~ ${f} (contents)`)
+  ]
   const where = statusBefore === null ? " (not a git work tree: compared the files a release writes)" : ""
-  if (noted.length) return `${where}\n${indent(`changed meanwhile by someone else (not what a release leaves behind):\n${noted.join("\n")}`)}`
+  if (noted.length)
+    return `${where}\n${indent(
+      `changed meanwhile by someone else (not what a release leaves behind):\n${noted.join("\n")}`
+    )}`
   return where
 })
 

@@ -20,7 +20,12 @@ const expand = (root, pattern) => {
       dirs = dirs.map((d) => path.join(d, segment)).filter((d) => fs.existsSync(d))
       continue
     }
-    const re = new RegExp(`^${segment.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`)
+    const re = new RegExp(
+      `^${segment
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]*")}$`
+    )
     dirs = dirs.flatMap((d) =>
       fs
         .readdirSync(d, { withFileTypes: true })
@@ -37,7 +42,7 @@ const expand = (root, pattern) => {
  */
 export function workspacePackages(root = repoRoot) {
   const rootJson = readJson(path.join(root, "package.json"))
-  const patterns = Array.isArray(rootJson.workspaces) ? rootJson.workspaces : (rootJson.workspaces?.packages ?? [])
+  const patterns = Array.isArray(rootJson.workspaces) ? rootJson.workspaces : rootJson.workspaces?.packages ?? []
   const seen = new Map()
   for (const pattern of patterns) {
     for (const dir of expand(root, pattern)) {
