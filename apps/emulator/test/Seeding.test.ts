@@ -1,0 +1,132 @@
+import { randomAccountSid, randomServiceSid, randomShortCodeSid } from "@shortcode-kit/schema"
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { demoSeed, DEMO_ACCOUNT_SID } from "../src/Demo.js"
+import { Seed } from "../src/Seed.js"
+import { dumpSeed, loadSeed, SeedConflictError } from "../src/Seeding.js"
+import { openDatabase } from "../src/store/Database.js"
+import { makeRepository } from "../src/store/Repository.js"
+
+const fresh = (poolLimit = 400) => {
+  const db = openDatabase(":memory:")
+  return { db, repository: makeRepository(db, { servicePoolLimit: poolLimit }) }
+}
+
+const sampleSeed = () => {
+  const account = randomAccountSid()
+  const service = randomServiceSid()
+  return Schema.decodeUnknownSync(Seed)({
+    accounts: [{ sid: account, auth_token: "secret-1" }],
+    services: [{ sid: service, account_sid: account, friendly_name: "Seeded" }],
+    short_codes: [
+      { sid: randomShortCodeSid(), account_sid: account, short_code: "55501", service_sid: service },
+      { sid: randomShortCodeSid(), account_sid: account, short_code: "55502", country_code: "CA", capabilities: ["SMS", "MMS"] }
+    ]
+  })
+}
+
+describe("loadSeed", () => {
+  it("adds everything once; loading again adds nothing", () => {
+    const { db, repository } = fresh()
+    const seed = sampleSeed()
+    expect(loadSeed(repository, seed)).toEqual({ accounts: 1, services: 1, shortCodes: 2, memberships: 1 })
+    expect(loadSeed(repository, seed)).toEqual({ accounts: 0, services: 0, shortCodes: 0, memberships: 0 })
+    expect(repository.allShortCodes().map((s) => [s.shortCode, s.countryCode, s.capabilities, s.serviceSid])).toEqual([
+      ["55502", "CA", ["SMS", "MMS"], null],
+      ["55501", "US", ["SMS"], seed.services[0]?.sid]
+    ])
+    db.close()
+  })
+
+  it("keeps placements made after the first load (service_sid places a short code only while it is in no service)", () => {
+    const { db, repository } = fresh()
+    const seed = sampleSeed()
+    loadSeed(repository, seed)
+    const placed = seed.shortCodes[0]
+    if (placed === undefined || placed.serviceSid === null) throw new Error("fixture")
+    expect(repository.removeShortCode(placed.accountSid, placed.serviceSid, placed.sid)).toBe(true)
+    const other = repository.insertService({ accountSid: placed.accountSid, friendlyName: "elsewhere" })
+    if (other._tag !== "Inserted") throw new Error("service")
+    repository.addShortCode(placed.accountSid, other.value.sid, placed.sid)
+    expect(loadSeed(repository, seed).memberships).toBe(0)
+    expect(repository.findAnyShortCode(placed.sid)?.serviceSid).toBe(other.value.sid)
+    db.close()
+  })
+
+  it("refuses, writing nothing, a seed that contradicts the stored data, listing every problem", () => {
+    const { db, repository } = fresh()
+    const seed = sampleSeed()
+    loadSeed(repository, seed)
+    const changed = {
+      accounts: seed.accounts.map((a) => ({ ...a, authToken: "other" })),
+      services: [...seed.services, { sid: randomServiceSid(), accountSid: randomAccountSid(), friendlyName: "orphan" }],
+      shortCodes: seed.shortCodes.map((s) => ({ ...s, shortCode: "99999" }))
+    }
+    const before = dumpSeed(repository)
+    let error: unknown
+    try {
+      loadSeed(repository, changed)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(SeedConflictError)
+    expect((error as SeedConflictError).problems).toEqual([
+      `accounts[0]: ${seed.accounts[0]?.sid} exists with a different auth_token`,
+      `services[1]: account ${changed.services[1]?.accountSid} does not exist`,
+      `short_codes[0]: ${seed.shortCodes[0]?.sid} exists with a different account_sid, short_code, country_code or capabilities`,
+      `short_codes[1]: ${seed.shortCodes[1]?.sid} exists with a different account_sid, short_code, country_code or capabilities`
+    ])
+    expect(dumpSeed(repository)).toEqual(before)
+    db.close()
+  })
+
+  it("reports a service that is full or of another account", () => {
+    const { db, repository } = fresh(1)
+    const account = randomAccountSid()
+    const stranger = randomAccountSid()
+    const service = randomServiceSid()
+    const seed = Schema.decodeUnknownSync(Seed)({
+      accounts: [{ sid: account, auth_token: "a-token" }, { sid: stranger, auth_token: "b-token" }],
+      services: [{ sid: service, account_sid: account, friendly_name: "one" }],
+      short_codes: [
+        { sid: randomShortCodeSid(), account_sid: account, short_code: "1001", service_sid: service },
+        { sid: randomShortCodeSid(), account_sid: account, short_code: "1002", service_sid: service },
+        { sid: randomShortCodeSid(), account_sid: stranger, short_code: "1003", service_sid: service }
+      ]
+    })
+    expect(() => loadSeed(repository, seed)).toThrow(SeedConflictError)
+    try {
+      loadSeed(repository, seed)
+    } catch (e) {
+      expect((e as SeedConflictError).problems).toEqual([
+        `short_codes[1]: service ${service} already holds 1 short codes`,
+        `short_codes[2]: service ${service} does not exist for account ${stranger}`
+      ])
+    }
+    db.close()
+  })
+})
+
+describe("dumpSeed", () => {
+  it("is a seed that reproduces the store in an empty database (encode, decode, load, dump)", () => {
+    const { db, repository } = fresh()
+    loadSeed(repository, sampleSeed())
+    loadSeed(repository, demoSeed)
+    const dump = dumpSeed(repository)
+    const wire = JSON.parse(JSON.stringify(Schema.encodeSync(Seed)(dump))) as unknown
+    const copy = fresh()
+    loadSeed(copy.repository, Schema.decodeUnknownSync(Seed)(wire))
+    expect(dumpSeed(copy.repository)).toEqual(dump)
+    db.close()
+    copy.db.close()
+  })
+})
+
+describe("Seed", () => {
+  it("names the field and the rule of each problem", () => {
+    const result = Schema.decodeUnknownExit(Seed)({ accounts: [{ sid: "AC1", auth_token: "has space" }], short_codes: [{ sid: `SC${"a".repeat(32)}`, account_sid: DEMO_ACCOUNT_SID, short_code: "12", capabilities: ["SMS", "SMS"] }] }, { errors: "all" })
+    expect(String(result)).toContain("auth_token")
+    expect(String(result)).toContain("short_code")
+    expect(String(result)).toContain("capabilities must not repeat")
+  })
+})
