@@ -14,6 +14,13 @@ const integerParam = (name: string, minimum: number, maximum: number) =>
     ruleCheck<string>("query.integer", (s) => DIGITS.test(s), {
       message: `${name} must be a whole number written in decimal digits`,
       expected: "decimal integer"
+    }, {
+      // Query values travel as text; the document still says which integers are allowed.
+      jsonSchema: {
+        type: "string",
+        pattern: DIGITS.source,
+        description: Number.isFinite(maximum) ? `An integer from ${minimum} to ${maximum}` : `An integer of at least ${minimum}`
+      }
     }),
     ruleCheck<string>("query.range", (s) => Number(s) >= minimum && Number(s) <= maximum, {
       message: Number.isFinite(maximum)
