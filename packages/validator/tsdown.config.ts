@@ -9,5 +9,16 @@ export default defineConfig([
     clean: true,
     platform: "node",
     target: "node20"
+  },
+  {
+    // The bin is ESM only: it is run, never imported.
+    entry: ["src/cli.ts"],
+    format: ["esm"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    platform: "node",
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" }
   }
 ])

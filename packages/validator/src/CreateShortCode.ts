@@ -100,6 +100,26 @@ const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: 
 }
 
 /**
+ * Validates only the form body of a create request: `ShortCodeSid` exactly once and well formed (issues at
+ * `["ShortCodeSid"]`). Never throws.
+ *
+ * @example
+ * ```ts
+ * import { validateCreateShortCodeForm } from "@shortcode-kit/validator"
+ *
+ * validateCreateShortCodeForm("ShortCodeSid=SC%61aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").ok // true: %61 is "a"
+ * ```
+ * @since 0.1.0
+ */
+export const validateCreateShortCodeForm = (body: unknown): ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> => {
+  try {
+    return validateBody(body)
+  } catch (cause) {
+    return { ok: false, issues: [unreadableIssue(body, cause)] }
+  }
+}
+
+/**
  * Validates an incoming create request: `serviceSid` as the `ServiceSid` path parameter (issues at
  * `["ServiceSid"]`) and the form body, which must carry `ShortCodeSid` exactly once (issues at
  * `["ShortCodeSid"]`). Other form parameters are ignored, as Twilio ignores them. Never throws.

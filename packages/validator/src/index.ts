@@ -25,6 +25,7 @@ export {
   type CreateShortCodeInput,
   type CreateShortCodeRequestInput,
   type FormBodyInput,
+  validateCreateShortCodeForm,
   validateCreateShortCodeRequest
 } from "./CreateShortCode.js"
 export { validateListShortCodesQuery } from "./ListShortCodesQuery.js"

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { validateShortCode } from "@shortcode-kit/validator"
+import { afterAll, describe, expect, it } from "vitest"
+import { MG, SC, strictShortCode, twilioError404 } from "../fixtures.js"
+import { lines, run } from "./run.js"
+
+const dir = mkdtempSync(join(tmpdir(), "shortcode-kit-cli-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const file = (name: string, text: string) => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const bad = { ...strictShortCode, sid: "SC12", capabilities: ["SMS", 7] }
+
+describe("shortcode-kit validate", () => {
+  it("a valid file: exit 0 and one line", async () => {
+    const result = await run(["validate", "short-code", file("ok.json", JSON.stringify(strictShortCode))])
+    expect(result).toStrictEqual({ code: 0, stdout: "valid short-code (spec profile)\n", stderr: "" })
+  })
+
+  it("invalid input from standard input: exit 1 and one line per issue with path, rule, expected, received", async () => {
+    const { code, stdout } = await run(["validate", "short-code", "-"], JSON.stringify(bad))
+    expect(code).toBe(1)
+    expect(lines(stdout)).toStrictEqual([
+      "invalid short-code (spec profile): 2 issues",
+      "  sid: sid.length: must be exactly 34 characters long: \"SC\" followed by 32 hexadecimal digits (expected \"SC\" followed by 32 hexadecimal digits; received \"SC12\")",
+      "  capabilities[1]: type: must be string (expected string; received 7)"
+    ])
+  })
+
+  it("--json prints { valid, issues } with the library's issues", async () => {
+    const { code, stdout } = await run(["validate", "short-code", "--json"], JSON.stringify(bad))
+    expect(code).toBe(1)
+    const expected = validateShortCode(bad)
+    expect(JSON.parse(stdout)).toStrictEqual({ valid: false, issues: expected.ok ? [] : expected.issues })
+    const ok = await run(["validate", "twilio-error", "--json", file("error.json", JSON.stringify(twilioError404))])
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.stdout)).toStrictEqual({ valid: true, issues: [] })
+  })
+
+  it("--profile strict with --base-url", async () => {
+    const local = { ...strictShortCode, url: `http://127.0.0.1:4010/v1/Services/${MG}/ShortCodes/${SC}` }
+    const path = file("local.json", JSON.stringify(local))
+    expect((await run(["validate", "short-code", path, "--profile", "strict", "--base-url", "http://127.0.0.1:4010"])).code).toBe(0)
+    const { code, stdout } = await run(["validate", "short-code", path, "--profile", "strict"])
+    expect(code).toBe(1)
+    expect(stdout).toContain("url: url.canonical: ")
+  })
+
+  it("a page and a create form", async () => {
+    expect((await run(["validate", "short-code-page"], JSON.stringify({ short_codes: [strictShortCode] }))).code).toBe(0)
+    // A text file's final line break is not part of the form.
+    expect(await run(["validate", "create-form", file("form.txt", `ShortCodeSid=${SC}\n`)])).toStrictEqual({ code: 0, stdout: "valid create-form\n", stderr: "" })
+    const repeated = await run(["validate", "create-form"], `ShortCodeSid=${SC}&ShortCodeSid=${SC}`)
+    expect(repeated.code).toBe(1)
+    expect(lines(repeated.stdout)[1]).toBe(`  ShortCodeSid: form.repeated: ShortCodeSid must be given once; it was given 2 times (expected exactly one ShortCodeSid; received ["${SC}","${SC}"])`)
+  })
+
+  it("usage errors and unreadable input exit 2 with a message on stderr", async () => {
+    const notJson = await run(["validate", "short-code"], "{\"sid\":")
+    expect(notJson.code).toBe(2)
+    expect(notJson.stdout).toBe("")
+    expect(notJson.stderr).toContain("standard input is not valid JSON")
+
+    const missing = await run(["validate", "short-code", join(dir, "nope.json")])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain(`cannot read ${join(dir, "nope.json")}: ENOENT`)
+
+    const kind = await run(["validate", "short-codes"])
+    expect(kind.code).toBe(2)
+    expect(kind.stderr).toContain("Invalid value for argument <kind>: \"short-codes\"")
+
+    const profile = await run(["validate", "twilio-error", "--profile", "strict"], "{}")
+    expect(profile.code).toBe(2)
+    expect(profile.stderr).toContain("--profile and --base-url apply to short-code and short-code-page, not to twilio-error")
+
+    const baseUrl = await run(["validate", "short-code", "--profile", "strict", "--base-url", "ftp://x"], "{}")
+    expect(baseUrl.code).toBe(2)
+    expect(baseUrl.stderr).toContain("baseUrl must be an http(s) origin")
+  })
+
+  it("--help", async () => {
+    const { code, stdout } = await run(["validate", "--help"])
+    expect(code).toBe(0)
+    expect(stdout).toContain("shortcode-kit validate [flags] <kind> [<file>]")
+    expect(stdout).toContain("--profile choice")
+  })
+})
