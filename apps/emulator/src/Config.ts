@@ -60,7 +60,17 @@ const fail = (message: string): never => {
   throw new Error(`shortcode-kit emulator: ${message}`)
 }
 
-/** Fills in the defaults and checks every option, throwing at once with what is wrong. */
+/**
+ * Fills in the defaults and checks every option, throwing at once with what is wrong.
+ *
+ * @example
+ * ```ts
+ * import { resolveConfig } from "@shortcode-kit/emulator"
+ *
+ * resolveConfig({ port: 0 }).publicBaseUrl // "https://messaging.twilio.com"
+ * resolveConfig({ port: 70000 }) // throws: port must be an integer from 0 to 65535, received 70000
+ * ```
+ */
 export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
   const port = options.port ?? DEFAULT_PORT
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`port must be an integer from 0 to 65535, received ${String(port)}`)
@@ -92,7 +102,16 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
   }
 }
 
-/** Reads and decodes a seed file, with every problem in the error message. */
+/**
+ * Reads and decodes a seed file, with every problem (path, rule, value) in the error message.
+ *
+ * @example
+ * ```ts
+ * import { readSeedFile, startServer } from "@shortcode-kit/emulator"
+ *
+ * const server = await startServer({ port: 0, demo: false, seed: readSeedFile("test/emulator-seed.json") })
+ * ```
+ */
 export const readSeedFile = (path: string): SeedType => {
   let json: unknown
   try {

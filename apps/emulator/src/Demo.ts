@@ -17,7 +17,17 @@ export const DEMO_SERVICE_SID = repeat("MG", "a")
 /** The three demo short codes, owned by the demo account and in no service. */
 export const DEMO_SHORT_CODE_SIDS = [repeat("SC", "a"), repeat("SC", "b"), repeat("SC", "c")] as const
 
-/** The demo data as a seed. */
+/**
+ * The demo data as a seed.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, startServer } from "@shortcode-kit/emulator"
+ *
+ * const server = await startServer({ port: 0 }) // demo: true by default
+ * // Basic auth: `${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}`
+ * ```
+ */
 export const demoSeed: Seed = Schema.decodeUnknownSync(Seed)({
   accounts: [{ sid: DEMO_ACCOUNT_SID, auth_token: DEMO_AUTH_TOKEN }],
   services: [{ sid: DEMO_SERVICE_SID, account_sid: DEMO_ACCOUNT_SID, friendly_name: "Demo Messaging Service" }],

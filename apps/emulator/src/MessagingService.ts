@@ -11,6 +11,15 @@ const HttpMethod = Schema.Literals(["GET", "POST"])
 /**
  * The service as the API returns it. The official schema makes every property nullable except
  * `scan_message_content` (an enum) and `validity_period` (an integer); encoding writes every key as Twilio does.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { MessagingService } from "@shortcode-kit/emulator"
+ *
+ * const isServiceBody = Schema.is(Schema.toEncoded(MessagingService))
+ * isServiceBody({ sid: null }) // false: a served body has every key of the official schema
+ * ```
  */
 export const MessagingService = Schema.Struct({
   accountSid: Schema.NullOr(AccountSid),
@@ -66,7 +75,18 @@ export const MessagingService = Schema.Struct({
 
 export type MessagingService = typeof MessagingService.Type
 
-/** A page of `GET /v1/Services` (`ListServiceResponse`). */
+/**
+ * A page of `GET /v1/Services` (`ListServiceResponse`).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { MessagingServicePage } from "@shortcode-kit/emulator"
+ *
+ * const decodePage = Schema.decodeUnknownSync(MessagingServicePage)
+ * // decodePage(await response.json()).meta.nextPageUrl: a URL, or null on the last page
+ * ```
+ */
 export const MessagingServicePage = Schema.Struct({
   services: Schema.Array(MessagingService),
   meta: PageMeta

@@ -53,10 +53,7 @@ export const seedShortCodeWireKeys = {
   serviceSid: "service_sid"
 } as const
 
-/**
- * A short code of an account's inventory. `country_code` defaults to `US` and `capabilities` to `["SMS"]`;
- * `service_sid`, when given, puts it in that service of the same account on first load.
- */
+/** The fields of a seed short code. */
 export const seedShortCodeFields = {
   sid: ShortCodeSid,
   accountSid: AccountSid,
@@ -65,6 +62,10 @@ export const seedShortCodeFields = {
   capabilities: Capabilities.pipe(Schema.withDecodingDefaultKey(Effect.succeed(["SMS" as const]))),
   serviceSid: Schema.NullOr(ServiceSid).pipe(Schema.withDecodingDefaultKey(Effect.succeed(null)))
 }
+/**
+ * A short code of an account's inventory. `country_code` defaults to `US` and `capabilities` to `["SMS"]`;
+ * `service_sid`, when given, puts it in that service of the same account on first load.
+ */
 export const SeedShortCode = Schema.Struct(seedShortCodeFields).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
 
 const list = <S extends Schema.Top>(item: S) =>
@@ -73,6 +74,18 @@ const list = <S extends Schema.Top>(item: S) =>
 /**
  * The whole seed. Every list may be left out. Loading is idempotent: what exists is kept, what is missing is added
  * (see `loadSeed`).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Seed } from "@shortcode-kit/emulator"
+ *
+ * const seed = Schema.decodeUnknownSync(Seed)({
+ *   accounts: [{ sid: "AC11111111111111111111111111111111", auth_token: "my-test-token" }],
+ *   short_codes: [{ sid: "SC11111111111111111111111111111111", account_sid: "AC11111111111111111111111111111111", short_code: "55501" }]
+ * })
+ * seed.shortCodes[0]?.capabilities // ["SMS"]
+ * ```
  */
 export const Seed = Schema.Struct({
   accounts: list(SeedAccount),

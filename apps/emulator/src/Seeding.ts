@@ -12,7 +12,20 @@ export interface SeedReport {
   readonly memberships: number
 }
 
-/** A seed that contradicts itself or the stored data; nothing of it was written. */
+/**
+ * A seed that contradicts itself or the stored data; nothing of it was written.
+ *
+ * @example
+ * ```ts
+ * import { readSeedFile, SeedConflictError, startServer } from "@shortcode-kit/emulator"
+ *
+ * try {
+ *   await startServer({ database: "emulator.sqlite", seed: readSeedFile("seed.json") })
+ * } catch (error) {
+ *   if (error instanceof SeedConflictError) console.error(error.problems.join("\n"))
+ * }
+ * ```
+ */
 export class SeedConflictError extends Error {
   constructor(readonly problems: ReadonlyArray<string>) {
     super(`The seed does not agree with the stored data, nothing was loaded:\n  - ${problems.join("\n  - ")}`)

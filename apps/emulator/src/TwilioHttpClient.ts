@@ -10,6 +10,14 @@ const isTwilioHost = (hostname: string): boolean => hostname === "twilio.com" ||
 /**
  * The SDK's URL with a Twilio origin (`https://messaging.twilio.com`, any `*.twilio.com`) replaced by `baseUrl`;
  * any other URL unchanged. A path in `baseUrl` is kept as a prefix.
+ *
+ * @example
+ * ```ts
+ * import { rewriteTwilioUrl } from "@shortcode-kit/emulator"
+ *
+ * rewriteTwilioUrl("https://messaging.twilio.com/v1/Services?PageSize=1", "http://127.0.0.1:4010")
+ * // "http://127.0.0.1:4010/v1/Services?PageSize=1"
+ * ```
  */
 export const rewriteTwilioUrl = (uri: string, baseUrl: string): string => {
   const url = new URL(uri)

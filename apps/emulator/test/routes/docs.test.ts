@@ -52,7 +52,7 @@ describe("/docs", () => {
     for (const summary of OPERATIONS) {
       await page.getByText(summary).first().waitFor({ state: "attached", timeout: 30_000 })
     }
-    const text = await page.evaluate(() => document.body.innerText)
+    const text = await page.locator("body").innerText()
     for (const summary of OPERATIONS) expect(text).toContain(summary)
     const html = await (await fetch(`${t.url}/docs`)).text()
     expect(html).not.toMatch(/<script[^>]+src=/)
