@@ -2,7 +2,7 @@ import { randomServiceSid } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { MessagingService, MessagingServicePage } from "../../src/MessagingService.js"
-import { expectValidAgainstSpec } from "../support/spec.js"
+import { expectStrictShortCode, expectValidAgainstSpec } from "../support/spec.js"
 import { expectTwilioError, startTestServer, type TestServer } from "../support/testServer.js"
 
 let t: TestServer
@@ -97,6 +97,9 @@ describe("GET and DELETE /v1/Services/{Sid}", () => {
     expectTwilioError(await t.twilio(a, "GET", `/v1/Services/${a.serviceSid}/ShortCodes`), 404, 20404)
     const created = await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "again" })
     const newSid = (created.json as { sid: string }).sid
-    expect((await t.twilio(a, "POST", `/v1/Services/${newSid}/ShortCodes`, { ShortCodeSid: sid })).status).toBe(201)
+    const added = await t.twilio(a, "POST", `/v1/Services/${newSid}/ShortCodes`, { ShortCodeSid: sid })
+    expect(added.status).toBe(201)
+    // Resource URLs follow PUBLIC_BASE_URL: the strict profile for this origin accepts the body.
+    expectStrictShortCode(added.json, "http://emulator.test:4010")
   })
 })
