@@ -11,7 +11,8 @@
 //      repository is what it was before.
 //
 // Environment:
-//   RELEASE_TEST_PACKAGES  comma-separated package names to test instead of every publishable package
+//   RELEASE_TEST_PACKAGES  comma-separated package names to test (with the workspace packages they depend on)
+//                          instead of every publishable package
 //   RELEASE_TEST_PORT      port for verdaccio (default: a free ephemeral port on 127.0.0.1)
 //   RELEASE_TEST_KEEP=1    keep the temp directory for debugging (the registry is stopped anyway)
 import { spawn, spawnSync } from "node:child_process"
