@@ -2,18 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js"
 import formatsModule from "ajv-formats"
 import { describe, expect, it } from "vitest"
 import { toJsonSchema, wireSchemaNames } from "@shortcode-kit/schema"
-
-const seedExample = {
-  sid: "SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  url: "https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  short_code: "12345",
-  account_sid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  service_sid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  capabilities: ["SMS"],
-  country_code: "US",
-  date_created: "2015-07-30T20:12:31Z",
-  date_updated: "2015-07-30T20:12:33Z"
-}
+import { seedExample } from "./support/seedExample.js"
 
 const compile = (name: (typeof wireSchemaNames)[number]) => {
   const ajv = new Ajv2020({ strict: false })

@@ -3,19 +3,7 @@ import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { ShortCode, toValidationIssues } from "@shortcode-kit/schema"
 import { canonicalWire, sparseWire } from "./support/arbitraries.js"
-
-// The seed's own example (../shared/seed/create-short-code.txt, 201 response).
-const seedExample = {
-  sid: "SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  url: "https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  short_code: "12345",
-  account_sid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  service_sid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  capabilities: ["SMS"],
-  country_code: "US",
-  date_created: "2015-07-30T20:12:31Z",
-  date_updated: "2015-07-30T20:12:33Z"
-}
+import { seedExample } from "./support/seedExample.js"
 
 const decode = Schema.decodeUnknownSync(ShortCode)
 const encode = Schema.encodeSync(ShortCode)

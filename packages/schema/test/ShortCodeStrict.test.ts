@@ -2,18 +2,7 @@ import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { makeShortCodeStrict, ShortCodeStrict } from "@shortcode-kit/schema"
 import { issuesOf } from "./support/issues.js"
-
-const real = {
-  sid: "SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  account_sid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  service_sid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  date_created: "2015-07-30T20:12:31Z",
-  date_updated: "2015-07-30T20:12:33Z",
-  short_code: "12345",
-  country_code: "US",
-  capabilities: ["SMS"],
-  url: "https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-}
+import { seedExample as real } from "./support/seedExample.js"
 
 describe("ShortCodeStrict", () => {
   it("accepts the seed's example", () => {
