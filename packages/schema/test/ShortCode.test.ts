@@ -1,4 +1,4 @@
-import { fc, test } from "@fast-check/vitest"
+import { test } from "@fast-check/vitest"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { ShortCode, toValidationIssues } from "@shortcode-kit/schema"
