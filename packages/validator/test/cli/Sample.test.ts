@@ -6,9 +6,11 @@ const parse = (stdout: string) => lines(stdout).map((line) => JSON.parse(line) a
 
 describe("shortcode-kit sample", () => {
   it("the same seed prints the same lines; another seed other lines", async () => {
-    const a = await run(["sample", "short-code", "--count", "5", "--seed", "42"])
-    const b = await run(["sample", "short-code", "--count", "5", "--seed", "42"])
-    const c = await run(["sample", "short-code", "--count", "5", "--seed", "43"])
+    const [a, b, c] = await Promise.all([
+      run(["sample", "short-code", "--count", "5", "--seed", "42"]),
+      run(["sample", "short-code", "--count", "5", "--seed", "42"]),
+      run(["sample", "short-code", "--count", "5", "--seed", "43"])
+    ])
     expect(a.code).toBe(0)
     expect(lines(a.stdout)).toHaveLength(5)
     expect(b.stdout).toBe(a.stdout)
@@ -25,9 +27,15 @@ describe("shortcode-kit sample", () => {
   })
 
   it("valid strict short codes and pages validate", async () => {
-    const codes = parse((await run(["sample", "short-code", "--count", "20", "--seed", "1", "--profile", "strict", "--nulls"])).stdout)
+    const [codesRun, pagesRun] = await Promise.all([
+      run(["sample", "short-code", "--count", "20", "--seed", "1", "--profile", "strict", "--nulls"]),
+      run(["sample", "short-code-page", "--count", "5", "--seed", "1"])
+    ])
+    const codes = parse(codesRun.stdout)
+    expect(codes).toHaveLength(20)
     for (const value of codes) expect(validateShortCode(value, { profile: "strict" }).ok).toBe(true)
-    const pages = parse((await run(["sample", "short-code-page", "--count", "5", "--seed", "1"])).stdout)
+    const pages = parse(pagesRun.stdout)
+    expect(pages).toHaveLength(5)
     for (const value of pages) expect(validateShortCodePage(value).ok).toBe(true)
   })
 
@@ -41,30 +49,39 @@ describe("shortcode-kit sample", () => {
   })
 
   it("create-form, create-request and create-http", async () => {
-    const forms = parse((await run(["sample", "create-form", "--count", "20", "--seed", "2"])).stdout)
-    for (const body of forms) expect(validateCreateShortCodeRequest({ serviceSid: `MG${"a".repeat(32)}`, body }).ok).toBe(true)
-    const badForms = parse((await run(["sample", "create-form", "--invalid", "--count", "50", "--seed", "2"])).stdout) as Array<{ value: string; rule: string }>
+    const [formsRun, badFormsRun, requestsRun, httpRun] = await Promise.all([
+      run(["sample", "create-form", "--count", "20", "--seed", "2"]),
+      run(["sample", "create-form", "--invalid", "--count", "50", "--seed", "2"]),
+      run(["sample", "create-request", "--count", "10", "--seed", "2"]),
+      run(["sample", "create-http", "--invalid", "--count", "50", "--seed", "2"])
+    ])
+    for (const body of parse(formsRun.stdout)) expect(validateCreateShortCodeRequest({ serviceSid: `MG${"a".repeat(32)}`, body }).ok).toBe(true)
+    const badForms = parse(badFormsRun.stdout) as Array<{ value: string; rule: string }>
+    expect(badForms).toHaveLength(50)
     for (const miss of badForms) {
       expect(typeof miss.value).toBe("string")
       const result = validateCreateShortCodeRequest({ serviceSid: `MG${"a".repeat(32)}`, body: miss.value })
       expect(result.ok ? [] : result.issues.map((issue) => issue.rule)).toStrictEqual([miss.rule])
     }
-    const requests = parse((await run(["sample", "create-request", "--count", "10", "--seed", "2"])).stdout)
-    for (const request of requests) expect(validateCreateShortCodeRequest(request as never).ok).toBe(true)
-    const http = parse((await run(["sample", "create-http", "--invalid", "--count", "50", "--seed", "2"])).stdout) as Array<{ fault: keyof typeof expectedFaultResponses; expect: { status: number; code: number | null } }>
+    for (const request of parse(requestsRun.stdout)) expect(validateCreateShortCodeRequest(request as never).ok).toBe(true)
+    const http = parse(httpRun.stdout) as Array<{ fault: keyof typeof expectedFaultResponses; expect: { status: number; code: number | null } }>
+    expect(http).toHaveLength(50)
     for (const request of http) {
       expect(request.expect).toStrictEqual({ status: expectedFaultResponses[request.fault].status, code: expectedFaultResponses[request.fault].code })
     }
   })
 
   it("usage errors exit 2", async () => {
-    const count = await run(["sample", "short-code", "--count", "0"])
+    const [count, profile, kind] = await Promise.all([
+      run(["sample", "short-code", "--count", "0"]),
+      run(["sample", "twilio-error", "--nulls"]),
+      run(["sample", "phone-number"])
+    ])
     expect(count.code).toBe(2)
     expect(count.stderr).toContain("--count must be between 1 and 100000, received 0")
-    const profile = await run(["sample", "twilio-error", "--nulls"])
     expect(profile.code).toBe(2)
     expect(profile.stderr).toContain("--profile, --base-url and --nulls apply to short-code and short-code-page, not to twilio-error")
-    expect((await run(["sample", "phone-number"])).code).toBe(2)
+    expect(kind.code).toBe(2)
   })
 
   it("--help", async () => {

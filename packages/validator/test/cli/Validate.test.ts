@@ -52,33 +52,35 @@ describe("shortcode-kit validate", () => {
   })
 
   it("a page and a create form", async () => {
-    expect((await run(["validate", "short-code-page"], JSON.stringify({ short_codes: [strictShortCode] }))).code).toBe(0)
-    // A text file's final line break is not part of the form.
-    expect(await run(["validate", "create-form", file("form.txt", `ShortCodeSid=${SC}\n`)])).toStrictEqual({ code: 0, stdout: "valid create-form\n", stderr: "" })
-    const repeated = await run(["validate", "create-form"], `ShortCodeSid=${SC}&ShortCodeSid=${SC}`)
+    const [page, form, repeated] = await Promise.all([
+      run(["validate", "short-code-page"], JSON.stringify({ short_codes: [strictShortCode] })),
+      // A text file's final line break is not part of the form.
+      run(["validate", "create-form", file("form.txt", `ShortCodeSid=${SC}\n`)]),
+      run(["validate", "create-form"], `ShortCodeSid=${SC}&ShortCodeSid=${SC}`)
+    ])
+    expect(page.code).toBe(0)
+    expect(form).toStrictEqual({ code: 0, stdout: "valid create-form\n", stderr: "" })
     expect(repeated.code).toBe(1)
     expect(lines(repeated.stdout)[1]).toBe(`  ShortCodeSid: form.repeated: ShortCodeSid must be given once; it was given 2 times (expected exactly one ShortCodeSid; received ["${SC}","${SC}"])`)
   })
 
   it("usage errors and unreadable input exit 2 with a message on stderr", async () => {
-    const notJson = await run(["validate", "short-code"], "{\"sid\":")
+    const [notJson, missing, kind, profile, baseUrl] = await Promise.all([
+      run(["validate", "short-code"], "{\"sid\":"),
+      run(["validate", "short-code", join(dir, "nope.json")]),
+      run(["validate", "short-codes"]),
+      run(["validate", "twilio-error", "--profile", "strict"], "{}"),
+      run(["validate", "short-code", "--profile", "strict", "--base-url", "ftp://x"], "{}")
+    ])
     expect(notJson.code).toBe(2)
     expect(notJson.stdout).toBe("")
     expect(notJson.stderr).toContain("standard input is not valid JSON")
-
-    const missing = await run(["validate", "short-code", join(dir, "nope.json")])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain(`cannot read ${join(dir, "nope.json")}: ENOENT`)
-
-    const kind = await run(["validate", "short-codes"])
     expect(kind.code).toBe(2)
     expect(kind.stderr).toContain("Invalid value for argument <kind>: \"short-codes\"")
-
-    const profile = await run(["validate", "twilio-error", "--profile", "strict"], "{}")
     expect(profile.code).toBe(2)
     expect(profile.stderr).toContain("--profile and --base-url apply to short-code and short-code-page, not to twilio-error")
-
-    const baseUrl = await run(["validate", "short-code", "--profile", "strict", "--base-url", "ftp://x"], "{}")
     expect(baseUrl.code).toBe(2)
     expect(baseUrl.stderr).toContain("baseUrl must be an http(s) origin")
   })
