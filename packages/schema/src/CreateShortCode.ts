@@ -5,8 +5,26 @@
  * @since 0.1.0
  */
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
+import { SchemaCompiler } from "effect/schema"
+import { withCompiledPaths } from "./internal/compiledPaths.js"
 import { RuleAnnotation } from "./internal/rule.js"
-import { ServiceSid, ShortCodeSid } from "./Sid.js"
+import { isSidWithPrefix, ServiceSid, ShortCodeSid } from "./Sid.js"
+
+// The success paths written out (see internal/compiledPaths.ts); anything they decline is the interpreter's to
+// decode and report.
+const decodeCreateParams = (input: unknown): unknown => {
+  if (typeof input !== "object" || input === null || Array.isArray(input) || !("ServiceSid" in input)) return SchemaCompiler.invalid
+  const serviceSid = (input as { readonly ServiceSid: unknown }).ServiceSid
+  return typeof serviceSid === "string" && isSidWithPrefix("MG", serviceSid) ? { ServiceSid: serviceSid } : SchemaCompiler.invalid
+}
+
+const decodeCreateForm = (input: unknown): unknown => {
+  const params = typeof input === "string" ? new URLSearchParams(input) : input instanceof URLSearchParams ? input : undefined
+  if (params === undefined) return SchemaCompiler.invalid
+  const values = params.getAll("ShortCodeSid")
+  const value = values[0]
+  return values.length === 1 && value !== undefined && isSidWithPrefix("SC", value) ? { shortCodeSid: value } : SchemaCompiler.invalid
+}
 
 /**
  * The path parameters of the create (and list) endpoint, under their wire names.
@@ -22,7 +40,7 @@ import { ServiceSid, ShortCodeSid } from "./Sid.js"
  */
 export const CreateShortCodeParams = Schema.Struct({
   ServiceSid: ServiceSid.annotateKey({ messageMissingKey: "ServiceSid is required" })
-}).annotate({ identifier: "CreateShortCodeParams" })
+}).annotate({ identifier: "CreateShortCodeParams" }).pipe((schema) => withCompiledPaths(schema, { decode: decodeCreateParams }))
 
 /** @since 0.1.0 */
 export type CreateShortCodeParams = typeof CreateShortCodeParams.Type
@@ -93,7 +111,7 @@ export const CreateShortCodeForm = FormBody.pipe(
       new URLSearchParams({ ShortCodeSid: fields.ShortCodeSid }).toString()
     )
   })
-).annotate({ identifier: "CreateShortCodeForm" })
+).annotate({ identifier: "CreateShortCodeForm" }).pipe((schema) => withCompiledPaths(schema, { decode: decodeCreateForm }))
 
 /** @since 0.1.0 */
 export type CreateShortCodeForm = typeof CreateShortCodeForm.Type

@@ -8,37 +8,87 @@
 import { Schema, SchemaGetter } from "effect"
 import { ruleCheck } from "./internal/rule.js"
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
-
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+
+const MS_PER_DAY = 86_400_000
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, for every year, by the era arithmetic of H. Hinnant's
+ * "chrono-Compatible Low-Level Date Algorithms" (`days_from_civil`): decoding allocates no `Date` to find an instant.
+ */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+/** The ASCII digit at `i` as a number, or -1 (also past the end, where `charCodeAt` is NaN). */
+const digitAt = (text: string, i: number): number => {
+  const d = text.charCodeAt(i) - 48
+  return d >= 0 && d <= 9 ? d : -1
+}
+
+/** The two ASCII digits at `i` as a number, or -1. */
+const twoDigitsAt = (text: string, i: number): number => {
+  const tens = digitAt(text, i)
+  const ones = digitAt(text, i + 1)
+  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones
+}
+
+const DASH = 45
+const COLON = 58
+const DOT = 46
+const PLUS = 43
 
 /**
  * Milliseconds since the epoch of an RFC 3339 date-time, truncated to the second, or `undefined` when the text is
  * not one. A leap second (`23:59:60` in UTC, the only place RFC 3339 allows it) is read as `23:59:59`, since `Date`
  * cannot hold it.
+ *
+ * The grammar is RFC 3339 section 5.6 `date-time` (`full-date "T" full-time`, `T` and `Z` in either case, any number
+ * of fractional digits, `Z` or a `±hh:mm` offset), read character by character: this runs on every date of every
+ * decode, and a scan without a regular expression or a `Date` is several times faster.
  */
 export const parseRfc3339 = (text: string): number | undefined => {
-  const m = RFC3339.exec(text)
-  if (m === null) return undefined
-  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3])
-  const hour = Number(m[4]), minute = Number(m[5]), second = Number(m[6])
+  const length = text.length
+  if (length < 20) return undefined
+  const y1 = twoDigitsAt(text, 0), y2 = twoDigitsAt(text, 2)
+  const month = twoDigitsAt(text, 5), day = twoDigitsAt(text, 8)
+  const hour = twoDigitsAt(text, 11), minute = twoDigitsAt(text, 14), second = twoDigitsAt(text, 17)
+  if (y1 < 0 || y2 < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined
+  const t = text.charCodeAt(10)
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || (t !== 84 && t !== 116) ||
+    text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined
+  let i = 19
+  if (text.charCodeAt(i) === DOT) {
+    i++
+    if (digitAt(text, i) < 0) return undefined
+    while (digitAt(text, i) >= 0) i++
+  }
+  let offsetMinutes = 0
+  const zone = text.charCodeAt(i)
+  if (zone === 90 || zone === 122) {
+    if (i + 1 !== length) return undefined
+  } else if (zone === PLUS || zone === DASH) {
+    if (i + 6 !== length || text.charCodeAt(i + 3) !== COLON) return undefined
+    const oh = twoDigitsAt(text, i + 1), om = twoDigitsAt(text, i + 4)
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return undefined
+    offsetMinutes = (zone === DASH ? -1 : 1) * (oh * 60 + om)
+  } else {
+    return undefined
+  }
+  const year = y1 * 100 + y2
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   if (hour > 23 || minute > 59 || second > 60) return undefined
-  let offsetMinutes = 0
-  if (m[8] === undefined) {
-    const oh = Number(m[10]), om = Number(m[11])
-    if (oh > 23 || om > 59) return undefined
-    offsetMinutes = (m[9] === "-" ? -1 : 1) * (oh * 60 + om)
-  }
   const utcMinutes = hour * 60 + minute - offsetMinutes
   if (second === 60 && ((utcMinutes % 1440) + 1440) % 1440 !== 23 * 60 + 59) return undefined
-  const base = Date.UTC(year, month - 1, day, hour, minute, second === 60 ? 59 : second)
-  // Date.UTC maps years 0-99 to 1900-1999; set the full year explicitly.
-  const date = new Date(base)
-  if (year < 100) date.setUTCFullYear(year)
-  return date.getTime() - offsetMinutes * 60_000
+  const secondOfDay = (hour * 60 + minute) * 60 + (second === 60 ? 59 : second)
+  return daysFromCivil(year, month, day) * MS_PER_DAY + secondOfDay * 1000 - offsetMinutes * 60_000
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
@@ -78,6 +128,9 @@ const MIN_DATE = (() => {
 })()
 const MAX_DATE = Date.UTC(9999, 11, 31, 23, 59, 59)
 
+/** Whether a `Date` with this time is one Twilio's form can write and read back unchanged (rule `date.representable`). */
+export const isRepresentableTime = (t: number): boolean => Number.isFinite(t) && t % 1000 === 0 && t >= MIN_DATE && t <= MAX_DATE
+
 /**
  * The domain form: a valid `Date` with whole seconds between years 0000 and 9999, the dates that Twilio's form can
  * write and read back unchanged. Rule `date.representable`.
@@ -85,10 +138,7 @@ const MAX_DATE = Date.UTC(9999, 11, 31, 23, 59, 59)
  * @since 0.1.0
  */
 export const TwilioDate = Schema.Date.check(
-  ruleCheck<Date>("date.representable", (d) => {
-    const t = d.getTime()
-    return Number.isFinite(t) && t % 1000 === 0 && t >= MIN_DATE && t <= MAX_DATE
-  }, {
+  ruleCheck<Date>("date.representable", (d) => isRepresentableTime(d.getTime()), {
     message: "must be a valid date with whole seconds between years 0000 and 9999 (Twilio's date form has no milliseconds)",
     expected: "a Date with whole seconds"
   })

@@ -60,6 +60,16 @@ const isIpv6 = (s: string): boolean => {
 }
 
 /**
+ * The form of nearly every URI this package sees, a resource URL such as
+ * `https://messaging.twilio.com/v1/Services/MG.../ShortCodes/SC...`: `http` or `https`, `://`, a host of letters,
+ * digits, `.` and `-`, an optional numeric port, then `/`-separated segments of unreserved characters
+ * (`A-Z a-z 0-9 - . _ ~`), and nothing else. Each part is a special case of the corresponding rule of the grammar
+ * above (scheme, reg-name, port, path-abempty), so a match is an RFC 3986 URI; this small expression runs several
+ * times faster than the whole grammar, which judges everything else.
+ */
+const PLAIN_HTTP_URI = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]+)?(?:\/[A-Za-z0-9._~-]*)*$/
+
+/**
  * Whether `text` is an RFC 3986 `URI`: a scheme, then a hierarchical part, an optional query and fragment.
  *
  * @example
@@ -72,20 +82,37 @@ const isIpv6 = (s: string): boolean => {
  * @since 0.1.0
  */
 export const isRfc3986Uri = (text: string): boolean => {
+  if (PLAIN_HTTP_URI.test(text)) return true
   const m = URI.exec(text)
   if (m === null) return false
   const literal = m[1]
   return literal === undefined || isIpv6(literal) || IPV_FUTURE.test(literal)
 }
 
-const canParseUrl = (text: string): boolean => {
+// URL.canParse answers without building a URL (Node 19.9+, current browsers); the fallback builds one.
+const canParseUrl: (text: string) => boolean = typeof URL.canParse === "function"
+  ? (text) => URL.canParse(text)
+  : (text) => {
+    try {
+      new URL(text)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+/** The `URL` of an absolute URI that the platform's parser accepts (rule `format.uri`), or `undefined`. */
+export const urlOfUriString = (text: string): URL | undefined => {
+  if (!isRfc3986Uri(text)) return undefined
   try {
-    new URL(text)
-    return true
+    return new URL(text)
   } catch {
-    return false
+    return undefined
   }
 }
+
+/** Whether `text` passes rule `format.uri`: an RFC 3986 absolute URI that the platform's URL parser accepts. */
+export const isUriString = (text: string): boolean => isRfc3986Uri(text) && canParseUrl(text)
 
 /**
  * The wire form: an absolute URI. Rule `format.uri`.
@@ -93,7 +120,7 @@ const canParseUrl = (text: string): boolean => {
  * @since 0.1.0
  */
 export const UriString = Schema.String.check(
-  ruleCheck<string>("format.uri", (s) => isRfc3986Uri(s) && canParseUrl(s), {
+  ruleCheck<string>("format.uri", isUriString, {
     message: "must be an absolute URI (RFC 3986) such as https://messaging.twilio.com/v1/Services",
     expected: "absolute URI"
   }, { jsonSchema: { type: "string", format: "uri" } })
