@@ -6,6 +6,7 @@
  */
 import { SchemaAST, SchemaIssue } from "effect"
 import { RuleAnnotation } from "./internal/rule.js"
+import { shortCodeWireKeys } from "./ShortCode.js"
 
 /** @since 0.1.0 */
 export type PathSegment = string | number
@@ -77,6 +78,30 @@ const valueAt = (root: unknown, path: ReadonlyArray<PathSegment>): unknown => {
 const toSegment = (key: PropertyKey): PathSegment => (typeof key === "symbol" ? String(key) : key)
 
 /**
+ * Checks that run on the decoded side of a struct with renamed keys (a domain date's range, the strict profile's
+ * cross-field rules inside a page) are reported by Effect under the domain name. Users see the names of what they
+ * sent, so a segment is mapped back to its wire name where the input has the wire key and not the domain key.
+ */
+const wireNameOfDomainKey: Readonly<Record<string, string>> = {
+  ...shortCodeWireKeys,
+  shortCodes: "short_codes",
+  moreInfo: "more_info"
+}
+const hasOwn = (value: unknown, key: PathSegment): boolean =>
+  typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, key)
+const toWirePath = (rootInput: unknown, path: ReadonlyArray<PathSegment>): Array<PathSegment> => {
+  const out: Array<PathSegment> = []
+  let value = rootInput
+  for (const segment of path) {
+    const wire = typeof segment === "string" ? wireNameOfDomainKey[segment] : undefined
+    const key = wire !== undefined && !hasOwn(value, segment) && hasOwn(value, wire) ? wire : segment
+    out.push(key)
+    value = hasOwn(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined
+  }
+  return out
+}
+
+/**
  * Flattens an Effect Schema issue into every leaf problem, depth first, in the order the schema checked them.
  *
  * @example
@@ -98,7 +123,7 @@ export const toValidationIssues = (root: SchemaIssue.Issue, rootInput?: unknown)
   const visit = (issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>): void => {
     switch (issue._tag) {
       case "Pointer":
-        visit(issue.issue, [...path, ...issue.path.map(toSegment)])
+        visit(issue.issue, toWirePath(rootInput, [...path, ...issue.path.map(toSegment)]))
         return
       case "Composite":
         for (const child of issue.issues) visit(child, path)

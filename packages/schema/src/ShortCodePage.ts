@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { Integer } from "./internal/integer.js"
 import { ShortCode } from "./ShortCode.js"
 import { UrlFromUriString } from "./Uri.js"
 
@@ -14,8 +15,8 @@ import { UrlFromUriString } from "./Uri.js"
  * @since 0.1.0
  */
 export const PageMeta = Schema.Struct({
-  page: Schema.optionalKey(Schema.Int),
-  pageSize: Schema.optionalKey(Schema.Int),
+  page: Schema.optionalKey(Integer),
+  pageSize: Schema.optionalKey(Integer),
   firstPageUrl: Schema.optionalKey(UrlFromUriString),
   previousPageUrl: Schema.optionalKey(Schema.NullOr(UrlFromUriString)),
   url: Schema.optionalKey(UrlFromUriString),

@@ -5,6 +5,8 @@
  */
 import { Schema } from "effect"
 import { type ErrorCode, errorTable, moreInfoUrl } from "./ErrorTable.js"
+import { Integer } from "./internal/integer.js"
+import { ruleCheck } from "./internal/rule.js"
 import { UrlFromUriString } from "./Uri.js"
 
 /**
@@ -26,10 +28,15 @@ import { UrlFromUriString } from "./Uri.js"
  * @since 0.1.0
  */
 export const TwilioError = Schema.Struct({
-  code: Schema.Int,
+  code: Integer,
   message: Schema.String,
   moreInfo: UrlFromUriString,
-  status: Schema.Int.check(Schema.isBetween({ minimum: 100, maximum: 599 }))
+  status: Integer.check(
+    ruleCheck<number>("status.range", (n) => n >= 100 && n <= 599, {
+      message: "must be an HTTP status code from 100 to 599",
+      expected: "100..599"
+    }, { jsonSchema: { minimum: 100, maximum: 599 } })
+  )
 }).pipe(Schema.encodeKeys({ code: "code", message: "message", moreInfo: "more_info", status: "status" })).annotate({
   identifier: "TwilioError",
   description: "A Twilio REST error body"

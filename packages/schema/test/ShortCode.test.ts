@@ -76,6 +76,16 @@ describe("ShortCode", () => {
       ])
   })
 
+  it("reports a date it cannot represent under the wire name, with what was sent", () => {
+    expect(issuesOf({ date_created: "0000-01-01T00:00:00+01:00" })).toStrictEqual([{
+      path: ["date_created"],
+      rule: "date.representable",
+      message: "must be a valid date with whole seconds between years 0000 and 9999 (Twilio's date form has no milliseconds)",
+      expected: "a Date with whole seconds",
+      received: '"0000-01-01T00:00:00+01:00"'
+    }])
+  })
+
   it("rejects a non-object with a type issue at the root", () => {
     expect(issuesOf([1])).toStrictEqual([{ path: [], rule: "type", message: "must be object", expected: "object", received: "[1]" }])
   })

@@ -20,7 +20,10 @@ describe("TwilioError", () => {
     expect(makeTwilioError(20404).message).toBe("The requested resource was not found")
   })
 
-  it("rejects a status outside 100-599", () => {
-    expect(issuesOf(TwilioError, { code: 1, message: "m", more_info: "https://x.example/", status: 600 }).map((i) => [i.path, i.rule])).toStrictEqual([[["status"], "check"]])
+  it("rejects a status outside 100-599 and a code that is not an integer, each under its rule", () => {
+    expect(issuesOf(TwilioError, { code: 1.5, message: "m", more_info: "https://x.example/", status: 600 })).toStrictEqual([
+      { path: ["code"], rule: "integer", message: "must be a whole number", expected: "integer", received: "1.5" },
+      { path: ["status"], rule: "status.range", message: "must be an HTTP status code from 100 to 599", expected: "100..599", received: "600" }
+    ])
   })
 })
