@@ -16,7 +16,7 @@ describe("validateTwilioError", () => {
       [["code"], "type"],
       [["message"], "required"],
       [["more_info"], "format.uri"],
-      [["status"], "check"]
+      [["status"], "status.range"]
     ])
   })
 

@@ -98,8 +98,11 @@ export const ruleExamples: ReadonlyArray<readonly [string, () => ValidationResul
   ["query.range", () => validateListShortCodesQuery("PageSize=0"), {
     path: ["PageSize"], rule: "query.range", message: "PageSize must be between 1 and 1000", expected: "1..1000", received: "\"0\""
   }],
-  ["check", () => validateTwilioError({ ...twilioError404, status: 600 }), {
-    path: ["status"], rule: "check", message: "must be a value between 100 and 599", expected: "a value between 100 and 599", received: "600"
+  ["integer", () => validateTwilioError({ ...twilioError404, code: 20404.5 }), {
+    path: ["code"], rule: "integer", message: "must be a whole number", expected: "integer", received: "20404.5"
+  }],
+  ["status.range", () => validateTwilioError({ ...twilioError404, status: 600 }), {
+    path: ["status"], rule: "status.range", message: "must be an HTTP status code from 100 to 599", expected: "100..599", received: "600"
   }]
 ]
 

@@ -86,7 +86,7 @@ const metaMiss = (): fc.Arbitrary<{ readonly key: keyof Meta; readonly value: un
     fc.constantFrom<[keyof Meta, unknown]>(["page", "0"], ["page", null], ["page_size", "50"], ["key", 1], ["key", null])
       .map(([key, value]) => ({ key, value, rule: "type" })),
     fc.constantFrom<[keyof Meta, unknown]>(["page", 1.5], ["page_size", 20.5])
-      .map(([key, value]) => ({ key, value, rule: "check" })),
+      .map(([key, value]) => ({ key, value, rule: "integer" })),
     fc.tuple(
       fc.constantFrom<keyof Meta>("first_page_url", "previous_page_url", "url", "next_page_url"),
       fc.constantFrom("/v1/Services/ShortCodes?Page=1", "?Page=1", "ShortCodes", "https://", "")

@@ -62,10 +62,10 @@ export const twilioError = (options?: TwilioErrorArbitraryOptions): fc.Arbitrary
 type Key = keyof TwilioErrorWire
 
 const MISSES: ReadonlyArray<readonly [Key, unknown, string]> = [
-  ["code", "20404", "type"], ["code", null, "type"], ["code", 20404.5, "check"],
+  ["code", "20404", "type"], ["code", null, "type"], ["code", 20404.5, "integer"],
   ["message", 404, "type"], ["message", null, "type"],
   ["more_info", "/docs/errors/20404", "format.uri"], ["more_info", "www.twilio.com/docs/errors/20404", "format.uri"], ["more_info", null, "type"],
-  ["status", "404", "type"], ["status", 404.5, "check"], ["status", 600, "check"], ["status", 99, "check"], ["status", 0, "check"]
+  ["status", "404", "type"], ["status", 404.5, "integer"], ["status", 600, "status.range"], ["status", 99, "status.range"], ["status", 0, "status.range"]
 ]
 
 /**
