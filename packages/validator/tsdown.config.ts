@@ -2,7 +2,7 @@ import { defineConfig } from "tsdown"
 
 export default defineConfig([
   {
-    entry: ["src/index.ts", "src/arbitraries.ts"],
+    entry: ["src/index.ts", "src/arbitraries.ts", "src/conformance.ts", "src/conformance/vitest.ts"],
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

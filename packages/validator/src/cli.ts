@@ -6,6 +6,7 @@
 import { createRequire } from "node:module"
 import { Cause, Effect, Exit } from "effect"
 import { Command } from "effect/cli"
+import { conformanceCommand } from "./cli/Conformance.js"
 import { NodeCliEnvironment } from "./cli/NodeEnvironment.js"
 import { ShortcodeKitPresenter } from "./cli/Presenter.js"
 import { sampleCommand } from "./cli/Sample.js"
@@ -15,7 +16,7 @@ const { version } = createRequire(import.meta.url)("../package.json") as { reado
 
 const shortcodeKit = Command.make("shortcode-kit").pipe(
   Command.withDescription("Validate and generate data for Twilio's Messaging ShortCodes resource"),
-  Command.withSubcommands([validateCommand, sampleCommand])
+  Command.withSubcommands([validateCommand, sampleCommand, conformanceCommand])
 )
 
 const USAGE_ERROR = 2

@@ -1,0 +1,69 @@
+/**
+ * The named checks of the conformance harness and what each one means.
+ *
+ * @since 0.2.0
+ */
+
+/**
+ * Every check, in the order they run.
+ *
+ * @example
+ * ```ts
+ * import { checkNames } from "@shortcode-kit/validator/conformance"
+ *
+ * checkNames.includes("stateful") // true
+ * ```
+ * @since 0.2.0
+ */
+export const checkNames = [
+  "not_a_server_error",
+  "status_code_conformance",
+  "content_type_conformance",
+  "cors_headers",
+  "response_schema_conformance",
+  "negative_data_rejection",
+  "auth",
+  "stateful"
+] as const
+
+/**
+ * The name of a check.
+ *
+ * @since 0.2.0
+ */
+export type CheckName = (typeof checkNames)[number]
+
+/**
+ * One sentence per check: what it sends and what it requires of every answer.
+ *
+ * @example
+ * ```ts
+ * import { checkDescriptions } from "@shortcode-kit/validator/conformance"
+ *
+ * console.log(checkDescriptions.cors_headers)
+ * ```
+ * @since 0.2.0
+ */
+export const checkDescriptions: Readonly<Record<CheckName, string>> = {
+  not_a_server_error: "no request of the mixed traffic (valid, malformed, unauthenticated, wrong method, unknown path, preflight) gets a 5xx or no answer",
+  status_code_conformance: "every answer of the mixed traffic has the status the resource defines for it and, for an error, the Twilio error code that fits, with the same status in the body",
+  content_type_conformance: "every answer with a body is application/json and parses as JSON; a 204 has no body",
+  cors_headers: "every answer, errors and preflights included, carries the five CORS headers with the values of the API",
+  response_schema_conformance: "success bodies decode as ShortCode or ShortCodePage (spec profile; with strict also ShortCodeStrict for the target's base URL), error bodies as TwilioError",
+  negative_data_rejection: "every near-miss request (malformed ShortCodeSid, form or Content-Type faults, malformed SIDs in the path, bad list queries) is refused with a 4xx Twilio error and changes nothing: the list before and after is the same",
+  auth: "no credentials, a wrong token, a near-miss token, another account SID and another account's credentials never get a 2xx, never another account's data, and change nothing",
+  stateful: "model-based sequences of add, fetch, list and remove: an added short code is fetchable and listed, a removed one is 404 20404, a second add is 409 21710, walking next_page_url with any PageSize yields each item exactly once"
+}
+
+/** The checks that judge each answer of the mixed traffic on its own. */
+export const responseChecks = [
+  "not_a_server_error",
+  "status_code_conformance",
+  "content_type_conformance",
+  "cors_headers",
+  "response_schema_conformance"
+] as const satisfies ReadonlyArray<CheckName>
+
+export type ResponseCheckName = (typeof responseChecks)[number]
+
+export const isResponseCheck = (name: CheckName): name is ResponseCheckName => (responseChecks as ReadonlyArray<string>).includes(name)

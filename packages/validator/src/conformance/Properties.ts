@@ -1,0 +1,241 @@
+/**
+ * Each check as a fast-check property: what one run generates, what it sends, and how its answers are judged.
+ */
+import * as fc from "fast-check"
+import { invalidCreateShortCodeHttpRequest } from "../arbitraries/HttpRequest.js"
+import { shortCodeSid } from "../arbitraries/Sid.js"
+import { expectedFaultResponses } from "../FaultResponses.js"
+import { validateTwilioError } from "../TwilioError.js"
+import { formatIssue } from "../ValidationResult.js"
+import { type CheckName, isResponseCheck } from "./Checks.js"
+import { describeExpectation, expectError, type Expectation } from "./Expectation.js"
+import { auth, type AuthUse, type Exchange } from "./Http.js"
+import { invalidListQuery, nearMissesOf } from "./NearMiss.js"
+import { describeResponse, judgeResponse, judgeStatus, parseJson } from "./Oracles.js"
+import type { Env, Judge, Run } from "./Run.js"
+import { addExpectation, collectionPath, FORM, instancePath, walkList } from "./Service.js"
+import { badCredentials, mixedCommands, type Model, statefulCommands } from "./Traffic.js"
+
+/** A check's property: the values one run is made of, what a run does with them, and the judge of its requests. */
+export interface CheckProperty<T> {
+  readonly arbitrary: fc.Arbitrary<T>
+  readonly execute: (value: T, run: Run) => Promise<void>
+  readonly judge: Judge
+}
+
+const SNAPSHOT_PAGE_SIZE = 1000
+const SNAPSHOT_MAX_PAGES = 100
+
+const snapshot = (run: Run, step: string) =>
+  walkList(run, { pageSize: SNAPSHOT_PAGE_SIZE, maxPages: SNAPSHOT_MAX_PAGES, step, because: "the service exists and the credentials are the account's" })
+
+/** The model-based property of `stateful` and of the response checks. */
+const commandsProperty = (env: Env, replayPath: string | undefined, judge: Judge): CheckProperty<Iterable<fc.AsyncCommand<Model, { readonly run: Run }, false>>> => {
+  const trafficEnv = { serviceSid: env.serviceSid, accountSid: env.accountSid, pool: env.pool }
+  const commands = env.check === "stateful" ? statefulCommands(trafficEnv) : mixedCommands(trafficEnv)
+  return {
+    arbitrary: fc.commands(commands, { maxCommands: env.maxCommands, size: "medium", ...(replayPath === undefined ? {} : { replayPath }) }),
+    judge,
+    execute: async (cmds, run) => {
+      const before = await snapshot(run, "list the service (its state before the run)")
+      const model: Model = {
+        others: before.sids.filter((sid) => !env.pool.includes(sid)),
+        present: new Set(before.sids.filter((sid) => env.pool.includes(sid))),
+        history: new Map()
+      }
+      await fc.asyncModelRun(() => ({ model, real: { run } }), cmds)
+    }
+  }
+}
+
+/** A request made of plain data, printed by fast-check as its label. */
+class Step {
+  constructor(
+    readonly label: string,
+    readonly request: { readonly method: string; readonly path: string; readonly headers?: Readonly<Record<string, string>> | undefined; readonly body?: string | undefined },
+    readonly expected: Expectation
+  ) {}
+  [fc.toStringMethod]() {
+    return this.label
+  }
+}
+
+const sameItems = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => [...a].sort().join(",") === [...b].sort().join(",")
+
+const difference = (before: ReadonlyArray<string>, after: ReadonlyArray<string>): string => {
+  const added = after.filter((sid) => !before.includes(sid))
+  const removed = before.filter((sid) => !after.includes(sid))
+  return [added.length > 0 ? `added ${added.join(", ")}` : "", removed.length > 0 ? `removed ${removed.join(", ")}` : ""].filter((part) => part !== "").join("; ") || "an item repeated"
+}
+
+/** Near misses of the create request, of SIDs in the path and of the list query. */
+const nearMissSteps = (env: Env): fc.Arbitrary<Step> => {
+  const collection = collectionPath(env.serviceSid)
+  // With two short codes, near misses of a create name the free one and near misses in the path the one added
+  // first, so that a server that normalizes a SID acts on a real short code and changes the service.
+  const free = env.pool.length >= 2 ? env.pool[1] : env.pool[0]
+  const added = env.pool.length >= 2 ? env.pool[0] : undefined
+  const sidFor = (given: string | undefined) => (given === undefined ? shortCodeSid().map((sid) => sid as string) : fc.constant(given))
+  return fc.oneof(
+    invalidCreateShortCodeHttpRequest({ serviceSid: env.serviceSid, shortCodeSid: free }).map((request) => {
+      const fault = request.fault ?? "body.missing-short-code-sid"
+      return new Step(`create with a fault: ${fault}`, request, expectError(request.expect.status, request.expect.code ?? 20001, expectedFaultResponses[fault].why))
+    }),
+    sidFor(free).chain((sid) => nearMissesOf(sid)).map((miss) =>
+      new Step(`create with ShortCodeSid ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
+        method: "POST",
+        path: collection,
+        headers: { "Content-Type": FORM },
+        body: new URLSearchParams({ ShortCodeSid: miss.value }).toString()
+      }, expectError(400, 21421, "ShortCodeSid is present but is not SC followed by 32 hexadecimal digits"))
+    ),
+    fc.tuple(fc.constantFrom("GET", "DELETE"), sidFor(added).chain((sid) => nearMissesOf(sid))).map(([method, miss]) =>
+      new Step(`${method === "GET" ? "fetch" : "remove"} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
+        method,
+        path: instancePath(env.serviceSid, miss.value)
+      }, expectError(404, 20404, "a malformed Short Code SID names no short code"))
+    ),
+    invalidListQuery().map(({ query, label }) =>
+      new Step(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectError(400, 20001, `${label} is not a valid list query`))
+    )
+  )
+}
+
+/** Adds the pool's first short code with good credentials (when the check has one), so that there is one to act on. */
+const addFirst = async (run: Run, sid: string | undefined, listed: ReadonlyArray<string>, why: string): Promise<ReadonlyArray<string>> => {
+  if (sid === undefined || listed.includes(sid)) return listed
+  await run.send(`add ${sid} with the account's credentials, ${why}`, {
+    method: "POST",
+    path: collectionPath(run.env.serviceSid),
+    headers: { "Content-Type": FORM },
+    body: `ShortCodeSid=${sid}`,
+    auth: auth.primary(run.env.accountSid)
+  }, addExpectation(sid, false))
+  return [...listed, sid]
+}
+
+const negativeDataProperty = (env: Env): CheckProperty<ReadonlyArray<Step>> => ({
+  arbitrary: fc.array(nearMissSteps(env), { minLength: 1, maxLength: 4 }),
+  judge: judgeStatus,
+  execute: async (steps, run) => {
+    const listed = (await snapshot(run, "list the service (its state before the near misses)")).sids
+    const before = await addFirst(run, env.pool.length >= 2 ? env.pool[0] : undefined, listed, "so that near misses of its SID have a short code to act on")
+    let refused: { readonly exchange: Exchange; readonly why: string } | undefined
+    for (const step of steps) {
+      const exchange = await run.send(step.label, { ...step.request, auth: auth.primary(env.accountSid) }, step.expected, { judge: false })
+      const response = exchange.response as NonNullable<Exchange["response"]>
+      const parsed = parseJson(response.body)
+      const error = parsed.ok ? validateTwilioError(parsed.value) : undefined
+      const why = response.status < 400 || response.status >= 500
+        ? `a near miss was answered ${response.status}, not refused with a 4xx`
+        : error === undefined ? "the refusal's body is not JSON"
+        : !error.ok ? `the refusal's body is not a TwilioError: ${error.issues.slice(0, 3).map(formatIssue).join("; ")}`
+        : undefined
+      if (why !== undefined) {
+        refused = { exchange, why }
+        break
+      }
+    }
+    // Listing after the near misses shows what an accepted one changed, in the reproduction too.
+    const after = (await snapshot(run, "list the service (after the near misses)")).sids
+    if (refused !== undefined) {
+      const changed = sameItems(before, after) ? "" : `; the service changed: ${difference(before, after)}`
+      run.fail({
+        message: `${refused.why}${changed} (step: ${refused.exchange.step})`,
+        expected: `a 4xx Twilio error, and no change: ${describeExpectation(refused.exchange.expected)}`,
+        received: describeResponse(refused.exchange.response as NonNullable<Exchange["response"]>)
+      }, refused.exchange)
+    }
+    if (!sameItems(before, after) || after.length !== before.length) {
+      run.fail({
+        message: `near misses that were refused still changed the service: ${difference(before, after)}`,
+        expected: `the same short codes before and after: ${before.join(", ") || "(none)"}`,
+        received: after.join(", ") || "(none)"
+      })
+    }
+  }
+})
+
+/** One request with bad credentials, printed by fast-check as what it does. */
+class AuthStep {
+  constructor(readonly credentials: AuthUse, readonly op: { readonly what: string; readonly method: string; readonly path: string; readonly body?: string | undefined }) {}
+  [fc.toStringMethod]() {
+    return `${this.op.what} with ${this.credentials.label}`
+  }
+}
+
+const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
+  const present = env.pool[0]
+  const free = env.pool[1] ?? env.pool[0]
+  const collection = collectionPath(env.serviceSid)
+  const sid = fc.oneof(
+    ...(present === undefined ? [] : [fc.constant(present)]),
+    ...(free === undefined ? [] : [fc.constant(free)]),
+    shortCodeSid().map((value) => value as string)
+  )
+  const op = fc.oneof(
+    fc.constant({ what: "list the service", method: "GET", path: collection }),
+    sid.map((value) => ({ what: `fetch ${value}`, method: "GET", path: instancePath(env.serviceSid, value) })),
+    sid.map((value) => ({ what: `add ${value}`, method: "POST", path: collection, body: `ShortCodeSid=${value}` })),
+    sid.map((value) => ({ what: `remove ${value}`, method: "DELETE", path: instancePath(env.serviceSid, value) }))
+  )
+  const credentials = env.otherAccountSid === undefined
+    ? badCredentials(env.accountSid)
+    : fc.oneof(badCredentials(env.accountSid), fc.constant(auth.other(env.otherAccountSid)))
+  return {
+    arbitrary: fc.array(fc.tuple(credentials, op).map(([c, o]) => new AuthStep(c, o)), { minLength: 1, maxLength: 5 }),
+    judge: judgeStatus,
+    execute: async (steps, run) => {
+      const listed = (await snapshot(run, "list the service with the account's credentials (its state before)")).sids
+      const before = await addFirst(run, present, listed, "so that there is a short code to fetch and remove")
+      for (const step of steps) {
+        const other = step.credentials.label === "another account's credentials"
+        const expected: Expectation = other
+          ? expectError(404, 20404, "the service belongs to another account: it does not exist for these credentials")
+          : expectError(401, 20003, `${step.credentials.label} do not authenticate`)
+        const exchange = await run.send(`${step.op.what} with ${step.credentials.label}`, {
+          method: step.op.method,
+          path: step.op.path,
+          ...(step.op.body === undefined ? {} : { headers: { "Content-Type": FORM }, body: step.op.body }),
+          auth: step.credentials
+        }, expected, { judge: false })
+        const response = exchange.response as NonNullable<Exchange["response"]>
+        const fail = (message: string) => run.fail({ message, expected: describeExpectation(expected), received: describeResponse(response) })
+        if (response.status >= 200 && response.status < 300) fail(`${step.op.what} with ${step.credentials.label} was answered ${response.status}: requests without valid credentials must never succeed`)
+        if (!other && response.status !== 401) fail(`${step.op.what} with ${step.credentials.label} was answered ${response.status}, not 401`)
+        // What the account owns may be named only where the request itself named it (a 404 repeats the path).
+        const asked = `${exchange.request.url} ${exchange.request.body ?? ""}`
+        const leaked = [env.accountSid, ...before].filter((owned) => response.body.includes(owned) && !asked.includes(owned))
+        if (leaked.length > 0) fail(`the answer to ${step.credentials.label} names the account's data: ${leaked.join(", ")}`)
+      }
+      const after = (await snapshot(run, "list the service with the account's credentials (after)")).sids
+      if (!sameItems(before, after) || after.length !== before.length) {
+        run.fail({
+          message: `requests without valid credentials changed the service: ${difference(before, after)}`,
+          expected: `the same short codes before and after: ${before.join(", ") || "(none)"}`,
+          received: after.join(", ") || "(none)"
+        })
+      }
+    }
+  }
+}
+
+/**
+ * The property of `check`, for one `runConformance`. Each check's value type stays inside its property; the runner
+ * only passes values from the arbitrary back to `execute`, hence `any` here.
+ */
+export const checkProperty = (env: Env, replayPath: string | undefined): CheckProperty<any> => {
+  const check: CheckName = env.check
+  if (isResponseCheck(check)) {
+    const context = { strictBaseUrl: env.strictBaseUrl }
+    return commandsProperty(env, replayPath, (exchange) => judgeResponse(check, exchange, context))
+  }
+  switch (check) {
+    case "stateful":
+      return commandsProperty(env, replayPath, judgeStatus)
+    case "negative_data_rejection":
+      return negativeDataProperty(env)
+    case "auth":
+      return authProperty(env)
+  }
+}
