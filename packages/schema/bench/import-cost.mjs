@@ -1,5 +1,6 @@
-// Import cost: what `import { ShortCode } from "@shortcode-kit/schema"` adds to a browser/edge bundle, next to the
-// same schema written in zod 4, both bundled by esbuild (minified, tree-shaken) and gzipped. Run after a build.
+// Import cost: what `import { ShortCode } from "@shortcode-kit/schema"` and the validator's entry add to a
+// browser/edge bundle, next to the same schema written in zod 4, all bundled by esbuild (minified, tree-shaken) and
+// gzipped. Run after a build; `npm run bench` at the root includes these rows.
 import { build } from "esbuild"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -9,6 +10,7 @@ import { gzipSync } from "node:zlib"
 const entries = {
   "@shortcode-kit/schema ShortCode": `import { ShortCode } from "@shortcode-kit/schema"; import { Schema } from "effect"; globalThis.decode = Schema.decodeUnknownSync(ShortCode)`,
   "@shortcode-kit/schema whole index": `export * from "@shortcode-kit/schema"`,
+  "@shortcode-kit/validator validateShortCode": `import { validateShortCode } from "@shortcode-kit/validator"; globalThis.validate = validateShortCode`,
   "zod 4 equivalent ShortCode": `import { z } from "zod"
 const sid = (p) => z.string().length(34).regex(new RegExp("^" + p + "[0-9a-fA-F]{32}$"))
 const ShortCode = z.object({

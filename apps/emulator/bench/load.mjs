@@ -1,0 +1,309 @@
+// The service load benchmark: the emulator started as users start it (`node apps/emulator/dist/main.mjs`, a real
+// SQLite file in a temporary folder, configuration from the environment), driven by autocannon on 127.0.0.1, next to
+// the baselines of rawServer.mjs and, when it is installed, Prism mocking the official operations. Every scenario is
+// bounded (LOAD_SECONDS per target, default 5, plus a 1 s warm-up) and runs subject and baseline alternately.
+// Prints its rows as JSON on the last line with --json (bench/run.mjs collects them); run after a build.
+import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import autocannon from "autocannon"
+import { prismDocument } from "./prismDocument.mjs"
+
+const root = fileURLToPath(new URL("../../../", import.meta.url))
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 5)
+const WRITE_CONNECTIONS = 8
+const READ_CONNECTIONS = 32
+const hex = (digit) => digit.repeat(32)
+const ACCOUNT = `AC${hex("a")}`
+const SERVICE = `MG${hex("a")}`
+const FETCHED = `SC${hex("a")}`
+const auth = { authorization: `Basic ${Buffer.from(`${ACCOUNT}:demo-auth-token`).toString("base64")}` }
+const collection = `/v1/Services/${SERVICE}/ShortCodes`
+const log = (line) => process.stderr.write(`  ${line}\n`)
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls `url` until `accept(status)`, or fails after `ms` with what the process wrote to `errFile`. */
+const waitUntil = async (url, accept, ms, errFile) => {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { headers: auth })
+      await response.arrayBuffer()
+      if (accept(response.status)) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(100)
+  }
+  throw new Error(`${url} did not come up within ${ms} ms:\n${existsSync(errFile) ? readFileSync(errFile, "utf8").slice(-2000) : ""}`)
+}
+
+/** A child process with stdout and stderr in files of `dir`, stopped with SIGTERM (then SIGKILL) by `stop`. */
+const startChild = (dir, name, args, env = {}) => {
+  const out = openSync(join(dir, `${name}.out.log`), "a")
+  const err = openSync(join(dir, `${name}.err.log`), "a")
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", out, err] })
+  closeSync(out)
+  closeSync(err)
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  return {
+    child,
+    errFile: join(dir, `${name}.err.log`),
+    outFile: join(dir, `${name}.out.log`),
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill("SIGTERM")
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000)
+      await exited
+      clearTimeout(timer)
+    }
+  }
+}
+
+const rssMiB = (pid) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1])
+  return Math.round((kib / 1024) * 10) / 10
+}
+
+const json = async (response) => {
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${response.status} ${response.url}: ${text}`)
+  return text
+}
+
+/** One autocannon run; `requests` per connection come from `setupClient` when given. */
+const cannon = (url, options) =>
+  autocannon({ url, duration: SECONDS / 2, headers: auth, ...options })
+
+const summarize = (runs) => {
+  const duration = runs.reduce((sum, r) => sum + r.duration, 0)
+  const total = runs.reduce((sum, r) => sum + r.requests.total, 0)
+  return {
+    reqPerSec: total / duration,
+    p99: runs.reduce((sum, r) => sum + r.latency.p99, 0) / runs.length,
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
+    total
+  }
+}
+
+/** Subject and baseline alternately (b, s, s, b), each SECONDS/2 long after a 1 s warm-up of both. */
+const compare = async (subject, baseline) => {
+  await subject(1)
+  await baseline(1)
+  const s = [], b = []
+  b.push(await baseline())
+  s.push(await subject())
+  s.push(await subject())
+  b.push(await baseline())
+  return { subject: summarize(s), baseline: summarize(b) }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "shortcode-kit-load-"))
+const children = []
+const rows = []
+try {
+  // The app, as `npm start` runs it (main.mjs reads HOST, PORT, DB and ADMIN_TOKEN from the environment).
+  const appPort = await freePort()
+  const adminToken = randomBytes(24).toString("hex")
+  const app = startChild(dir, "app", [join(root, "apps/emulator/dist/main.mjs")], {
+    HOST: "127.0.0.1",
+    PORT: String(appPort),
+    DB: join(dir, "shortcode-kit.sqlite"),
+    ADMIN_TOKEN: adminToken
+  })
+  children.push(app)
+  const appUrl = `http://127.0.0.1:${appPort}`
+  await waitUntil(`${appUrl}/v1/Services/${SERVICE}`, (status) => status === 200, 30_000, app.errFile)
+  const rssAtStart = rssMiB(app.child.pid)
+  log(`app up on ${appUrl} (RSS ${rssAtStart} MiB)`)
+
+  // State: SCaaa... in the demo service (the fetched resource), 50 more in it (a full list page), 64 outside it for
+  // the add/remove cycles.
+  const admin = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }
+  const form = { ...auth, "content-type": "application/x-www-form-urlencoded" }
+  const postBody = await json(await fetch(`${appUrl}${collection}`, { method: "POST", headers: form, body: `ShortCodeSid=${FETCHED}` }))
+  const addShortCode = async (number, inService) => {
+    const body = { account_sid: ACCOUNT, short_code: String(number), country_code: "US", capabilities: ["SMS"], ...(inService ? { service_sid: SERVICE } : {}) }
+    return JSON.parse(await json(await fetch(`${appUrl}/admin/short-codes`, { method: "POST", headers: admin, body: JSON.stringify(body) }))).sid
+  }
+  for (let i = 0; i < 50; i++) await addShortCode(50_000 + i, true)
+  const writeSids = []
+  for (let i = 0; i < 64; i++) writeSids.push(await addShortCode(60_000 + i, false))
+  const fetchPath = `${collection}/${FETCHED}`
+  const listPath = `${collection}?PageSize=50`
+  const fetchBody = await json(await fetch(`${appUrl}${fetchPath}`, { headers: auth }))
+  const listBody = await json(await fetch(`${appUrl}${listPath}`, { headers: auth }))
+  if (JSON.parse(listBody).short_codes.length !== 50) throw new Error("the list page does not hold 50 short codes")
+
+  // The baselines, each in its own process like the app.
+  const raw = startChild(dir, "raw", [join(root, "apps/emulator/bench/rawServer.mjs"), JSON.stringify({
+    getBodies: { [fetchPath]: fetchBody, [listPath]: listBody },
+    postBody,
+    dataFile: join(dir, "raw-writes.log")
+  })])
+  children.push(raw)
+  let rawPort
+  for (let i = 0; i < 100 && rawPort === undefined; i++) {
+    await sleep(50)
+    rawPort = /listening (\d+)/.exec(existsSync(raw.outFile) ? readFileSync(raw.outFile, "utf8") : "")?.[1]
+  }
+  if (rawPort === undefined) throw new Error(`the raw baseline server did not start: ${readFileSync(raw.errFile, "utf8")}`)
+  const rawUrl = `http://127.0.0.1:${rawPort}`
+
+  // Each connection adds and removes its own short code, so every POST is a real insert and every DELETE a delete.
+  const cycles = (url) => {
+    let next = 0
+    const run = async (seconds) => {
+      const result = await cannon(url, {
+        connections: WRITE_CONNECTIONS,
+        ...(seconds === undefined ? {} : { duration: seconds }),
+        setupClient: (client) => {
+          const sid = writeSids[next++ % writeSids.length]
+          client.setRequests([
+            { method: "POST", path: collection, headers: form, body: `ShortCodeSid=${sid}` },
+            { method: "DELETE", path: `${collection}/${sid}`, headers: auth }
+          ])
+        }
+      })
+      // A run that stops between a POST and its DELETE leaves the short code in the service: take it out.
+      await Promise.all(writeSids.map(async (sid) => (await fetch(`${url}${collection}/${sid}`, { method: "DELETE", headers: auth })).arrayBuffer()))
+      return result
+    }
+    return run
+  }
+  const reads = (url, path) => (seconds) =>
+    cannon(`${url}${path}`, { connections: READ_CONNECTIONS, ...(seconds === undefined ? {} : { duration: seconds }) })
+
+  log("POST add + DELETE remove cycles (durable)")
+  const write = await compare(cycles(appUrl), cycles(rawUrl))
+  rows.push({
+    group: "service",
+    figure: `POST add + DELETE remove cycles (durable), ${WRITE_CONNECTIONS} connections`,
+    subject: "emulator (SQLite WAL, synchronous=FULL)",
+    value: write.subject.reqPerSec,
+    baseline: "node:http + one fdatasync per POST/DELETE",
+    baselineValue: write.baseline.reqPerSec,
+    unit: "req/s",
+    ratio: write.subject.reqPerSec / write.baseline.reqPerSec,
+    goal: { min: 0.5 },
+    note: `non-2xx or errors: ${write.subject.non2xx} of ${write.subject.total}`
+  })
+
+  log("GET fetch")
+  const fetched = await compare(reads(appUrl, fetchPath), reads(rawUrl, fetchPath))
+  rows.push({
+    group: "service",
+    figure: `GET fetch, ${READ_CONNECTIONS} connections`,
+    subject: "emulator",
+    value: fetched.subject.reqPerSec,
+    baseline: `node:http canned body (${Buffer.byteLength(fetchBody)} B)`,
+    baselineValue: fetched.baseline.reqPerSec,
+    unit: "req/s",
+    ratio: fetched.subject.reqPerSec / fetched.baseline.reqPerSec,
+    goal: { min: 0.7 },
+    note: `non-2xx or errors: ${fetched.subject.non2xx} of ${fetched.subject.total}`
+  })
+  rows.push({
+    group: "service",
+    figure: `GET fetch p99 latency, ${READ_CONNECTIONS} connections`,
+    subject: "emulator",
+    value: fetched.subject.p99,
+    baseline: "node:http canned body",
+    baselineValue: fetched.baseline.p99,
+    unit: "ms",
+    ratio: fetched.subject.p99 / fetched.baseline.p99,
+    goal: null
+  })
+
+  log("GET list page of 50")
+  const listed = await compare(reads(appUrl, listPath), reads(rawUrl, listPath))
+  rows.push({
+    group: "service",
+    figure: `GET list page of 50, ${READ_CONNECTIONS} connections`,
+    subject: "emulator",
+    value: listed.subject.reqPerSec,
+    baseline: `node:http canned body (${Buffer.byteLength(listBody)} B)`,
+    baselineValue: listed.baseline.reqPerSec,
+    unit: "req/s",
+    ratio: listed.subject.reqPerSec / listed.baseline.reqPerSec,
+    goal: null,
+    note: `non-2xx or errors: ${listed.subject.non2xx} of ${listed.subject.total}`
+  })
+
+  const rssAfter = rssMiB(app.child.pid)
+  rows.push({
+    group: "service",
+    figure: "RSS after the load",
+    subject: "emulator",
+    value: rssAfter,
+    baseline: "RSS after start",
+    baselineValue: rssAtStart,
+    unit: "MiB",
+    ratio: rssAfter / rssAtStart,
+    goal: null
+  })
+  await raw.stop()
+
+  // Prism, if installed: the same add/remove cycles against its mock of the official operations.
+  const prismCli = join(root, "node_modules/@stoplight/prism-cli/dist/index.js")
+  if (existsSync(prismCli)) {
+    const document = join(dir, "twilio-shortcodes-openapi.json")
+    writeFileSync(document, JSON.stringify(prismDocument()))
+    const prismPort = await freePort()
+    const prism = startChild(dir, "prism", [prismCli, "mock", "-h", "127.0.0.1", "-p", String(prismPort), "--errors", "false", "-v", "error", document])
+    children.push(prism)
+    const prismUrl = `http://127.0.0.1:${prismPort}`
+    await waitUntil(`${prismUrl}${fetchPath}`, (status) => status === 200, 60_000, prism.errFile)
+    log("Prism: the same POST/DELETE cycles")
+    const versusPrism = await compare(cycles(appUrl), cycles(prismUrl))
+    rows.push({
+      group: "service",
+      figure: `POST add + DELETE remove cycles, ${WRITE_CONNECTIONS} connections, vs a mock`,
+      subject: "emulator (durable)",
+      value: versusPrism.subject.reqPerSec,
+      baseline: "Prism 5.14 mock of the official operations",
+      baselineValue: versusPrism.baseline.reqPerSec,
+      unit: "req/s",
+      ratio: versusPrism.subject.reqPerSec / versusPrism.baseline.reqPerSec,
+      goal: { min: 10 },
+      note: `Prism non-2xx or errors: ${versusPrism.baseline.non2xx} of ${versusPrism.baseline.total}`
+    })
+    await prism.stop()
+  } else {
+    rows.push({
+      group: "service",
+      figure: "POST add + DELETE remove cycles vs Prism",
+      subject: "emulator",
+      value: null,
+      baseline: "Prism (not installed)",
+      baselineValue: null,
+      unit: "req/s",
+      ratio: null,
+      goal: { min: 10 },
+      note: "not measurable: @stoplight/prism-cli is not installed"
+    })
+  }
+  await app.stop()
+} finally {
+  for (const child of children) await child.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+if (process.argv.includes("--json")) console.log(JSON.stringify(rows))
+else console.table(rows.map((r) => ({ figure: r.figure, value: r.value?.toFixed(1), baseline: r.baseline, "baseline value": r.baselineValue?.toFixed(1), unit: r.unit, ratio: r.ratio?.toFixed(2), goal: r.goal ? `>= ${r.goal.min}` : "report", note: r.note ?? "" })))
