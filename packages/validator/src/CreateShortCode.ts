@@ -13,7 +13,7 @@ import {
   toValidationIssues,
   type ValidationIssue
 } from "@shortcode-kit/schema"
-import { Result, Schema } from "effect"
+import { Result, SchemaParser } from "effect"
 import { makeValidator, unreadableIssue } from "./internal/decoder.js"
 import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
 
@@ -47,7 +47,7 @@ export interface CreateShortCodeInput {
 }
 
 const validateParams = makeValidator(CreateShortCodeParams)
-const decodeForm = Schema.decodeUnknownResult(CreateShortCodeForm)
+const decodeForm = SchemaParser.decodeUnknownResult(CreateShortCodeForm)
 
 const isPlainRecord = (value: object): boolean => {
   const proto = Object.getPrototypeOf(value)
@@ -96,7 +96,7 @@ const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: 
   // Issues are reported against what the form says about ShortCodeSid, so `received` shows the value (or values).
   const values = params.getAll("ShortCodeSid")
   const seen = { ShortCodeSid: values.length === 0 ? undefined : values.length === 1 ? values[0] : values }
-  return { ok: false, issues: [...issues, ...toValidationIssues(result.failure.issue, seen)] }
+  return { ok: false, issues: [...issues, ...toValidationIssues(result.failure, seen)] }
 }
 
 /**

@@ -6,8 +6,9 @@ describe("shortcode-kit", () => {
     const { code, stdout } = await run(["--help"])
     expect(code).toBe(0)
     expect(stdout).toContain("USAGE\n  shortcode-kit <subcommand> [flags]")
-    expect(stdout).toContain("validate    Validate a ShortCode")
-    expect(stdout).toContain("sample      Print generated data as JSON lines")
+    expect(stdout).toMatch(/^ {2}validate +Validate a ShortCode/m)
+    expect(stdout).toMatch(/^ {2}sample +Print generated data as JSON lines/m)
+    expect(stdout).toMatch(/^ {2}conformance +\S/m)
   })
 
   it("--version prints the package version", async () => {

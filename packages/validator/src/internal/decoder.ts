@@ -1,5 +1,5 @@
 import { describeReceived, type PathSegment, toValidationIssues, type ValidationIssue } from "@shortcode-kit/schema"
-import { Result, Schema } from "effect"
+import { Result, type Schema, SchemaParser } from "effect"
 import type { ValidationResult } from "../ValidationResult.js"
 
 const MAX_DEPTH = 64
@@ -94,12 +94,14 @@ export const makeValidator = <S extends Schema.Codec<unknown, unknown, never, ne
   schema: S,
   domainToWire: Readonly<Record<string, string>> = {}
 ) => {
-  const decode = Schema.decodeUnknownResult(schema)
+  // SchemaParser's result carries the issue itself; Schema.decodeUnknownResult would first wrap it in a SchemaError
+  // (an Error, with its stack) only for us to unwrap it.
+  const decode = SchemaParser.decodeUnknownResult(schema)
   return (input: unknown): ValidationResult<S["Type"]> => {
     try {
       const result = decode(input, { errors: "all" })
       if (Result.isSuccess(result)) return { ok: true, value: result.success }
-      return { ok: false, issues: toWireNames(toValidationIssues(result.failure.issue, input), input, domainToWire) }
+      return { ok: false, issues: toWireNames(toValidationIssues(result.failure, input), input, domainToWire) }
     } catch (cause) {
       return { ok: false, issues: [unreadableIssue(input, cause)] }
     }
