@@ -10,7 +10,14 @@ import { ApiError } from "./ApiError.js"
 const tooLarge = (limit: number): ApiError =>
   ApiError.of(20001, undefined, { status: 413, message: `Request body too large: the limit is ${limit} bytes` })
 
+const EMPTY = new Uint8Array(0)
+
 export const readBoundedBody = (limit: number): MiddlewareHandler<AppEnv> => async (c, next) => {
+  // GET and HEAD carry no body any route reads; not touching the stream spares building a full web Request.
+  if (c.req.method === "GET" || c.req.method === "HEAD") {
+    c.set("body", EMPTY)
+    return next()
+  }
   const declared = c.req.header("Content-Length")
   if (declared !== undefined && /^[0-9]+$/.test(declared.trim()) && Number(declared.trim()) > limit) throw tooLarge(limit)
   const stream = c.req.raw.body

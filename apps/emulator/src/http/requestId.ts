@@ -1,10 +1,11 @@
 /**
  * `Twilio-Request-Id` on every response, as Twilio sends it (`RQ` + 32 hex digits), so a failing test can quote it.
  */
-import { randomBytes } from "node:crypto"
+import { randomUUID } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 
 export const requestId = (): MiddlewareHandler => async (c, next) => {
   await next()
-  c.res.headers.set("Twilio-Request-Id", `RQ${randomBytes(16).toString("hex")}`)
+  // A v4 UUID without dashes is 32 hex digits, and far cheaper to make than randomBytes on every request.
+  c.res.headers.set("Twilio-Request-Id", `RQ${randomUUID().replaceAll("-", "")}`)
 }
