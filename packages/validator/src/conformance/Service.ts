@@ -14,7 +14,7 @@ export const FORM = "application/x-www-form-urlencoded"
 /** The SIDs of a page body, or why they cannot be read. */
 export const pageItems = (exchange: Exchange): { readonly ok: true; readonly sids: ReadonlyArray<string>; readonly next: string | null; readonly pageSize: unknown } | { readonly ok: false; readonly verdict: Verdict } => {
   const response = exchange.response
-  if (response === null) return { ok: false, verdict: { message: `no answer: ${exchange.error ?? ""}`, expected: "200 with a page", received: exchange.error ?? "" } }
+  if (response === null) return { ok: false, verdict: { message: exchange.error ?? "no answer", expected: "200 with a page", received: exchange.error ?? "no answer" } }
   const bad = (message: string): { readonly ok: false; readonly verdict: Verdict } => ({
     ok: false,
     verdict: { message, expected: "200 with { short_codes: [...], meta: { next_page_url, ... } }", received: describeResponse(response) }
@@ -115,7 +115,7 @@ export const listAll = async (target: Target, serviceSid: string, accountSid: st
   for (let page = 1; page <= 100; page++) {
     const sent = await target.send({ method: "GET", path, auth: auth.primary(accountSid) })
     const items = pageItems({ step: "list", ...sent, expected: expectSuccess(200, "ShortCodePage", "listing the service") })
-    if (!items.ok) return { ok: false, reason: `GET ${sent.request.url}: ${items.verdict.message}: ${items.verdict.received}` }
+    if (!items.ok) return { ok: false, reason: `GET ${sent.request.url}: ${sent.response === null ? items.verdict.message : `${items.verdict.message}: ${items.verdict.received}`}` }
     sids.push(...items.sids)
     if (items.next === null) return { ok: true, sids }
     const next = followUrl(items.next, target.baseUrl)
