@@ -115,7 +115,20 @@ export const formatSummary = (report: ConformanceReport): string => {
   return lines.join("\n")
 }
 
-/** The shell command that replays `failure` with the CLI; tokens come from the environment. */
+/**
+ * The shell command that replays `failure` with the CLI (`--checks`, `--seed`, `--path`, `--replay-path`); the
+ * tokens come from the environment, never from the command line.
+ *
+ * @example
+ * ```ts
+ * import { replayCommand, runConformance } from "@shortcode-kit/validator/conformance"
+ *
+ * const report = await runConformance({ baseUrl: "http://127.0.0.1:4010", accountSid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", authToken: "demo-auth-token" })
+ * for (const check of report.checks) for (const failure of check.failures) console.log(replayCommand(report, failure))
+ * // shortcode-kit conformance --base-url 'http://127.0.0.1:4010' ... --checks cors_headers --seed 42 --path '3:0'
+ * ```
+ * @since 0.2.0
+ */
 export const replayCommand = (report: ConformanceReport, failure: ConformanceFailure): string => {
   const t = report.target
   const args = [
@@ -205,8 +218,18 @@ export const formatReport = (report: ConformanceReport): string => {
 }
 
 /**
- * Thrown by `assertConformance`: its message is the whole report with every reproduction.
+ * Thrown by `assertConformance`: its message is the whole report with every reproduction, and `report` is the data.
  *
+ * @example
+ * ```ts
+ * import { assertConformance, ConformanceError, runConformance } from "@shortcode-kit/validator/conformance"
+ *
+ * try {
+ *   assertConformance(await runConformance({ baseUrl: "http://127.0.0.1:4010", accountSid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", authToken: "demo-auth-token" }))
+ * } catch (error) {
+ *   if (error instanceof ConformanceError) console.error(error.report.checks.filter((check) => check.status === "failed").map((check) => check.name))
+ * }
+ * ```
  * @since 0.2.0
  */
 export class ConformanceError extends Error {

@@ -112,6 +112,8 @@ interface Execution {
   readonly requests: number
   readonly durationMs: number
   readonly restoreProblems: ReadonlyArray<string>
+  /** Runs that stopped early because a list page they needed could not be read (judged, but not taken further). */
+  readonly inconclusive: number
 }
 
 /**
@@ -128,6 +130,7 @@ const execute = async (ctx: CheckContext, env: Env, property: CheckProperty<unkn
   let lastFailure: Execution["lastFailure"]
   let inFlight: Promise<void> = Promise.resolve()
   let restoreProblems: ReadonlyArray<string> = []
+  let inconclusive = 0
   const aborted = () => o.signal?.aborted === true
 
   const predicate = fc.asyncProperty(property.arbitrary, async (value: unknown) => {
@@ -140,7 +143,11 @@ const execute = async (ctx: CheckContext, env: Env, property: CheckProperty<unkn
       try {
         await property.execute(value, run)
       } catch (error) {
-        if (error instanceof Aborted || error instanceof Inconclusive || aborted()) return
+        if (error instanceof Inconclusive) {
+          inconclusive++
+          return
+        }
+        if (error instanceof Aborted || aborted()) return
         shrinking = true
         lastFailure = { error, exchanges: [...run.exchanges] }
         throw error
@@ -160,7 +167,7 @@ const execute = async (ctx: CheckContext, env: Env, property: CheckProperty<unkn
   })
   // A run cut off by the time limit keeps going in the background: let it finish (and restore) first.
   await inFlight
-  return { details, lastFailure, runs, requests: target.requests - requestsBefore, durationMs: Date.now() - started, restoreProblems }
+  return { details, lastFailure, runs, requests: target.requests - requestsBefore, durationMs: Date.now() - started, restoreProblems, inconclusive }
 }
 
 const notesFor = (name: CheckName, o: ResolvedOptions): Array<string> => [
@@ -175,6 +182,7 @@ const resultOf = (name: CheckName, ctx: CheckContext, run: Execution, extraNotes
   const base = { name, description: checkDescriptions[name], runs: run.runs, requests: run.requests, durationMs: run.durationMs }
   if (o.signal?.aborted === true) return { ...base, status: "interrupted", notes: [...notes, "stopped before it finished"], failures: [] }
   if (run.restoreProblems.length > 0) notes.push(...run.restoreProblems.map((problem) => `restoring after the last run: ${problem}`))
+  if (run.inconclusive > 0) notes.push(`${run.inconclusive} of ${run.runs} runs stopped early: a list page they needed could not be read`)
   const { details } = run
   if (!details.failed) {
     if (details.interrupted) notes.push(`stopped at the time limit after ${details.numRuns} of ${o.runs} runs`)

@@ -110,6 +110,16 @@ describe("runConformance", () => {
     expect(target.seen.filter((line) => line.startsWith("DELETE"))).toHaveLength(1)
   })
 
+  it("a response check whose runs cannot read the list says so, instead of passing quietly", async () => {
+    let lists = 0
+    // The first list (setup) works; every later one is a 500 that still carries the CORS headers.
+    const fetch = async () => (lists++ === 0 ? page([]) : error(500, 20500))
+    const report = await runConformance({ ...base, checks: ["cors_headers"], fetch })
+    expect(report.checks[0]?.status).toBe("passed")
+    expect(report.checks[0]?.notes).toContain("3 of 3 runs stopped early: a list page they needed could not be read")
+    expect(report.cleanup.restored).toBe(false)
+  })
+
   it("reports progress: setup, each check with its runs, a finished event per check, cleanup, done", async () => {
     const events: Array<ConformanceProgress> = []
     await runConformance({ ...base, checks: ["cors_headers", "auth"], fetch: async () => page([]), onProgress: (event) => events.push(event) })
