@@ -1,6 +1,7 @@
 // `shortcode-kit conformance` as a user runs it (the validator's bin, in a child process) against the example app:
 // exit 0 when every check passes, 1 with reproductions when one fails (and the printed replay command fails the same
-// way), 2 when the target cannot be set up; the report and JUnit files, and no secret in either.
+// way), 2 when the target cannot be set up; the report and JUnit files, and no secret in either. Usage errors, which
+// need no target, are tested with the validator (packages/validator/test/conformance/cli.test.ts).
 import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -109,21 +110,5 @@ describe("shortcode-kit conformance", () => {
     const result = await run(["conformance", ...target(), "--runs", "5"], { ...env(), SHORTCODE_KIT_AUTH_TOKEN: "wrong-token" })
     expect(result.code).toBe(2)
     expect(result.stdout).toMatch(/^setup failed, nothing was checked: cannot list the short codes of MG[0-9a-f]{32}: .* answered 401/m)
-  })
-
-  it("exits 2 for usage errors, with the reason on standard error", async () => {
-    const cases: ReadonlyArray<readonly [ReadonlyArray<string>, Record<string, string>, string]> = [
-      [["conformance", ...target(), "--checks", "cors,auth"], env(), `--checks: unknown check "cors"; the checks are not_a_server_error, status_code_conformance`],
-      [["conformance", "--base-url", proxy.url, "--account-sid", account.accountSid, "--checks", "stateful"], env(), "the stateful check needs --short-code-sid"],
-      [["conformance", ...target()], { NO_COLOR: "1", SHORTCODE_KIT_AUTH_TOKEN: "" }, "--auth-token is required (or set SHORTCODE_KIT_AUTH_TOKEN)"],
-      [["conformance", ...target(), "--path", "1:2"], env(), "path replays a failure only with the seed it was found with: pass seed too"],
-      [["conformance", "--base-url", proxy.url, "--account-sid", "AC12"], env(), "accountSid must be \"AC\" followed by 32 hexadecimal digits, received \"AC12\""],
-      [["conformance", ...target(), "--other-account-sid", account.accountSid], env(), "--other-account-sid and --other-auth-token (or SHORTCODE_KIT_OTHER_AUTH_TOKEN) go together"]
-    ]
-    const results = await Promise.all(cases.map(([args, environment]) => run(args, environment)))
-    results.forEach((result, i) => {
-      expect(result.code, result.stderr).toBe(2)
-      expect(result.stderr).toContain(cases[i]?.[2])
-    })
   })
 })
