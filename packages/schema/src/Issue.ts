@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { SchemaAST, SchemaIssue } from "effect"
+import { SchemaIssue } from "effect"
+import { checkText, describeReceived, expectedOfAst, typeIssue, valueAt } from "./internal/flatIssue.js"
 import { RuleAnnotation } from "./internal/rule.js"
 import { shortCodeWireKeys } from "./ShortCode.js"
 
@@ -29,50 +30,11 @@ export interface ValidationIssue {
   readonly received: string
 }
 
-const MAX_RECEIVED = 200
-
-/** A short, single-line rendering of any value, safe for logs (never throws). */
-export const describeReceived = (value: unknown): string => {
-  if (value === undefined) return "(missing)"
-  let text: string
-  try {
-    if (typeof value === "bigint") text = `${value}n`
-    else if (typeof value === "symbol" || typeof value === "function") text = String(value)
-    else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()
-    else if (value instanceof URL) text = value.href
-    else text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = Object.prototype.toString.call(value)
-  }
-  return text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED - 1)}…` : text
-}
+export { describeReceived }
 
 const ruleOf = (annotations: { readonly [k: string]: unknown } | undefined): string | undefined => {
   const rule = annotations?.[RuleAnnotation]
   return typeof rule === "string" ? rule : undefined
-}
-
-const expectedOfAst = (ast: SchemaAST.AST): string => {
-  const text = SchemaIssue.defaultLeafHook(new SchemaIssue.InvalidType(ast))
-  return text.startsWith("Expected ") ? text.slice("Expected ".length) : text
-}
-
-/** A form body's value(s) under a name: the one value, the list when repeated, `undefined` when absent. */
-const formValue = (params: URLSearchParams, name: PathSegment): unknown => {
-  const values = params.getAll(String(name))
-  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values
-}
-
-const valueAt = (root: unknown, path: ReadonlyArray<PathSegment>): unknown => {
-  if ((typeof root === "string" || root instanceof URLSearchParams) && path.length === 1) {
-    return formValue(typeof root === "string" ? new URLSearchParams(root) : root, path[0] as PathSegment)
-  }
-  let value = root
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined
-    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined
-  }
-  return value
 }
 
 const toSegment = (key: PropertyKey): PathSegment => (typeof key === "symbol" ? String(key) : key)
@@ -93,7 +55,8 @@ const toWirePath = (rootInput: unknown, path: ReadonlyArray<PathSegment>): Array
   const out: Array<PathSegment> = []
   let value = rootInput
   for (const segment of path) {
-    const wire = typeof segment === "string" ? wireNameOfDomainKey[segment] : undefined
+    // Own keys only: a name that Object.prototype has (or a polluted prototype was given) is no domain key.
+    const wire = typeof segment === "string" && hasOwn(wireNameOfDomainKey, segment) ? wireNameOfDomainKey[segment] : undefined
     const key = wire !== undefined && !hasOwn(value, segment) && hasOwn(value, wire) ? wire : segment
     out.push(key)
     value = hasOwn(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined
@@ -133,35 +96,26 @@ export const toValidationIssues = (root: SchemaIssue.Issue, rootInput?: unknown)
         return
       case "AnyOf":
         if (issue.issues.length === 0) {
-          out.push({ path, rule: "type", message: `must be ${expectedOfAst(issue.ast)}`, expected: expectedOfAst(issue.ast), received: describeReceived(inputOf(issue, path)) })
+          out.push(typeIssue(path, expectedOfAst(issue.ast), inputOf(issue, path)))
         } else {
           for (const child of issue.issues) visit(child, path)
         }
         return
       case "Filter": {
-        const annotations = issue.filter.annotations
-        const rule = ruleOf(annotations) ?? "check"
-        const expected = typeof annotations?.expected === "string" ? annotations.expected : "a valid value"
         const inner = issue.issue
         // A filter that reports its failure at a sub-path (a cross-field rule) keeps the rule and adds the path.
         if (inner._tag === "Pointer") {
           const leaf = inner.issue
-          const message = leaf._tag === "InvalidValue" && typeof leaf.annotations?.message === "string"
-            ? leaf.annotations.message
-            : typeof annotations?.message === "string" ? annotations.message : `must be ${expected}`
           const at = inner.path.map(toSegment)
           const value = valueAt(rootInput, [...path, ...at]) ?? inputOf(leaf, [...path, ...at])
-          out.push({ path: [...path, ...at], rule, message, expected, received: describeReceived(value) })
+          out.push({ path: [...path, ...at], ...checkText(issue.filter.annotations, leaf), received: describeReceived(value) })
           return
         }
-        const message = inner._tag === "InvalidValue" && typeof inner.annotations?.message === "string"
-          ? inner.annotations.message
-          : typeof annotations?.message === "string" ? annotations.message : `must be ${expected}`
-        out.push({ path, rule, message, expected, received: describeReceived(inputOf(issue, path)) })
+        out.push({ path, ...checkText(issue.filter.annotations, inner), received: describeReceived(inputOf(issue, path)) })
         return
       }
       case "InvalidType":
-        out.push({ path, rule: "type", message: `must be ${expectedOfAst(issue.ast)}`, expected: expectedOfAst(issue.ast), received: describeReceived(inputOf(issue, path)) })
+        out.push(typeIssue(path, expectedOfAst(issue.ast), inputOf(issue, path)))
         return
       case "InvalidValue": {
         const a = issue.annotations
