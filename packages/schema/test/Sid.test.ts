@@ -1,4 +1,4 @@
-import { test } from "@fast-check/vitest"
+import { fc, test } from "@fast-check/vitest"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import {
@@ -11,7 +11,8 @@ import {
   sidString,
   toValidationIssues
 } from "@shortcode-kit/schema"
-import { hex32 } from "./support/arbitraries.js"
+import { isSidWithPrefix } from "../src/Sid.js"
+import { hex32, nearMissSid } from "./support/arbitraries.js"
 
 const issuesOf = (schema: Schema.Top, input: unknown) => {
   const result = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(input, { errors: "all" })
@@ -40,6 +41,13 @@ describe("SIDs", () => {
   it("reports a non-string as a type issue", () => {
     expect(issuesOf(ServiceSid, 42)).toStrictEqual([{ path: [], rule: "type", message: "must be ServiceSid", expected: "ServiceSid", received: "42" }])
   })
+
+  test.prop([fc.constantFrom("SC", "AC", "MG"), fc.oneof(nearMissSid("SC"), nearMissSid("AC"), nearMissSid("MG"), fc.string({ unit: "binary", maxLength: 40 }))], { numRuns: 2000 })(
+    "isSidWithPrefix (the compiled paths' one-pass test) accepts exactly what the four rules accept together",
+    (prefix, text) => {
+      expect(isSidWithPrefix(prefix, text)).toBe(Schema.is(sidString(prefix))(text))
+    }
+  )
 
   test.prop([hex32])("accepts both hex cases and never rewrites the value", (hex) => {
     for (const [schema, prefix] of [[AccountSid, "AC"], [ServiceSid, "MG"], [ShortCodeSid, "SC"]] as const) {
