@@ -7,6 +7,7 @@
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { SchemaCompiler } from "effect/schema"
 import { withCompiledPaths } from "./internal/compiledPaths.js"
+import { codecFailure, type DirectFailure, structFailure } from "./internal/directFailure.js"
 import { RuleAnnotation } from "./internal/rule.js"
 import { isSidWithPrefix, ServiceSid, ShortCodeSid } from "./Sid.js"
 
@@ -40,7 +41,9 @@ const decodeCreateForm = (input: unknown): unknown => {
  */
 export const CreateShortCodeParams = Schema.Struct({
   ServiceSid: ServiceSid.annotateKey({ messageMissingKey: "ServiceSid is required" })
-}).annotate({ identifier: "CreateShortCodeParams" }).pipe((schema) => withCompiledPaths(schema, { decode: decodeCreateParams }))
+}).annotate({ identifier: "CreateShortCodeParams" }).pipe((schema) =>
+  withCompiledPaths(schema, { decode: decodeCreateParams, failure: structFailure(schema.ast) })
+)
 
 /** @since 0.1.0 */
 export type CreateShortCodeParams = typeof CreateShortCodeParams.Type
@@ -63,6 +66,18 @@ const formIssue = (rule: string, message: string, expected: string, input: unkno
     ["ShortCodeSid"],
     new SchemaIssue.InvalidValue({ message, expected, [RuleAnnotation]: rule }, input)
   )
+
+// The direct failure of a form body (see internal/directFailure.ts): a `ShortCodeSid` given once and non-empty is
+// judged by the request struct's own rules, as the transformation below hands it on. Absent, empty or repeated is
+// worded by the transformation itself, so those bodies go to the interpreter.
+const requestFailure = codecFailure(CreateShortCodeRequest.ast)
+const formFailure: DirectFailure = (input) => {
+  const params = typeof input === "string" ? new URLSearchParams(input) : input instanceof URLSearchParams ? input : undefined
+  if (params === undefined) return undefined
+  const values = params.getAll("ShortCodeSid")
+  const value = values[0]
+  return values.length === 1 && value !== undefined && value !== "" ? requestFailure({ ShortCodeSid: value }) : undefined
+}
 
 /** A form body as servers receive it: the raw text, or already parsed. */
 export const FormBody = Schema.Union([
@@ -111,7 +126,9 @@ export const CreateShortCodeForm = FormBody.pipe(
       new URLSearchParams({ ShortCodeSid: fields.ShortCodeSid }).toString()
     )
   })
-).annotate({ identifier: "CreateShortCodeForm" }).pipe((schema) => withCompiledPaths(schema, { decode: decodeCreateForm }))
+).annotate({ identifier: "CreateShortCodeForm" }).pipe((schema) =>
+  withCompiledPaths(schema, { decode: decodeCreateForm, failure: formFailure })
+)
 
 /** @since 0.1.0 */
 export type CreateShortCodeForm = typeof CreateShortCodeForm.Type

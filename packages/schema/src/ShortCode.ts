@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { SchemaCompiler } from "effect/schema"
 import { DateFromTwilioString, formatTwilioDate, isRepresentableTime, parseRfc3339 } from "./DateTime.js"
 import { type FastGuard, type FastPath, type RefusedWireProperties, withCompiledPaths } from "./internal/compiledPaths.js"
+import { codecFailure } from "./internal/directFailure.js"
 import { nullableField } from "./internal/nullableField.js"
 import { AccountSid, isSidWithPrefix, ServiceSid, ShortCodeSid } from "./Sid.js"
 import { isUriString, UrlFromUriString, urlOfUriString } from "./Uri.js"
@@ -189,7 +190,15 @@ export const ShortCode = Schema.Struct({
 }).pipe(Schema.encodeKeys(shortCodeWireKeys)).annotate({
   identifier: "ShortCode",
   description: "A short code in a Messaging Service (messaging.v1.service.short_code)"
-}).pipe((schema) => withCompiledPaths(schema, { decode: decodeShortCode, encode: encodeShortCode, isEncoded: isShortCodeWire, refused: refusedWireProperties }))
+}).pipe((schema) =>
+  withCompiledPaths(schema, {
+    decode: decodeShortCode,
+    encode: encodeShortCode,
+    isEncoded: isShortCodeWire,
+    refused: refusedWireProperties,
+    failure: codecFailure(schema.ast, refusedWireProperties)
+  })
+)
 
 /**
  * The domain value: camelCase, branded SIDs, `Date`s and a `URL`, `null` where Twilio sent nothing.

@@ -30,6 +30,7 @@ export { PageMeta, ShortCodePage, type ShortCodePageWire } from "./ShortCodePage
 export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"
 export { makeTwilioError, TwilioError, type TwilioErrorWire } from "./TwilioError.js"
 export { describeReceived, type PathSegment, toValidationIssues, type ValidationIssue } from "./Issue.js"
+export { validationDecoder } from "./ValidationDecoder.js"
 export { standardSchemas } from "./StandardSchema.js"
 export { toJsonSchema, type WireSchemaName, wireSchemaNames } from "./JsonSchema.js"
 export { RuleAnnotation } from "./internal/rule.js"

@@ -1,5 +1,6 @@
 import { Effect, Exit, Result, type Schema, SchemaAST, SchemaIssue, SchemaParser } from "effect"
 import { SchemaCompiler } from "effect/schema"
+import type { DirectFailure } from "./directFailure.js"
 
 /**
  * A hand-written success path: the output for an input the schema accepts, or `SchemaCompiler.invalid` for anything
@@ -15,6 +16,20 @@ export type FastGuard = (input: unknown) => boolean
  * empty when every present property is fine. Exact: a property not named is never looked at again.
  */
 export type RefusedWireProperties = (input: Readonly<Record<string, unknown>>) => ReadonlyArray<string>
+
+/**
+ * The paths a flat decoder (ValidationDecoder.ts) takes before the interpreter: the success path, and the direct
+ * failure path that lists the issues of a rejected input without building Effect's issue tree.
+ */
+export interface FlatPaths {
+  readonly decode: FastPath | undefined
+  readonly failure: DirectFailure | undefined
+}
+
+const flatPaths = new WeakMap<SchemaAST.AST, FlatPaths>()
+
+/** The flat paths installed for exactly this schema node (an annotated copy is another node, with none). */
+export const flatPathsOf = (ast: SchemaAST.AST): FlatPaths | undefined => flatPaths.get(ast)
 
 // The package's schemas need no services, so their parsers run synchronously.
 type Detailed = (input: unknown, options?: SchemaAST.ParseOptions) => Effect.Effect<unknown, SchemaIssue.Issue>
@@ -97,7 +112,8 @@ const wireFirst = (ast: SchemaAST.AST, refused: RefusedWireProperties, whole: De
  * Installs hand-written paths for `schema` in Effect's parser registry (`effect/schema` SchemaCompiler, the
  * mechanism behind its JIT and AOT compilers): `decode` for wire -> domain, `encode` for domain -> wire, `isEncoded`
  * for `Schema.is(Schema.toEncoded(schema))`, and with `refused` the failure path of decoding. Every parser of the
- * schema uses them, nested ones too.
+ * schema uses them, nested ones too. `decode` and `failure` (the direct failure path, see directFailure.ts) are also
+ * recorded for the flat decoder, which answers a rejected input with flat issues instead of an issue tree.
  *
  * Effect's interpreter stays the decoder of record. An input the fast paths decline is decoded by the interpreter,
  * or, when only some wire properties are refused, by the interpreter's parsers of those properties: every failure
@@ -111,9 +127,11 @@ export const withCompiledPaths = <S extends Schema.Top>(
     readonly encode?: FastPath
     readonly isEncoded?: FastGuard
     readonly refused?: RefusedWireProperties
+    readonly failure?: DirectFailure
   }
 ): S => {
-  const { decode, encode, isEncoded, refused } = paths
+  const { decode, encode, isEncoded, refused, failure } = paths
+  if (decode !== undefined || failure !== undefined) flatPaths.set(schema.ast, { decode, failure })
   if (decode !== undefined || refused !== undefined) {
     const whole = interpreted(schema.ast, (s) => SchemaParser.decodeUnknownEffect(s) as Detailed)
     SchemaCompiler.set(schema.ast, {

@@ -1,4 +1,4 @@
-import { Schema, SchemaIssue, type SchemaRepresentation } from "effect"
+import { Schema, type SchemaAST, SchemaIssue, type SchemaRepresentation } from "effect"
 
 /**
  * The annotation key under which every check of this package records its stable rule identifier
@@ -11,6 +11,23 @@ export interface RuleText {
   readonly message: string
   readonly expected: string
 }
+
+/** A rule as the table holds it: its identifier, its predicate and its words. */
+export interface Rule<T> extends RuleText {
+  readonly rule: string
+  readonly predicate: (input: T) => boolean
+}
+
+// Every check made by `ruleCheck` that judges the value itself (no `path`), by check. The direct failure paths read
+// a rule from here instead of running the check, which would build an Effect issue only to be flattened.
+const table = new WeakMap<SchemaAST.Check<never>, Rule<never>>()
+
+/**
+ * The rule behind a check, when `ruleCheck` made it and it judges the value itself: the check fails exactly when
+ * `predicate` is false, and its issue flattens to `rule`, `message` and `expected`.
+ */
+export const ruleOfCheck = <T>(check: SchemaAST.Check<T>): Rule<T> | undefined =>
+  table.get(check as SchemaAST.Check<never>) as Rule<T> | undefined
 
 /**
  * A named check. `abort` stops the remaining checks of the same value after this one fails, so that a near-miss
@@ -30,7 +47,7 @@ export const ruleCheck = <T>(
   } = {}
 ) => {
   const jsonSchema = options.jsonSchema as SchemaRepresentation.ToJsonSchema.CheckOutput | undefined
-  return Schema.makeFilter<T>(
+  const filter = Schema.makeFilter<T>(
     (input) =>
       predicate(input) ||
       (options.path === undefined
@@ -44,4 +61,8 @@ export const ruleCheck = <T>(
     },
     options.abort ?? true
   )
+  if (options.path === undefined) {
+    table.set(filter as SchemaAST.Check<never>, { rule, predicate, message: text.message, expected: text.expected } as Rule<never>)
+  }
+  return filter
 }
