@@ -1,11 +1,19 @@
 // Agreement check for the compiled paths (src/internal/compiledPaths.ts): on generated valid values and near
 // misses, a schema with its hand-written paths must answer exactly what Effect's interpreter answers for the same
-// definition. The interpreter is reached through `schema.annotate({})`, an equal schema whose root is not in the
+// definition, and validationDecoder (with the direct failure path, src/internal/directFailure.ts) exactly the
+// flattened answer of the interpreter. The interpreter is reached through `schema.annotate({})`, an equal schema whose root is not in the
 // registry. Run by `npm run bench` before anything is timed (a benchmark of a wrong fast path means nothing), or
 // alone: `npx tsx packages/schema/bench/compiledPaths.check.ts`. Exits 1 on the first disagreement, with the seed.
 import fc from "fast-check"
 import { Result, Schema, SchemaAST, SchemaIssue } from "effect"
-import { CreateShortCodeForm, CreateShortCodeParams, ShortCode, ShortCodeInstanceParams, toValidationIssues } from "../src/index.js"
+import {
+  CreateShortCodeForm,
+  CreateShortCodeParams,
+  ShortCode,
+  ShortCodeInstanceParams,
+  toValidationIssues,
+  validationDecoder
+} from "../src/index.js"
 import { canonicalWire, nearMissDate, nearMissSid, sparseWire } from "../test/support/arbitraries.js"
 
 const NUM_RUNS = Number(process.env.CHECK_NUM_RUNS ?? 4000)
@@ -102,6 +110,35 @@ const guardAgrees = (label: string, schema: Schema.Top, input: unknown) => {
   }
 }
 
+// validationDecoder against the interpreter's failure, flattened: the same value, or the same flat issues.
+const flatOutcome = (f: () => Result.Result<unknown, ReadonlyArray<unknown>>): unknown => {
+  try {
+    const result = f()
+    return Result.isSuccess(result) ? { ok: true, value: snapshot(result.success) } : { ok: false, issues: result.failure }
+  } catch (error) {
+    return { threw: error instanceof Error ? error.message : String(error) }
+  }
+}
+const flatDecoders = new Map<Schema.Top, (input: unknown) => Result.Result<unknown, ReadonlyArray<unknown>>>()
+const flatAgrees = (label: string, compiled: Schema.Top, interpreted: Schema.Top, input: unknown) => {
+  let fast = flatDecoders.get(compiled)
+  if (fast === undefined) flatDecoders.set(compiled, fast = validationDecoder(compiled as Schema.Codec<unknown, unknown>))
+  const decodeFast = fast
+  const a = flatOutcome(() => decodeFast(input))
+  const b = flatOutcome(() => {
+    const result = Schema.decodeUnknownResult(interpreted as Schema.Codec<unknown, unknown>)(input, { errors: "all" })
+    return Result.isSuccess(result) ? Result.succeed(result.success) : Result.fail(toValidationIssues(result.failure.issue, input))
+  })
+  compared++
+  if (JSON.stringify(a) !== JSON.stringify(b)) {
+    console.error(`${label} validationDecoder disagrees with the interpreter's flattened answer (FC_SEED=${seed})`)
+    console.error("input:", input)
+    console.error("validationDecoder:", JSON.stringify(a))
+    console.error("interpreter:", JSON.stringify(b))
+    process.exit(1)
+  }
+}
+
 const oddValue = fc.constantFrom<unknown>(undefined, null, 0, 1.5, "", " ", true, [], {}, ["SMS", 1], [undefined], new Date(Number.NaN), new Date(1.5), Symbol.for("x"))
 const withField = <T extends Record<string, unknown>>(base: fc.Arbitrary<T>, key: string, value: fc.Arbitrary<unknown>) =>
   fc.tuple(base, value).map(([b, v]) => ({ ...b, [key]: v }))
@@ -138,6 +175,7 @@ alias("ShortCode", ShortCode, interpretedShortCode)
 fc.assert(
   fc.property(wireInput, (input) => {
     agree("ShortCode", ShortCode, interpretedShortCode, "decode", input)
+    flatAgrees("ShortCode", ShortCode, interpretedShortCode, input)
     guardAgrees("ShortCode", ShortCode, input)
     const decoded = Schema.decodeUnknownResult(interpretedShortCode)(input)
     if (Result.isSuccess(decoded)) agree("ShortCode", ShortCode, interpretedShortCode, "encode", decoded.success)
@@ -174,7 +212,13 @@ const formBody = fc.oneof(
 )
 const interpretedForm = CreateShortCodeForm.annotate({})
 alias("CreateShortCodeForm", CreateShortCodeForm, interpretedForm)
-fc.assert(fc.property(formBody, (body) => agree("CreateShortCodeForm", CreateShortCodeForm, interpretedForm, "decode", body)), { numRuns: NUM_RUNS, seed })
+fc.assert(
+  fc.property(formBody, (body) => {
+    agree("CreateShortCodeForm", CreateShortCodeForm, interpretedForm, "decode", body)
+    flatAgrees("CreateShortCodeForm", CreateShortCodeForm, interpretedForm, body)
+  }),
+  { numRuns: NUM_RUNS, seed }
+)
 fc.assert(
   fc.property(fc.record({ shortCodeSid: sidish("SC") }), (value) => agree("CreateShortCodeForm", CreateShortCodeForm, interpretedForm, "encode", value)),
   { numRuns: NUM_RUNS / 4, seed }
@@ -197,6 +241,7 @@ fc.assert(
       agree("CreateShortCodeParams", CreateShortCodeParams, interpretedCreateParams, direction, input)
       agree("ShortCodeInstanceParams", ShortCodeInstanceParams, interpretedInstanceParams, direction, input)
     }
+    flatAgrees("CreateShortCodeParams", CreateShortCodeParams, interpretedCreateParams, input)
   }),
   { numRuns: NUM_RUNS, seed }
 )
