@@ -10,11 +10,11 @@ import {
   describeReceived,
   type ServiceSid,
   type ShortCodeSid,
-  toValidationIssues,
-  type ValidationIssue
+  validationDecoder
 } from "@shortcode-kit/schema"
-import { Result, SchemaParser } from "effect"
+import { Result } from "effect"
 import { makeValidator, unreadableIssue } from "./internal/decoder.js"
+import { toParams } from "./internal/formBody.js"
 import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
 
 /**
@@ -47,43 +47,7 @@ export interface CreateShortCodeInput {
 }
 
 const validateParams = makeValidator(CreateShortCodeParams)
-const decodeForm = SchemaParser.decodeUnknownResult(CreateShortCodeForm)
-
-const isPlainRecord = (value: object): boolean => {
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
-
-const BODY_EXPECTED = "a form body: a string, URLSearchParams, or a record of string or string[] values"
-
-/** The body as URLSearchParams, or the issues that keep it from being one. */
-const toParams = (body: unknown): { readonly params: URLSearchParams; readonly issues: Array<ValidationIssue> } => {
-  if (body === undefined) return { params: new URLSearchParams(), issues: [] }
-  if (typeof body === "string") return { params: new URLSearchParams(body), issues: [] }
-  if (body instanceof URLSearchParams) return { params: body, issues: [] }
-  if (typeof body !== "object" || body === null || Array.isArray(body) || !isPlainRecord(body)) {
-    return {
-      params: new URLSearchParams(),
-      issues: [{ path: [], rule: "type", message: `the body must be ${BODY_EXPECTED}`, expected: BODY_EXPECTED, received: describeReceived(body) }]
-    }
-  }
-  const params = new URLSearchParams()
-  const issues: Array<ValidationIssue> = []
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === "string") params.append(key, value)
-    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) for (const item of value) params.append(key, item)
-    else {
-      issues.push({
-        path: [key],
-        rule: "type",
-        message: `${key} must be a string, or an array of strings when the parameter is repeated`,
-        expected: "string or string[]",
-        received: describeReceived(value)
-      })
-    }
-  }
-  return { params, issues }
-}
+const decodeForm = validationDecoder(CreateShortCodeForm)
 
 const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> => {
   const { params, issues } = toParams(body)
@@ -91,12 +55,10 @@ const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: 
   if (issues.length > 0 && (issues.some((issue) => issue.path.length === 0 || issue.path[0] === "ShortCodeSid"))) {
     return { ok: false, issues }
   }
-  const result = decodeForm(params, { errors: "all" })
+  const result = decodeForm(params)
   if (Result.isSuccess(result)) return issues.length > 0 ? { ok: false, issues } : { ok: true, value: result.success }
-  // Issues are reported against what the form says about ShortCodeSid, so `received` shows the value (or values).
-  const values = params.getAll("ShortCodeSid")
-  const seen = { ShortCodeSid: values.length === 0 ? undefined : values.length === 1 ? values[0] : values }
-  return { ok: false, issues: [...issues, ...toValidationIssues(result.failure, seen)] }
+  // Issues are reported against the form, so `received` shows what it says about ShortCodeSid (the value or values).
+  return { ok: false, issues: [...issues, ...result.failure] }
 }
 
 /**

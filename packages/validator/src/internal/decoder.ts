@@ -1,5 +1,5 @@
-import { describeReceived, type PathSegment, toValidationIssues, type ValidationIssue } from "@shortcode-kit/schema"
-import { Result, type Schema, SchemaParser } from "effect"
+import { describeReceived, type PathSegment, type ValidationIssue, validationDecoder } from "@shortcode-kit/schema"
+import { Result, type Schema } from "effect"
 import type { ValidationResult } from "../ValidationResult.js"
 
 const MAX_DEPTH = 64
@@ -76,7 +76,7 @@ const valueAt = (root: unknown, path: ReadonlyArray<PathSegment>): unknown => {
  * Works around @shortcode-kit/schema 0.1.0 reporting a check of the domain side (`date.representable`) under the
  * domain name (`["dateCreated"]`, received "(missing)"): puts the wire name back and reads `received` from the input.
  */
-const toWireNames = (issues: Array<ValidationIssue>, input: unknown, wireNames: Readonly<Record<string, string>>): Array<ValidationIssue> =>
+export const toWireNames = (issues: ReadonlyArray<ValidationIssue>, input: unknown, wireNames: Readonly<Record<string, string>>): Array<ValidationIssue> =>
   issues.map((issue) => {
     if (!issue.path.some((segment) => typeof segment === "string" && Object.prototype.hasOwnProperty.call(wireNames, segment))) return issue
     const path = issue.path.map((segment) =>
@@ -94,14 +94,14 @@ export const makeValidator = <S extends Schema.Codec<unknown, unknown, never, ne
   schema: S,
   domainToWire: Readonly<Record<string, string>> = {}
 ) => {
-  // SchemaParser's result carries the issue itself; Schema.decodeUnknownResult would first wrap it in a SchemaError
-  // (an Error, with its stack) only for us to unwrap it.
-  const decode = SchemaParser.decodeUnknownResult(schema)
+  // The schema package's flat decoder: the same issues as flattening Effect's failure, without building the issue
+  // tree where the schema has a direct failure path (a ShortCode body with broken fields).
+  const decode = validationDecoder(schema)
   return (input: unknown): ValidationResult<S["Type"]> => {
     try {
-      const result = decode(input, { errors: "all" })
+      const result = decode(input)
       if (Result.isSuccess(result)) return { ok: true, value: result.success }
-      return { ok: false, issues: toWireNames(toValidationIssues(result.failure, input), input, domainToWire) }
+      return { ok: false, issues: toWireNames(result.failure, input, domainToWire) }
     } catch (cause) {
       return { ok: false, issues: [unreadableIssue(input, cause)] }
     }
