@@ -10,6 +10,7 @@ import { readBoundedBody } from "./http/body.js"
 import type { AppEnv } from "./http/AppEnv.js"
 import { adminAuth, twilioAuth } from "./http/auth.js"
 import { cors } from "./http/cors.js"
+import { durableWrites } from "./http/durableWrites.js"
 import { requestId } from "./http/requestId.js"
 import { requestLog } from "./http/requestLog.js"
 import { respondWithError } from "./http/respond.js"
@@ -17,6 +18,7 @@ import { registerAdminRoutes } from "./routes/admin.js"
 import { registerDocsRoutes } from "./routes/docs.js"
 import { registerServiceRoutes } from "./routes/services.js"
 import { registerShortCodeRoutes } from "./routes/shortCodes.js"
+import { type Durability, nothingToSync } from "./store/Durability.js"
 import type { Repository } from "./store/Repository.js"
 
 /** Where server faults (bugs) are reported, with their stack; clients only ever see a Twilio error body. */
@@ -33,13 +35,21 @@ export interface App {
   readonly dispose: () => Promise<void>
 }
 
-export const makeApp = (config: ServerConfig, repository: Repository, reportFault: FaultSink = reportFaultToStderr): App => {
+export interface AppOptions {
+  /** Makes writes durable before they are acknowledged. Default: nothing to sync (an in-memory database). */
+  readonly durability?: Durability
+  readonly reportFault?: FaultSink
+}
+
+export const makeApp = (config: ServerConfig, repository: Repository, options: AppOptions = {}): App => {
+  const { durability = nothingToSync, reportFault = reportFaultToStderr } = options
   const app = new Hono<AppEnv>({ strict: true })
 
   app.use(requestLog(config.log))
   app.use(cors())
   app.use(requestId())
   app.use(readBoundedBody(config.bodyLimitBytes))
+  app.use(durableWrites(repository.changeCount, durability))
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return respondWithError(c, error)

@@ -8,12 +8,19 @@ import { getRequestListener } from "@hono/node-server"
 import { makeTwilioError, TwilioError } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
+import type { Hono } from "hono"
 import { makeApp } from "./App.js"
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
 import { demoSeed } from "./Demo.js"
+import type { AppEnv } from "./http/AppEnv.js"
+import { makeFastFetch } from "./http/fastFetch.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import { openDatabase } from "./store/Database.js"
+import { type Durability, makeDurability } from "./store/Durability.js"
 import { makeRepository, type Repository } from "./store/Repository.js"
+
+/** The Hono application behind each emulator, for `startServer` to pass it node:http's own request. */
+const applications = new WeakMap<Emulator, Hono<AppEnv>>()
 
 /** An emulator that is not listening: its web handler, its store, and `close` to release the database. */
 export interface Emulator {
@@ -42,25 +49,35 @@ export interface Emulator {
 export const makeServer = (options: ServerOptions = {}): Emulator => {
   const config = resolveConfig(options)
   const db = openDatabase(config.database)
+  let durability: Durability | undefined
   try {
+    durability = makeDurability(db)
     const repository = makeRepository(db, { servicePoolLimit: config.servicePoolLimit })
     const seeded = {
       demo: config.demo ? loadSeed(repository, demoSeed) : undefined,
       seed: config.seed === undefined ? undefined : loadSeed(repository, config.seed)
     }
-    const { app, dispose } = makeApp(config, repository)
+    // What the seeding wrote is on the disk before anything is served.
+    durability.flushSync()
+    const { app, dispose } = makeApp(config, repository, { durability })
+    const durable = durability
     let closed: Promise<void> | undefined
-    return {
+    const emulator: Emulator = {
       config,
       fetch: async (request) => app.fetch(request),
       repository,
       seeded,
       close: () =>
-        (closed ??= dispose().finally(() => {
-          db.close()
-        }))
+        (closed ??= dispose()
+          .finally(() => durable.close())
+          .finally(() => {
+            db.close()
+          }))
     }
+    applications.set(emulator, app)
+    return emulator
   } catch (error) {
+    void durability?.close()
     db.close()
     throw error
   }
@@ -95,6 +112,19 @@ const malformedRequest = (): Response => {
 }
 
 /**
+ * The emulator's application as a node:http listener (what answers every request the fast lane declines). The
+ * node:http request goes along as `incoming`: a body is then read from it without building web streams.
+ */
+export const appListener = (emulator: Emulator) => {
+  const application = applications.get(emulator)
+  if (application === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  return getRequestListener((request, env) => application.fetch(request, env), {
+    overrideGlobalObjects: false,
+    errorHandler: malformedRequest
+  })
+}
+
+/**
  * Builds the emulator and serves it on `host:port` (`port: 0` picks a free port).
  *
  * @example
@@ -109,9 +139,15 @@ const malformedRequest = (): Response => {
 export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
   const emulator = makeServer(options)
   const { host, port: wantedPort } = emulator.config
-  const server = createServer(
-    getRequestListener(emulator.fetch, { overrideGlobalObjects: false, errorHandler: malformedRequest })
-  )
+  const app = appListener(emulator)
+  const fastFetch = makeFastFetch({
+    repository: emulator.repository,
+    publicBaseUrl: emulator.config.publicBaseUrl,
+    log: emulator.config.log
+  })
+  const server = createServer((request, response) => {
+    if (!fastFetch(request, response)) void app(request, response)
+  })
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject)

@@ -14,7 +14,7 @@ describe("the global error handler", () => {
     // A store that breaks, as a disk error would: the server's fault, not the client's.
     const broken: Repository = { ...real, findAccount: () => { throw new Error("disk on fire") } }
     const faults: Array<unknown> = []
-    const { app, dispose } = makeApp(resolveConfig({ log: false }), broken, (error) => faults.push(error))
+    const { app, dispose } = makeApp(resolveConfig({ log: false }), broken, { reportFault: (error) => faults.push(error) })
     const response = await app.fetch(new Request("http://local/v1/Services", { headers: { Authorization: `Basic ${btoa("AC:x")}` } }))
     const text = await response.text()
     expect(response.status).toBe(500)

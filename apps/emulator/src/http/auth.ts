@@ -3,13 +3,14 @@
  * surface. Secrets are compared in constant time, as fixed-length SHA-256 digests so that the comparison does not
  * leak the stored secret's length either.
  */
-import { createHash, timingSafeEqual } from "node:crypto"
+import { hash, timingSafeEqual } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import type { Repository } from "../store/Repository.js"
 import { ApiError } from "./ApiError.js"
 
-const digest = (secret: string): Buffer => createHash("sha256").update(secret, "utf8").digest()
+// One-shot `hash` costs a fraction of `createHash(...).update(...).digest()`, which builds a stream object per call.
+const digest = (secret: string): Buffer => hash("sha256", secret, "buffer")
 
 /** Constant-time equality of two secrets of any length. */
 export const secretsEqual = (presented: string, expected: string): boolean => timingSafeEqual(digest(presented), digest(expected))
@@ -22,7 +23,7 @@ const unauthorized = (): ApiError =>
   ApiError.of(20003, undefined, { headers: { "WWW-Authenticate": 'Basic realm="Twilio API"' } })
 
 /** The `user:password` of a Basic `Authorization` header, or `undefined`. */
-const basicCredentials = (header: string | undefined): { readonly user: string; readonly password: string } | undefined => {
+export const basicCredentials = (header: string | undefined): { readonly user: string; readonly password: string } | undefined => {
   const m = /^Basic[ ]+([A-Za-z0-9+/]+={0,2})[ ]*$/i.exec(header ?? "")
   if (m === null) return undefined
   const decoded = Buffer.from(m[1] as string, "base64").toString("utf8")

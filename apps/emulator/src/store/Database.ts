@@ -13,15 +13,16 @@ export const isInMemory = (path: string): boolean => path === ":memory:" || path
 
 /**
  * Opens (creating its folder if needed) and migrates the database. WAL lets readers run beside the writer;
- * `synchronous=FULL` makes every commit durable before the statement returns, so a 201 means the row is on disk;
- * `busy_timeout` makes a second process wait for the write lock instead of failing at once.
+ * `synchronous=NORMAL` writes every commit to the WAL file without waiting for the disk, and the server makes it
+ * durable before answering with one shared sync for all the writes in flight (see `Durability.ts`), so a 201 still
+ * means the row is on disk; `busy_timeout` makes a second process wait for the write lock instead of failing at once.
  */
 export const openDatabase = (path: string): Database => {
   if (!isInMemory(path)) mkdirSync(dirname(resolve(path)), { recursive: true })
   const db = new BetterSqlite3(path)
   try {
     db.pragma("journal_mode = WAL")
-    db.pragma("synchronous = FULL")
+    db.pragma("synchronous = NORMAL")
     db.pragma("foreign_keys = ON")
     db.pragma("busy_timeout = 5000")
     migrate(db)

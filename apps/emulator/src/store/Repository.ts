@@ -92,6 +92,15 @@ export interface Repository {
   readonly deleteService: (accountSid: AccountSid, sid: ServiceSid) => boolean
   readonly addShortCode: (accountSid: AccountSid, serviceSid: ServiceSid, shortCodeSid: ShortCodeSid) => AddShortCodeOutcome
   readonly findServiceShortCode: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServiceShortCode | undefined
+  /**
+   * The account's auth token and the short code in one read, for a request that still has to be authenticated;
+   * `undefined` when there is no such account. The caller compares the token before it uses the short code.
+   */
+  readonly findServiceShortCodeAndToken: (
+    accountSid: string,
+    serviceSid: ServiceSid,
+    sid: string
+  ) => { readonly authToken: string; readonly shortCode: ServiceShortCode | undefined } | undefined
   /** `undefined` when the service does not exist for the account. */
   readonly listServiceShortCodes: (
     accountSid: AccountSid,
@@ -105,6 +114,8 @@ export interface Repository {
   readonly allShortCodes: () => ReadonlyArray<InventoryShortCode>
   /** Runs `f` in one write transaction (all or nothing). */
   readonly transaction: <A>(f: () => A) => A
+  /** How many rows this connection has changed since it was opened: it moves when anything was written. */
+  readonly changeCount: () => number
 }
 
 interface AccountRow { sid: string; auth_token: string; date_created: number }
@@ -130,6 +141,9 @@ interface MemberRow {
   date_created: number
   date_updated: number
 }
+
+/** An account's token with, when the LEFT JOINs found one, a membership: otherwise its columns are all null. */
+type MemberAndTokenRow = { auth_token: string } & (MemberRow | { [K in keyof MemberRow]: null })
 
 // Values in the database were checked on the way in (schemas at the HTTP and seed boundaries), so reading them back
 // re-brands them without a second decode.
@@ -222,6 +236,11 @@ export const makeRepository = (
     member: db.prepare<[string, string, string], MemberRow>(
       `SELECT ${MEMBER_SELECT} FROM ${MEMBER_FROM} WHERE m.account_sid = ? AND m.service_sid = ? AND m.short_code_sid = ?`
     ),
+    memberAndToken: db.prepare<[string, string, string], MemberAndTokenRow>(
+      `SELECT a.auth_token AS auth_token, ${MEMBER_SELECT} FROM accounts a ` +
+        "LEFT JOIN service_short_codes m ON m.account_sid = a.sid AND m.service_sid = ? AND m.short_code_sid = ? " +
+        "LEFT JOIN short_codes s ON s.sid = m.short_code_sid WHERE a.sid = ?"
+    ),
     removeMember: db.prepare("DELETE FROM service_short_codes WHERE account_sid = ? AND service_sid = ? AND short_code_sid = ?"),
     allAccounts: db.prepare<[], AccountRow>("SELECT sid, auth_token, date_created FROM accounts ORDER BY date_created, sid"),
     allServices: db.prepare<[], ServiceRow>(
@@ -230,7 +249,8 @@ export const makeRepository = (
     allShortCodes: db.prepare<[], InventoryRow>(
       "SELECT s.*, m.service_sid AS service_sid FROM short_codes s LEFT JOIN service_short_codes m ON m.short_code_sid = s.sid " +
         "ORDER BY coalesce(m.position, 0), s.date_created, s.sid"
-    )
+    ),
+    changeCount: db.prepare<[], number>("SELECT total_changes()").pluck()
   }
 
   const immediate = <A>(f: () => A): A => db.transaction(f).immediate()
@@ -342,6 +362,12 @@ export const makeRepository = (
       const row = stmt.member.get(accountSid, serviceSid, sid)
       return row === undefined ? undefined : toMember(row)
     },
+    findServiceShortCodeAndToken: (accountSid, serviceSid, sid) => {
+      const row = stmt.memberAndToken.get(serviceSid, sid, accountSid)
+      if (row === undefined) return undefined
+      // Without a membership the LEFT JOINs leave the short code's columns null.
+      return { authToken: row.auth_token, shortCode: row.position === null ? undefined : toMember(row as MemberRow) }
+    },
     listServiceShortCodes: (accountSid, serviceSid, cursor, pageSize) =>
       // One read transaction, so the page and its neighbour checks see the same snapshot.
       db.transaction(() => {
@@ -359,6 +385,7 @@ export const makeRepository = (
     allAccounts: () => stmt.allAccounts.all().map(toAccount),
     allServices: () => stmt.allServices.all().map(toService),
     allShortCodes: () => stmt.allShortCodes.all().map(toInventory),
-    transaction: immediate
+    transaction: immediate,
+    changeCount: () => stmt.changeCount.get() as number
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * The fast lane of the most frequent request, a successful `GET /v1/Services/{ServiceSid}/ShortCodes/{Sid}`,
+ * served directly on node:http: one SQLite read for both the credentials and the row, the body encoded by the
+ * schema package's `ShortCode` codec, the same status, headers, body and log line as the Hono application.
+ *
+ * It answers only what it can answer exactly as the application would, and declines (returns `false`, having
+ * written nothing) everything else: another method or route, a query string, a percent-encoded or malformed SID, an
+ * unusual Host header, missing or wrong credentials, no such short code, any error. The application then answers
+ * the request from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { randomUUID } from "node:crypto"
+import { ShortCode, ShortCodeInstanceParams } from "@shortcode-kit/schema"
+import { corsHeaders } from "@shortcode-kit/schema/http"
+import { Schema } from "effect"
+import type { Repository } from "../store/Repository.js"
+import { toShortCode } from "../routes/shortCodes.js"
+import { basicCredentials, secretsEqual } from "./auth.js"
+import { type LogSink, logLine } from "./requestLog.js"
+
+export interface FastFetchOptions {
+  readonly repository: Repository
+  readonly publicBaseUrl: string
+  readonly log: LogSink
+}
+
+/** The path with two plain alphanumeric segments: anything percent-encoded is left to the application's decoding. */
+const FETCH_PATH = /^\/v1\/Services\/([A-Za-z0-9]+)\/ShortCodes\/([A-Za-z0-9]+)$/
+
+/**
+ * A Host header that node:http and `@hono/node-server` turn into a URL without complaint: a DNS name or IPv4
+ * address, or a bracketed IPv6 address, with an optional port of 0 to 65535. Anything else is the application's
+ * to judge (it answers 400 to a malformed one).
+ */
+const PLAIN_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::([0-9]{1,5}))?$/
+const isPlainHost = (host: string | undefined): boolean => {
+  if (host === undefined) return false
+  const m = PLAIN_HOST.exec(host)
+  return m !== null && (m[1] === undefined || Number(m[1]) <= 65535)
+}
+
+const isInstanceParams = Schema.is(ShortCodeInstanceParams)
+const encodeShortCode = Schema.encodeSync(ShortCode)
+
+// The application's header names and order: web `Headers` iterate in lower case, sorted.
+const CORS_HEADERS = Object.fromEntries(
+  Object.entries(corsHeaders)
+    .map(([name, value]) => [name.toLowerCase(), value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+)
+
+/** Serves the request and returns `true`, or returns `false` without touching the response. */
+export const makeFastFetch = (options: FastFetchOptions) => {
+  const { repository, publicBaseUrl, log } = options
+  return (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (request.method !== "GET" || request.url === undefined) return false
+    const path = FETCH_PATH.exec(request.url)
+    if (path === null || !isPlainHost(request.headers.host)) return false
+    const params = { ServiceSid: path[1], Sid: path[2] }
+    if (!isInstanceParams(params)) return false
+    const credentials = basicCredentials(request.headers.authorization)
+    if (credentials === undefined) return false
+    const started = performance.now()
+    let body: string
+    try {
+      const found = repository.findServiceShortCodeAndToken(credentials.user, params.ServiceSid, params.Sid)
+      if (found === undefined || !secretsEqual(credentials.password, found.authToken) || found.shortCode === undefined) {
+        return false
+      }
+      body = JSON.stringify(encodeShortCode(toShortCode(found.shortCode, publicBaseUrl)))
+    } catch {
+      // A fault (the store failing, say) is the application's to report and answer.
+      return false
+    }
+    response.writeHead(200, {
+      ...CORS_HEADERS,
+      "content-type": "application/json",
+      "twilio-request-id": `RQ${randomUUID().replaceAll("-", "")}`,
+      "content-length": Buffer.byteLength(body)
+    })
+    response.end(body)
+    log?.(logLine("GET", request.url, 200, started))
+    return true
+  }
+}
