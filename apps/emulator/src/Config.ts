@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { toValidationIssues, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Result, Schema } from "effect"
+import { stdoutLines } from "./http/logBuffer.js"
 import { type Seed as SeedType, Seed } from "./Seed.js"
 
 /** Options of {@link makeServer}; every one has a default. */
@@ -98,7 +99,7 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
     demo: options.demo ?? true,
     servicePoolLimit,
     bodyLimitBytes,
-    log: options.log === false ? undefined : options.log ?? ((line) => process.stdout.write(`${line}\n`))
+    log: options.log === false ? undefined : options.log ?? stdoutLines.push
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { banner } from "./Banner.js"
 import { configFromEnv } from "./Config.js"
+import { stdoutLines } from "./http/logBuffer.js"
 import { startServer } from "./Server.js"
 
 // dist/main.mjs sits in apps/emulator/dist: the repository root is three levels up, wherever the process started.
@@ -18,9 +19,11 @@ const main = async (): Promise<void> => {
   process.stdout.write(banner({ server, databasePath: env.databasePath, adminTokenGenerated: env.adminTokenGenerated }))
 
   const shutdown = (signal: NodeJS.Signals): void => {
+    stdoutLines.flush()
     process.stdout.write(`${signal}: no new connections; finishing requests in flight, then closing the database\n`)
     server.close().then(
       () => {
+        stdoutLines.flush()
         process.stdout.write("stopped\n")
         process.exit(0)
       },

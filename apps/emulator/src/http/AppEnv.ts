@@ -2,6 +2,14 @@
  * What the middleware puts on the request context for the handlers: the authenticated account (Twilio routes
  * only) and the request body, already read within the size limit.
  */
+import type { IncomingMessage } from "node:http"
 import type { AccountRecord } from "../store/Repository.js"
 
-export type AppEnv = { Variables: { account: AccountRecord; body: Uint8Array } }
+/**
+ * `Bindings` is what the node:http server passes along with each request (`@hono/node-server` gives the raw
+ * request as `incoming`); in-process calls of `fetch` have none (`c.env` is then `undefined`).
+ */
+export type AppEnv = {
+  Bindings: { readonly incoming?: IncomingMessage }
+  Variables: { account: AccountRecord; body: Uint8Array }
+}

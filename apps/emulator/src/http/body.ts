@@ -2,6 +2,7 @@
  * The request body, read once and bounded: over the limit is 413 without reading further (at once when
  * `Content-Length` says so). Handlers get the bytes from the context, never from the stream.
  */
+import type { IncomingMessage } from "node:http"
 import type { Context, MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import { ApiError } from "./ApiError.js"
@@ -12,15 +13,38 @@ const tooLarge = (limit: number): ApiError =>
 
 const EMPTY = new Uint8Array(0)
 
-export const readBoundedBody = (limit: number): MiddlewareHandler<AppEnv> => async (c, next) => {
-  // GET and HEAD carry no body any route reads; not touching the stream spares building a full web Request.
-  if (c.req.method === "GET" || c.req.method === "HEAD") {
-    c.set("body", EMPTY)
-    return next()
-  }
-  const declared = c.req.header("Content-Length")
-  if (declared !== undefined && /^[0-9]+$/.test(declared.trim()) && Number(declared.trim()) > limit) throw tooLarge(limit)
-  const stream = c.req.raw.body
+/** The body of a node:http request, read from the socket directly: no web `Request` or stream is built. */
+const readIncoming = (incoming: IncomingMessage, limit: number): Promise<Uint8Array> =>
+  new Promise((resolve, reject) => {
+    const chunks: Array<Buffer> = []
+    let size = 0
+    const onData = (chunk: Buffer): void => {
+      size += chunk.byteLength
+      if (size > limit) {
+        // Stop listening without destroying the socket, so that the 413 can still be sent; the server drains
+        // (or drops) the rest once the response is out.
+        cleanUp()
+        reject(tooLarge(limit))
+        return
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = (): void => {
+      cleanUp()
+      resolve(Buffer.concat(chunks, size))
+    }
+    const onError = (error: Error): void => {
+      cleanUp()
+      reject(error)
+    }
+    const cleanUp = (): void => {
+      incoming.off("data", onData).off("end", onEnd).off("error", onError)
+    }
+    incoming.on("data", onData).on("end", onEnd).on("error", onError)
+  })
+
+/** The body of a web `Request` (in-process calls of `fetch`). */
+const readStream = async (stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> => {
   const chunks: Array<Uint8Array> = []
   let size = 0
   if (stream !== null) {
@@ -42,7 +66,19 @@ export const readBoundedBody = (limit: number): MiddlewareHandler<AppEnv> => asy
     body.set(chunk, offset)
     offset += chunk.byteLength
   }
-  c.set("body", body)
+  return body
+}
+
+export const readBoundedBody = (limit: number): MiddlewareHandler<AppEnv> => async (c, next) => {
+  // GET and HEAD carry no body any route reads; not touching the stream spares building a full web Request.
+  if (c.req.method === "GET" || c.req.method === "HEAD") {
+    c.set("body", EMPTY)
+    return next()
+  }
+  const declared = c.req.header("Content-Length")
+  if (declared !== undefined && /^[0-9]+$/.test(declared.trim()) && Number(declared.trim()) > limit) throw tooLarge(limit)
+  const incoming = (c.env as AppEnv["Bindings"] | undefined)?.incoming
+  c.set("body", incoming === undefined ? await readStream(c.req.raw.body, limit) : await readIncoming(incoming, limit))
   await next()
 }
 
