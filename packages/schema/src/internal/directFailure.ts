@@ -1,5 +1,6 @@
 import { SchemaAST } from "effect"
 import type { PathSegment, ValidationIssue } from "../Issue.js"
+import type { RefusedWireProperties } from "./compiledPaths.js"
 import { checkText, describeReceived, expectedOfAst, typeIssue, valueAt } from "./flatIssue.js"
 import { type Rule, ruleOfCheck } from "./rule.js"
 
@@ -101,9 +102,6 @@ const valueIssues = (ast: SchemaAST.AST, typeExpected: string): ValueIssues | un
   return undefined
 }
 
-/** Which properties an object input may be reported under; see `RefusedWireProperties` in compiledPaths.ts. */
-type Refused = (input: Readonly<Record<string, unknown>>) => ReadonlyArray<string>
-
 const isRecord = (input: unknown): input is Readonly<Record<string, unknown>> =>
   typeof input === "object" && input !== null && !Array.isArray(input)
 
@@ -115,13 +113,16 @@ const isRecord = (input: unknown): input is Readonly<Record<string, unknown>> =>
  * properties it names are judged (it must name every property the struct refuses, in property order): on a mostly
  * valid body that skips the checks of every valid property. Structs with other node kinds, index signatures, checks
  * of their own or transformations get no direct path (`undefined` for every input).
+ *
+ * Issues are reported at `[name, ...]`, the property's own name: flattening also maps a domain name (`dateCreated`)
+ * back to its wire name, which no wire struct this is installed on has as a property name.
  */
-export const structFailure = (wire: SchemaAST.AST, refused?: Refused): DirectFailure => {
+export const structFailure = (wire: SchemaAST.AST, refused?: RefusedWireProperties): DirectFailure => {
   let compiled: DirectFailure | null | undefined
   return (input) => (compiled ??= compileStruct(wire, refused) ?? null)?.(input)
 }
 
-const compileStruct = (ast: SchemaAST.AST, refused: Refused | undefined): DirectFailure | undefined => {
+const compileStruct = (ast: SchemaAST.AST, refused: RefusedWireProperties | undefined): DirectFailure | undefined => {
   if (!SchemaAST.isObjects(ast) || !plainNode(ast) || ast.checks !== undefined || ast.indexSignatures.length > 0) return undefined
   const fields = new Map<string, { readonly optional: boolean; readonly issues: ValueIssues }>()
   for (const property of ast.propertySignatures) {
@@ -149,13 +150,12 @@ const compileStruct = (ast: SchemaAST.AST, refused: Refused | undefined): Direct
   }
 }
 
-
 /**
  * The direct failure of a codec whose wire side is a struct (`Schema.Struct(...).pipe(Schema.encodeKeys(...))`): the
  * failure of that struct. The interpreter decodes the wire side first and stops there when it fails, so those are
  * all the issues; a wire body that passes may still fail on the decoded side, which is the interpreter's to report.
  */
-export const codecFailure = (codec: SchemaAST.AST, refused?: Refused): DirectFailure => {
+export const codecFailure = (codec: SchemaAST.AST, refused?: RefusedWireProperties): DirectFailure => {
   const link = codec.encoding?.length === 1 ? codec.encoding[0] : undefined
   return link === undefined ? () => undefined : structFailure(link.to, refused)
 }
