@@ -3,6 +3,10 @@
  * served directly on node:http: one SQLite read for both the credentials and the row, the body encoded by the
  * schema package's `ShortCode` codec, the same status, headers, body and log line as the Hono application.
  *
+ * The body of a fetch is kept (per `Authorization` header and path, up to 1,000 of them) for as long as the
+ * database's data version stays the same: any commit, by this process or another on the same file, empties the
+ * cache, so a kept body is always what the database holds. Checking the version costs a third of reading the row.
+ *
  * It answers only what it can answer exactly as the application would, and declines (returns `false`, having
  * written nothing) everything else: another method or route, a query string, a percent-encoded or malformed SID, an
  * unusual Host header, missing or wrong credentials, no such short code, any error. The application then answers
@@ -49,25 +53,52 @@ const CORS_HEADERS = Object.fromEntries(
     .sort(([a], [b]) => (a < b ? -1 : 1))
 )
 
+/** How many bodies are kept at most; past that the cache starts over. */
+const MAX_CACHED = 1000
+
 /** Serves the request and returns `true`, or returns `false` without touching the response. */
 export const makeFastFetch = (options: FastFetchOptions) => {
   const { repository, publicBaseUrl, log } = options
+  const cache = new Map<string, string>()
+  let cachedAt: string | undefined
+
+  /** The body for these credentials and parameters, or `undefined` when the application must answer. */
+  const bodyFor = (authorization: string, params: ShortCodeInstanceParams): string | undefined => {
+    const credentials = basicCredentials(authorization)
+    if (credentials === undefined) return undefined
+    const found = repository.findServiceShortCodeAndToken(credentials.user, params.ServiceSid, params.Sid)
+    if (found === undefined || !secretsEqual(credentials.password, found.authToken) || found.shortCode === undefined) {
+      return undefined
+    }
+    return JSON.stringify(encodeShortCode(toShortCode(found.shortCode, publicBaseUrl)))
+  }
+
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (request.method !== "GET" || request.url === undefined) return false
     const path = FETCH_PATH.exec(request.url)
     if (path === null || !isPlainHost(request.headers.host)) return false
-    const params = { ServiceSid: path[1], Sid: path[2] }
-    if (!isInstanceParams(params)) return false
-    const credentials = basicCredentials(request.headers.authorization)
-    if (credentials === undefined) return false
+    const authorization = request.headers.authorization
+    if (authorization === undefined) return false
     const started = performance.now()
-    let body: string
+    let body: string | undefined
     try {
-      const found = repository.findServiceShortCodeAndToken(credentials.user, params.ServiceSid, params.Sid)
-      if (found === undefined || !secretsEqual(credentials.password, found.authToken) || found.shortCode === undefined) {
-        return false
+      // Read before the row: a commit after this point changes the version the next request sees.
+      const version = repository.dataVersion()
+      if (version !== cachedAt) {
+        cache.clear()
+        cachedAt = version
       }
-      body = JSON.stringify(encodeShortCode(toShortCode(found.shortCode, publicBaseUrl)))
+      const key = `${authorization}\n${request.url}`
+      body = cache.get(key)
+      if (body === undefined) {
+        // A kept body's path was checked when it was kept: the same path has the same parameters.
+        const params = { ServiceSid: path[1], Sid: path[2] }
+        if (!isInstanceParams(params)) return false
+        body = bodyFor(authorization, params)
+        if (body === undefined) return false
+        if (cache.size >= MAX_CACHED) cache.clear()
+        cache.set(key, body)
+      }
     } catch {
       // A fault (the store failing, say) is the application's to report and answer.
       return false

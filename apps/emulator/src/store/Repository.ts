@@ -116,6 +116,12 @@ export interface Repository {
   readonly transaction: <A>(f: () => A) => A
   /** How many rows this connection has changed since it was opened: it moves when anything was written. */
   readonly changeCount: () => number
+  /**
+   * A value that differs from any earlier one whenever the data may have changed since: a commit by this
+   * connection or by any other (another process on the same file, the sqlite3 shell). Equal values mean nothing was
+   * written in between, so what was read at the first is still what the database holds.
+   */
+  readonly dataVersion: () => string
 }
 
 interface AccountRow { sid: string; auth_token: string; date_created: number }
@@ -250,7 +256,9 @@ export const makeRepository = (
       "SELECT s.*, m.service_sid AS service_sid FROM short_codes s LEFT JOIN service_short_codes m ON m.short_code_sid = s.sid " +
         "ORDER BY coalesce(m.position, 0), s.date_created, s.sid"
     ),
-    changeCount: db.prepare<[], number>("SELECT total_changes()").pluck()
+    changeCount: db.prepare<[], number>("SELECT total_changes()").pluck(),
+    // Moves on commits of other connections only; total_changes() covers this one's.
+    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck()
   }
 
   const immediate = <A>(f: () => A): A => db.transaction(f).immediate()
@@ -386,6 +394,7 @@ export const makeRepository = (
     allServices: () => stmt.allServices.all().map(toService),
     allShortCodes: () => stmt.allShortCodes.all().map(toInventory),
     transaction: immediate,
-    changeCount: () => stmt.changeCount.get() as number
+    changeCount: () => stmt.changeCount.get() as number,
+    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`
   }
 }

@@ -12,6 +12,7 @@ import { makeFastFetch } from "../../src/http/fastFetch.js"
 import { appListener, makeServer, type Emulator } from "../../src/Server.js"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
 import { mkdtempSync, rmSync } from "node:fs"
+import BetterSqlite3 from "better-sqlite3"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
@@ -146,6 +147,37 @@ describe("the fast lane of GET .../ShortCodes/{Sid}", () => {
       expect(lines.slice(before, between).map(logged)).toEqual(lines.slice(between).map(logged))
     }
   )
+
+  it("never serves a kept body after a write, by this process or by another connection to the file", async () => {
+    const port = withLane.listening ? (withLane.address() as AddressInfo).port : await listen(withLane)
+    const path = `${collection}/${DEMO_SHORT_CODE_SIDS[0]}`
+    const headers = { Host: "127.0.0.1", Authorization: basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN) }
+    const fetchIt = () => send(port, "GET", path, headers)
+    const first = await fetchIt()
+    expect(first.status).toBe(200)
+    expect((await fetchIt()).body).toBe(first.body)
+
+    // Another connection (another process would do the same) changes the short code's capabilities.
+    const other = new BetterSqlite3(join(folder, "fast.sqlite"))
+    other.prepare("UPDATE short_codes SET capabilities = ? WHERE sid = ?").run(JSON.stringify(["SMS", "MMS"]), DEMO_SHORT_CODE_SIDS[0])
+    expect(JSON.parse((await fetchIt()).body).capabilities).toEqual(["SMS", "MMS"])
+
+    // ... and the account's auth token: the old credentials no longer open anything.
+    other.prepare("UPDATE accounts SET auth_token = 'rotated' WHERE sid = ?").run(DEMO_ACCOUNT_SID)
+    expect((await fetchIt()).status).toBe(401)
+    other.prepare("UPDATE accounts SET auth_token = ? WHERE sid = ?").run(DEMO_AUTH_TOKEN, DEMO_ACCOUNT_SID)
+    other.close()
+    expect((await fetchIt()).status).toBe(200)
+
+    // This process removes it from the service: the next fetch is 404.
+    const lanes = served
+    emulator.repository.removeShortCode(DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0])
+    expect((await fetchIt()).status).toBe(404)
+    expect(served).toBe(lanes)
+    emulator.repository.addShortCode(DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
+    expect((await fetchIt()).status).toBe(200)
+    expect(served).toBe(lanes + 1)
+  })
 
   it("served a share of the generated requests itself (the property above compared real fast answers)", () => {
     expect(served).toBeGreaterThan(20)
