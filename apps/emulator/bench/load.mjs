@@ -195,7 +195,7 @@ try {
   rows.push({
     group: "service",
     figure: `POST add + DELETE remove cycles (durable), ${WRITE_CONNECTIONS} connections`,
-    subject: "emulator (SQLite WAL, synchronous=FULL)",
+    subject: "emulator (SQLite WAL, group commit: one fdatasync per batch)",
     value: write.subject.reqPerSec,
     baseline: "node:http + one fdatasync per POST/DELETE",
     baselineValue: write.baseline.reqPerSec,
