@@ -81,12 +81,18 @@ const isObject = (input: unknown): input is Readonly<Record<string, unknown>> =>
 // the key as an argument would not.
 const decodeShortCode: FastPath = (input) => {
   if (!isObject(input)) return invalid
+  // Each property is given up on as soon as it fails: a rejected body is then judged property by property by the
+  // failure paths, and checking the rest here first would only be done twice.
   const sid = sidOrNull("SC", "sid" in input ? input.sid : null)
+  if (sid === invalid) return invalid
   const accountSid = sidOrNull("AC", "account_sid" in input ? input.account_sid : null)
+  if (accountSid === invalid) return invalid
   const serviceSid = sidOrNull("MG", "service_sid" in input ? input.service_sid : null)
+  if (serviceSid === invalid) return invalid
   const shortCode = stringOrNull("short_code" in input ? input.short_code : null)
+  if (shortCode === invalid) return invalid
   const countryCode = stringOrNull("country_code" in input ? input.country_code : null)
-  if (sid === invalid || accountSid === invalid || serviceSid === invalid || shortCode === invalid || countryCode === invalid) return invalid
+  if (countryCode === invalid) return invalid
   const dateCreated = decodeDate("date_created" in input ? input.date_created : null)
   if (dateCreated === invalid) return invalid
   const dateUpdated = decodeDate("date_updated" in input ? input.date_updated : null)
