@@ -4,7 +4,18 @@
  * server links to), never by an offset into a list that may have changed since: walking `next_page_url` therefore
  * returns every item that stays in the list exactly once, whatever is added or removed between requests.
  */
+import type { Statement } from "better-sqlite3"
 import type { Database } from "./Database.js"
+
+// Preparing a statement costs more than running it: each database keeps the few paging statements it has used.
+const statements = new WeakMap<Database, Map<string, Statement>>()
+const prepared = (db: Database, sql: string): Statement => {
+  let cache = statements.get(db)
+  if (cache === undefined) statements.set(db, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (statement === undefined) cache.set(sql, (statement = db.prepare(sql)))
+  return statement
+}
 
 /** Where a page starts. */
 export type PageCursor =
@@ -42,17 +53,17 @@ export const readKeysetPage = <Row extends { readonly position: number }>(
   let rows: Array<Row>
   switch (cursor._tag) {
     case "Offset":
-      rows = db.prepare(`${base} ORDER BY ${source.position} ASC LIMIT ? OFFSET ?`).all(...args, limit, cursor.offset) as Array<Row>
+      rows = prepared(db, `${base} ORDER BY ${source.position} ASC LIMIT ? OFFSET ?`).all(...args, limit, cursor.offset) as Array<Row>
       break
     case "After":
-      rows = db.prepare(`${base} AND ${source.position} > ? ORDER BY ${source.position} ASC LIMIT ?`).all(...args, cursor.position, limit) as Array<Row>
+      rows = prepared(db, `${base} AND ${source.position} > ? ORDER BY ${source.position} ASC LIMIT ?`).all(...args, cursor.position, limit) as Array<Row>
       break
     case "Before":
-      rows = (db.prepare(`${base} AND ${source.position} < ? ORDER BY ${source.position} DESC LIMIT ?`).all(...args, cursor.position, limit) as Array<Row>).reverse()
+      rows = (prepared(db, `${base} AND ${source.position} < ? ORDER BY ${source.position} DESC LIMIT ?`).all(...args, cursor.position, limit) as Array<Row>).reverse()
       break
   }
   const exists = (comparison: "<" | ">", position: number): boolean =>
-    db.prepare(`SELECT 1 FROM ${source.from} WHERE ${source.where} AND ${source.position} ${comparison} ? LIMIT 1`).get(...args, position) !== undefined
+    prepared(db, `SELECT 1 FROM ${source.from} WHERE ${source.where} AND ${source.position} ${comparison} ? LIMIT 1`).get(...args, position) !== undefined
   // The neighbours' bounds: around the rows read, or, for an empty page, around the place the cursor points at.
   const first = rows[0]?.position
   const last = rows[rows.length - 1]?.position
