@@ -32,6 +32,13 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number
   /** Where the one-line-per-request log goes; `false` for none. Default stdout. */
   readonly log?: ((line: string) => void) | false
+  /**
+   * Let `@hono/node-server` replace the global `Request` and `Response` with its lighter ones (its own default),
+   * which makes every answer of the Hono application about a quarter cheaper (no web stream to read back).
+   * Default `false`: `startServer` leaves the globals of your process alone. The command line entry, which owns its
+   * process, turns it on.
+   */
+  readonly lightweightWebGlobals?: boolean
 }
 
 /** The options with every default filled in and every value checked. */
@@ -46,6 +53,7 @@ export interface ServerConfig {
   readonly servicePoolLimit: number
   readonly bodyLimitBytes: number
   readonly log: ((line: string) => void) | undefined
+  readonly lightweightWebGlobals: boolean
 }
 
 export const DEFAULT_HOST = "127.0.0.1"
@@ -99,7 +107,8 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
     demo: options.demo ?? true,
     servicePoolLimit,
     bodyLimitBytes,
-    log: options.log === false ? undefined : options.log ?? stdoutLines.push
+    log: options.log === false ? undefined : options.log ?? stdoutLines.push,
+    lightweightWebGlobals: options.lightweightWebGlobals ?? false
   }
 }
 

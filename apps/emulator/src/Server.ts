@@ -119,7 +119,7 @@ export const appListener = (emulator: Emulator) => {
   const application = applications.get(emulator)
   if (application === undefined) throw new Error("appListener needs an emulator made by makeServer")
   return getRequestListener((request, env) => application.fetch(request, env), {
-    overrideGlobalObjects: false,
+    overrideGlobalObjects: emulator.config.lightweightWebGlobals,
     errorHandler: malformedRequest
   })
 }

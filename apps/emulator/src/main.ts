@@ -15,7 +15,8 @@ const DEFAULT_DATABASE = join(repositoryRoot, ".data", "shortcode-kit.sqlite")
 
 const main = async (): Promise<void> => {
   const env = configFromEnv(process.env, DEFAULT_DATABASE)
-  const server = await startServer(env.options)
+  // This process is the emulator's own: @hono/node-server may swap in its lighter Request and Response.
+  const server = await startServer({ ...env.options, lightweightWebGlobals: true })
   process.stdout.write(banner({ server, databasePath: env.databasePath, adminTokenGenerated: env.adminTokenGenerated }))
 
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -32,6 +32,15 @@ describe("makeServer", () => {
 })
 
 describe("startServer", () => {
+  it("leaves the process's global Request and Response alone unless told otherwise", async () => {
+    const globals = { Request: globalThis.Request, Response: globalThis.Response }
+    const server = await startServer({ port: 0, database: ":memory:", log: false })
+    const answer = await fetch(`${server.url}/v1/Services`)
+    expect(answer.status).toBe(401)
+    expect({ Request: globalThis.Request, Response: globalThis.Response }).toEqual(globals)
+    await server.close()
+  })
+
   it("answers a request Node cannot turn into a URL with a Twilio error 400 and the CORS headers", async () => {
     const server = await startServer({ port: 0, log: false })
     try {
