@@ -43,6 +43,19 @@ const isPlainHost = (host: string | undefined): boolean => {
   return m !== null && (m[1] === undefined || Number(m[1]) <= 65535)
 }
 
+/**
+ * Node keeps the first of several `Authorization` headers where the application's web `Headers` joins them all
+ * (which no credentials check accepts): a request with more than one is the application's to answer.
+ */
+const hasOneAuthorization = (rawHeaders: ReadonlyArray<string>): boolean => {
+  let seen = 0
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string
+    if (name.length === 13 && name.toLowerCase() === "authorization") seen++
+  }
+  return seen === 1
+}
+
 const isInstanceParams = Schema.is(ShortCodeInstanceParams)
 const encodeShortCode = Schema.encodeSync(ShortCode)
 
@@ -78,7 +91,7 @@ export const makeFastFetch = (options: FastFetchOptions) => {
     const path = FETCH_PATH.exec(request.url)
     if (path === null || !isPlainHost(request.headers.host)) return false
     const authorization = request.headers.authorization
-    if (authorization === undefined) return false
+    if (authorization === undefined || !hasOneAuthorization(request.rawHeaders)) return false
     const started = performance.now()
     let body: string | undefined
     try {

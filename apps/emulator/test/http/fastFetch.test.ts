@@ -32,7 +32,7 @@ let served = 0
 const listen = (server: Server) =>
   new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)))
 
-const send = (port: number, method: string, path: string, headers: Record<string, string>) =>
+const send = (port: number, method: string, path: string, headers: Record<string, string | Array<string>>) =>
   new Promise<Answer>((resolve, reject) => {
     const req = httpRequest({ host: "127.0.0.1", port, method, path, headers, agent: false }, (res) => {
       let body = ""
@@ -93,7 +93,7 @@ const request = fc.record({
   // SCaaa... is in the demo service, SCbbb... in no service, SCccc... in the other service.
   sid: mostly(DEMO_SHORT_CODE_SIDS[0], DEMO_SHORT_CODE_SIDS[1], DEMO_SHORT_CODE_SIDS[2], `SC${"A".repeat(32)}`, `SC${"d".repeat(32)}`, "SC1", `PN${"a".repeat(32)}`),
   shape: mostly("plain", "query", "trailing-slash", "encoded", "double-slash", "collection"),
-  authorization: mostly(
+  authorization: mostly<string | Array<string>>(
     basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN),
     basic(DEMO_ACCOUNT_SID, "wrong"),
     basic(DEMO_ACCOUNT_SID, `${DEMO_AUTH_TOKEN} `),
@@ -102,7 +102,9 @@ const request = fc.record({
     `basic ${Buffer.from(`${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}`).toString("base64")}`,
     `Basic  ${Buffer.from(`${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}`).toString("base64")} `,
     "Bearer x",
-    ""
+    "",
+    [basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN), basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN)],
+    [basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN), "Bearer x"]
   ),
   host: mostly("127.0.0.1", "localhost:4010", "[::1]:80", "example.com:99999", "a b", "", "xn--bcher-kva.example")
 })
@@ -136,7 +138,7 @@ describe("the fast lane of GET .../ShortCodes/{Sid}", () => {
     "answers every request as the application alone does",
     async (r) => {
       const ports = { lane: withLane.listening ? (withLane.address() as AddressInfo).port : await listen(withLane), app: appOnly.listening ? (appOnly.address() as AddressInfo).port : await listen(appOnly) }
-      const headers: Record<string, string> = { Host: r.host }
+      const headers: Record<string, string | Array<string>> = { Host: r.host }
       if (r.authorization !== "") headers["Authorization"] = r.authorization
       const path = pathOf(r)
       const before = lines.length
