@@ -147,13 +147,18 @@ try {
   for (let i = 0; i < 64; i++) writeSids.push(await addShortCode(60_000 + i, false))
   const fetchPath = `${collection}/${FETCHED}`
   const listPath = `${collection}?PageSize=50`
-  const fetchBody = await json(await fetch(`${appUrl}${fetchPath}`, { headers: auth }))
+  const fetchResponse = await fetch(`${appUrl}${fetchPath}`, { headers: auth })
+  const fetchBody = await json(fetchResponse)
+  // The app's own response headers, for the baseline that sends the same bytes (node:http adds the date and
+  // connection headers itself).
+  const fetchHeaders = Object.fromEntries([...fetchResponse.headers].filter(([name]) => !["date", "connection", "keep-alive"].includes(name)))
   const listBody = await json(await fetch(`${appUrl}${listPath}`, { headers: auth }))
   if (JSON.parse(listBody).short_codes.length !== 50) throw new Error("the list page does not hold 50 short codes")
 
   // The baselines, each in its own process like the app.
   const raw = startChild(dir, "raw", [join(root, "apps/emulator/bench/rawServer.mjs"), JSON.stringify({
     getBodies: { [fetchPath]: fetchBody, [listPath]: listBody },
+    sameHeaders: { path: `/same-headers${fetchPath}`, headers: fetchHeaders },
     postBody,
     dataFile: join(dir, "raw-writes.log")
   })])
@@ -229,6 +234,23 @@ try {
     unit: "ms",
     ratio: fetched.subject.p99 / fetched.baseline.p99,
     goal: null
+  })
+
+  // Context for the figure above: the same baseline sending the app's own headers (the five CORS headers and a
+  // request id that the contract requires), that is the same response bytes.
+  log("GET fetch vs node:http sending the same headers")
+  const sameBytes = await compare(reads(appUrl, fetchPath), reads(rawUrl, `/same-headers${fetchPath}`))
+  rows.push({
+    group: "service",
+    figure: `GET fetch, ${READ_CONNECTIONS} connections, vs the same response bytes`,
+    subject: "emulator",
+    value: sameBytes.subject.reqPerSec,
+    baseline: "node:http canned body and the app's headers",
+    baselineValue: sameBytes.baseline.reqPerSec,
+    unit: "req/s",
+    ratio: sameBytes.subject.reqPerSec / sameBytes.baseline.reqPerSec,
+    goal: null,
+    note: `non-2xx or errors: ${sameBytes.subject.non2xx} of ${sameBytes.subject.total}`
   })
 
   log("GET list page of 50")

@@ -4,7 +4,9 @@
 // batching. The write is synchronous on purpose: overlapping fdatasync calls from a thread pool would let the kernel
 // batch them, which is group commit, not the baseline.
 //
-// Configuration comes in one JSON argument: { getBodies: { [path]: text }, postBody, dataFile }.
+// Configuration comes in one JSON argument: { getBodies: { [path]: text }, postBody, dataFile, sameHeaders? }, where
+// sameHeaders: { path, headers } answers GET `path` (`/same-headers` + a path of getBodies) with that path's body and
+// the given headers: the app's own response, byte for byte but for the date.
 // It prints "listening <port>" once ready.
 import { closeSync, fdatasyncSync, openSync, writeSync } from "node:fs"
 import { createServer } from "node:http"
@@ -14,7 +16,14 @@ const getBodies = new Map(Object.entries(config.getBodies).map(([path, text]) =>
 const postBody = Buffer.from(config.postBody)
 const fd = openSync(config.dataFile, "a")
 
+const sameHeaders = config.sameHeaders
+const sameHeadersBody = sameHeaders === undefined ? undefined : getBodies.get(sameHeaders.path.slice("/same-headers".length))
+
 const server = createServer((request, response) => {
+  if (request.method === "GET" && sameHeaders !== undefined && request.url === sameHeaders.path) {
+    response.writeHead(200, sameHeaders.headers).end(sameHeadersBody)
+    return
+  }
   if (request.method === "GET") {
     const body = getBodies.get(request.url)
     if (body === undefined) {
