@@ -9,8 +9,8 @@
  *
  * It answers only what it can answer exactly as the application would, and declines (returns `false`, having
  * written nothing) everything else: another method or route, a query string, a percent-encoded or malformed SID, an
- * unusual Host header, missing or wrong credentials, no such short code, any error. The application then answers
- * the request from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests.
+ * unusual Host header, missing, repeated or wrong credentials, no such short code, any error. The application answers
+ * it from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests.
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { randomUUID } from "node:crypto"
