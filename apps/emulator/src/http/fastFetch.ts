@@ -13,13 +13,13 @@
  * it from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests.
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { randomUUID } from "node:crypto"
 import { ShortCode, ShortCodeInstanceParams } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
 import type { Repository } from "../store/Repository.js"
 import { toShortCode } from "../routes/shortCodes.js"
 import { basicCredentials, secretsEqual } from "./auth.js"
+import { newRequestId } from "./requestId.js"
 import { type LogSink, logLine } from "./requestLog.js"
 
 export interface FastFetchOptions {
@@ -119,7 +119,7 @@ export const makeFastFetch = (options: FastFetchOptions) => {
     response.writeHead(200, {
       ...CORS_HEADERS,
       "content-type": "application/json",
-      "twilio-request-id": `RQ${randomUUID().replaceAll("-", "")}`,
+      "twilio-request-id": newRequestId(),
       "content-length": Buffer.byteLength(body)
     })
     response.end(body)

@@ -4,8 +4,10 @@
 import { randomUUID } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 
+/** A new request id. A v4 UUID without dashes is 32 hex digits, and far cheaper to make than randomBytes. */
+export const newRequestId = (): string => `RQ${randomUUID().replaceAll("-", "")}`
+
 export const requestId = (): MiddlewareHandler => async (c, next) => {
   await next()
-  // A v4 UUID without dashes is 32 hex digits, and far cheaper to make than randomBytes on every request.
-  c.res.headers.set("Twilio-Request-Id", `RQ${randomUUID().replaceAll("-", "")}`)
+  c.res.headers.set("Twilio-Request-Id", newRequestId())
 }

@@ -29,7 +29,7 @@ export interface Durability {
   readonly flush: () => Promise<void>
   /** The same, blocking the thread: for start-up, before anything listens. */
   readonly flushSync: () => void
-  /** How many syncs reached the disk (for tests and benchmarks: group commit needs fewer syncs than writes). */
+  /** How many syncs reached the disk (for tests: group commit needs fewer syncs than writes). */
   readonly syncCount: () => number
   /** Waits for the flush in flight, then releases the WAL file. Flushing after `close` fails. */
   readonly close: () => Promise<void>
