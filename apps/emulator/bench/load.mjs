@@ -114,6 +114,20 @@ const compare = async (subject, baseline) => {
   return { subject: summarize(s), baseline: summarize(b) }
 }
 
+/** A req/s row of a `compare` result; the note counts the subject's failed requests unless given. */
+const throughputRow = ({ figure, subject, baseline, result, goal = null, note }) => ({
+  group: "service",
+  figure,
+  subject,
+  value: result.subject.reqPerSec,
+  baseline,
+  baselineValue: result.baseline.reqPerSec,
+  unit: "req/s",
+  ratio: result.subject.reqPerSec / result.baseline.reqPerSec,
+  goal: goal === null ? null : { min: goal },
+  note: note ?? `non-2xx or errors: ${result.subject.non2xx} of ${result.subject.total}`
+})
+
 const dir = mkdtempSync(join(tmpdir(), "shortcode-kit-load-"))
 const children = []
 const rows = []
@@ -197,33 +211,23 @@ try {
 
   log("POST add + DELETE remove cycles (durable)")
   const write = await compare(cycles(appUrl), cycles(rawUrl))
-  rows.push({
-    group: "service",
+  rows.push(throughputRow({
     figure: `POST add + DELETE remove cycles (durable), ${WRITE_CONNECTIONS} connections`,
     subject: "emulator (SQLite WAL, group commit: one fdatasync per batch)",
-    value: write.subject.reqPerSec,
     baseline: "node:http + one fdatasync per POST/DELETE",
-    baselineValue: write.baseline.reqPerSec,
-    unit: "req/s",
-    ratio: write.subject.reqPerSec / write.baseline.reqPerSec,
-    goal: { min: 0.5 },
-    note: `non-2xx or errors: ${write.subject.non2xx} of ${write.subject.total}`
-  })
+    result: write,
+    goal: 0.5
+  }))
 
   log("GET fetch")
   const fetched = await compare(reads(appUrl, fetchPath), reads(rawUrl, fetchPath))
-  rows.push({
-    group: "service",
+  rows.push(throughputRow({
     figure: `GET fetch, ${READ_CONNECTIONS} connections`,
     subject: "emulator",
-    value: fetched.subject.reqPerSec,
     baseline: `node:http canned body (${Buffer.byteLength(fetchBody)} B)`,
-    baselineValue: fetched.baseline.reqPerSec,
-    unit: "req/s",
-    ratio: fetched.subject.reqPerSec / fetched.baseline.reqPerSec,
-    goal: { min: 0.7 },
-    note: `non-2xx or errors: ${fetched.subject.non2xx} of ${fetched.subject.total}`
-  })
+    result: fetched,
+    goal: 0.7
+  }))
   rows.push({
     group: "service",
     figure: `GET fetch p99 latency, ${READ_CONNECTIONS} connections`,
@@ -240,33 +244,21 @@ try {
   // request id that the contract requires), that is the same response bytes.
   log("GET fetch vs node:http sending the same headers")
   const sameBytes = await compare(reads(appUrl, fetchPath), reads(rawUrl, `/same-headers${fetchPath}`))
-  rows.push({
-    group: "service",
+  rows.push(throughputRow({
     figure: `GET fetch, ${READ_CONNECTIONS} connections, vs the same response bytes`,
     subject: "emulator",
-    value: sameBytes.subject.reqPerSec,
     baseline: "node:http canned body and the app's headers",
-    baselineValue: sameBytes.baseline.reqPerSec,
-    unit: "req/s",
-    ratio: sameBytes.subject.reqPerSec / sameBytes.baseline.reqPerSec,
-    goal: null,
-    note: `non-2xx or errors: ${sameBytes.subject.non2xx} of ${sameBytes.subject.total}`
-  })
+    result: sameBytes
+  }))
 
   log("GET list page of 50")
   const listed = await compare(reads(appUrl, listPath), reads(rawUrl, listPath))
-  rows.push({
-    group: "service",
+  rows.push(throughputRow({
     figure: `GET list page of 50, ${READ_CONNECTIONS} connections`,
     subject: "emulator",
-    value: listed.subject.reqPerSec,
     baseline: `node:http canned body (${Buffer.byteLength(listBody)} B)`,
-    baselineValue: listed.baseline.reqPerSec,
-    unit: "req/s",
-    ratio: listed.subject.reqPerSec / listed.baseline.reqPerSec,
-    goal: null,
-    note: `non-2xx or errors: ${listed.subject.non2xx} of ${listed.subject.total}`
-  })
+    result: listed
+  }))
 
   const rssAfter = rssMiB(app.child.pid)
   rows.push({
@@ -294,18 +286,14 @@ try {
     await waitUntil(`${prismUrl}${fetchPath}`, (status) => status === 200, 60_000, prism.errFile)
     log("Prism: the same POST/DELETE cycles")
     const versusPrism = await compare(cycles(appUrl), cycles(prismUrl))
-    rows.push({
-      group: "service",
+    rows.push(throughputRow({
       figure: `POST add + DELETE remove cycles, ${WRITE_CONNECTIONS} connections, vs a mock`,
       subject: "emulator (durable)",
-      value: versusPrism.subject.reqPerSec,
       baseline: "Prism 5.14 mock of the official operations",
-      baselineValue: versusPrism.baseline.reqPerSec,
-      unit: "req/s",
-      ratio: versusPrism.subject.reqPerSec / versusPrism.baseline.reqPerSec,
-      goal: { min: 10 },
+      result: versusPrism,
+      goal: 10,
       note: `Prism non-2xx or errors: ${versusPrism.baseline.non2xx} of ${versusPrism.baseline.total}`
-    })
+    }))
     await prism.stop()
   } else {
     rows.push({
