@@ -58,7 +58,7 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
       return respondWithError(c, ApiError.of(20001, undefined, { status: error.status, message: `Invalid request: ${error.message}` }))
     }
     reportFault(error, c.req.raw)
-    return respondWithError(c, internalError())
+    return respondWithError(c, internalError(error))
   })
   app.notFound((c) => respondWithError(c, notFound(c.req.path)))
 

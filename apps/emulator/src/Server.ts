@@ -15,9 +15,8 @@ import { demoSeed } from "./Demo.js"
 import type { AppEnv } from "./http/AppEnv.js"
 import { makeFastFetch } from "./http/fastFetch.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
-import { openDatabase } from "./store/Database.js"
-import { type Durability, makeDurability } from "./store/Durability.js"
-import { makeRepository, type Repository } from "./store/Repository.js"
+import type { Repository } from "./store/Repository.js"
+import { openStore } from "./store/Store.js"
 
 /** The Hono application behind each emulator, for `startServer` to pass it node:http's own request. */
 const applications = new WeakMap<Emulator, Hono<AppEnv>>()
@@ -48,11 +47,9 @@ export interface Emulator {
  */
 export const makeServer = (options: ServerOptions = {}): Emulator => {
   const config = resolveConfig(options)
-  const db = openDatabase(config.database)
-  let durability: Durability | undefined
+  const store = openStore(config.database, { servicePoolLimit: config.servicePoolLimit })
   try {
-    durability = makeDurability(db)
-    const repository = makeRepository(db, { servicePoolLimit: config.servicePoolLimit })
+    const { durability, repository } = store
     const seeded = {
       demo: config.demo ? loadSeed(repository, demoSeed) : undefined,
       seed: config.seed === undefined ? undefined : loadSeed(repository, config.seed)
@@ -60,25 +57,18 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     // What the seeding wrote is on the disk before anything is served.
     durability.flushSync()
     const { app, dispose } = makeApp(config, repository, { durability })
-    const durable = durability
     let closed: Promise<void> | undefined
     const emulator: Emulator = {
       config,
       fetch: async (request) => app.fetch(request),
       repository,
       seeded,
-      close: () =>
-        (closed ??= dispose()
-          .finally(() => durable.close())
-          .finally(() => {
-            db.close()
-          }))
+      close: () => (closed ??= dispose().finally(() => store.close()))
     }
     applications.set(emulator, app)
     return emulator
   } catch (error) {
-    void durability?.close()
-    db.close()
+    void store.close()
     throw error
   }
 }

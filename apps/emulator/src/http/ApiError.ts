@@ -4,6 +4,7 @@
  */
 import { type ErrorCode, makeTwilioError, moreInfoUrl, TwilioError, type TwilioErrorWire } from "@shortcode-kit/schema"
 import { Schema } from "effect"
+import { StorageFault } from "../store/StorageFault.js"
 
 export class ApiError extends Error {
   constructor(
@@ -35,12 +36,15 @@ export const notFound = (path: string): ApiError => ApiError.of(20404, path)
 
 /**
  * The body for a fault of the server itself. 20500 is Twilio's "Internal Server Error" code; it is not in the
- * schema package's table because no client input can cause it.
+ * schema package's table because no client input can cause it. A fault of the storage (a full disk, a failed sync,
+ * a deleted database file) says what happened, to which file; any other is a bug, whose details go to the log.
  */
-export const internalError = (): ApiError =>
+export const internalError = (error?: unknown): ApiError =>
   new ApiError({
     code: 20500,
-    message: "Internal Server Error: the emulator hit a bug; the details are in its log",
+    message: error instanceof StorageFault
+      ? `Internal Server Error: ${error.message}`
+      : "Internal Server Error: the emulator hit a bug; the details are in its log",
     moreInfo: new URL(moreInfoUrl(20500)),
     status: 500
   })

@@ -14,12 +14,17 @@
  *
  * A failed sync is not retried: after an `fdatasync` error the kernel may have dropped the pages it could not
  * write, so a later successful sync would prove nothing. Every flush after a failure fails with the same cause, and
- * every write is answered 500 until the server is restarted.
+ * every write is refused until the server is restarted. The commits the failed sync (and any queued after it) should
+ * have made durable were never acknowledged, so they are undone (`UndoLog.ts`): what is served and counted from then
+ * on is what was acknowledged. What the file holds at the next start is up to the disk (it may or may not have
+ * written those pages); nothing acknowledged is missing, as far as the disk told the truth about the earlier syncs.
  */
 import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Database } from "./Database.js"
 import { isInMemory } from "./Database.js"
+import { StorageFault } from "./StorageFault.js"
+import { makeUndoLog } from "./UndoLog.js"
 
 export interface Durability {
   /**
@@ -29,6 +34,16 @@ export interface Durability {
   readonly flush: () => Promise<void>
   /** The same, blocking the thread: for start-up, before anything listens. */
   readonly flushSync: () => void
+  /**
+   * The sync in flight or queued, which covers every commit made so far, or `undefined` when every commit is
+   * acknowledged: a read waits for it before answering, so it never shows a row that could still be undone.
+   */
+  readonly pending: () => Promise<void> | undefined
+  /**
+   * Why writes are refused, once a sync failed; `undone` says whether the unacknowledged commits were taken back
+   * (if not, even reads may show rows the disk refused).
+   */
+  readonly failure: () => { readonly error: StorageFault; readonly undone: boolean } | undefined
   /** How many syncs reached the disk (for tests: group commit needs fewer syncs than writes). */
   readonly syncCount: () => number
   /** Waits for the flush in flight, then releases the WAL file. Flushing after `close` fails. */
@@ -44,6 +59,8 @@ const syncWithFdatasync: SyncFile = (fd, done) => fdatasync(fd, done)
 export const nothingToSync: Durability = {
   flush: () => Promise.resolve(),
   flushSync: () => undefined,
+  pending: () => undefined,
+  failure: () => undefined,
   syncCount: () => 0,
   close: () => Promise.resolve()
 }
@@ -64,31 +81,45 @@ export const makeDurability = (db: Database, syncFile: SyncFile = syncWithFdatas
     throw new Error(`cannot open the WAL file ${walPath} to make writes durable: ${error instanceof Error ? error.message : String(error)}`)
   }
 
-  let broken: Error | undefined
+  const undoLog = makeUndoLog(db)
+  let broken: StorageFault | undefined
+  let undone = false
   let syncs = 0
   // The sync in flight, and the one that starts when it ends, shared by every write that asked meanwhile: a sync
   // covers only what was written before it started.
   let running: Promise<void> | undefined
   let queued: Promise<void> | undefined
 
-  const brokenError = (cause: unknown): Error =>
-    new Error(
+  /** Marks the store broken for good and takes back what was not acknowledged; returns the error to answer with. */
+  const fail = (cause: unknown): StorageFault => {
+    if (broken !== undefined) return broken
+    broken = new StorageFault(
       `the disk refused to sync ${walPath}; writes are no longer acknowledged, restart the server: ${cause instanceof Error ? cause.message : String(cause)}`,
       { cause }
     )
+    try {
+      undoLog.undoAll()
+      undone = true
+    } catch (error) {
+      process.stderr.write(`could not undo the writes the disk refused: ${error instanceof Error ? error.message : String(error)}\n`)
+    }
+    return broken
+  }
 
   const start = (): Promise<void> => {
     if (broken !== undefined) return Promise.reject(broken)
     if (fd === undefined) return Promise.reject(new Error("the database is closed: the write cannot be made durable"))
     const current = fd
+    // Everything logged so far was committed before the sync starts, so the sync covers it.
+    const mark = undoLog.mark()
     const sync = new Promise<void>((resolve, reject) => {
       syncFile(current, (error) => {
         if (error === null) {
           syncs++
+          undoLog.forget(mark)
           resolve()
         } else {
-          broken ??= brokenError(error)
-          reject(broken)
+          reject(fail(error))
         }
       })
     })
@@ -117,14 +148,17 @@ export const makeDurability = (db: Database, syncFile: SyncFile = syncWithFdatas
     flushSync: () => {
       if (broken !== undefined) throw broken
       if (fd === undefined) throw new Error("the database is closed: the write cannot be made durable")
+      const mark = undoLog.mark()
       try {
         fdatasyncSync(fd)
-        syncs++
       } catch (error) {
-        broken ??= brokenError(error)
-        throw broken
+        throw fail(error)
       }
+      syncs++
+      undoLog.forget(mark)
     },
+    pending: () => queued ?? running,
+    failure: () => (broken === undefined ? undefined : { error: broken, undone }),
     syncCount: () => syncs,
     close: async () => {
       await Promise.allSettled([running, queued])

@@ -15,6 +15,8 @@ const manualDurability = () => {
   const durability: Durability = {
     flush: () => new Promise<void>((resolve, reject) => waiting.push({ resolve, reject })),
     flushSync: () => undefined,
+    pending: () => undefined,
+    failure: () => undefined,
     syncCount: () => 0,
     close: () => Promise.resolve()
   }
