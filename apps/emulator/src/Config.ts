@@ -34,7 +34,7 @@ export interface ServerOptions {
   readonly log?: ((line: string) => void) | false
   /**
    * Time in milliseconds a request has to arrive in full (headers and body); a slower one is answered 408 and its
-   * connection closed. The headers alone have at most `HEADERS_TIMEOUT_MS` of it. Default 60000.
+   * connection closed. The headers alone have at most 20 s of it (`HEADERS_TIMEOUT_MS`). Default 60000.
    */
   readonly requestTimeoutMs?: number
   /** Connections open at once; more are closed as soon as they are accepted. Default 1024. */
