@@ -11,7 +11,7 @@ import { HEADERS_TIMEOUT_MS, resolveConfig, type ServerConfig, type ServerOption
 import { demoSeed } from "./Demo.js"
 import type { AppEnv } from "./http/AppEnv.js"
 import { refusedFromHeaders } from "./http/body.js"
-import { makeClientErrorHandler, noteResponse } from "./http/clientError.js"
+import { makeClientErrorHandler, noteRequest } from "./http/clientError.js"
 import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnswer.js"
 import { makeFastFetch } from "./http/fastFetch.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
@@ -162,7 +162,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   })
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    noteResponse(request.socket, response)
+    noteRequest(request, response)
     if (!request.headers.host) {
       const started = performance.now()
       sendAnswer(response, MISSING_HOST)

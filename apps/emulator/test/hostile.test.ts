@@ -187,6 +187,14 @@ describe("slow clients and many connections", () => {
     expect(lines).toHaveLength(1)
   })
 
+  it("closes a connection whose answered request's unread body never comes, without a second answer", async () => {
+    const { port } = await start({ requestTimeoutMs: 300 })
+    const text = await exchange(port, `DELETE /v1/Services/${DEMO_SERVICE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\nabc`)
+    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 401"])
+    expect(await logged(1)).toEqual([expect.stringMatching(new RegExp(`^${ISO} DELETE /v1/Services/${DEMO_SERVICE} 401 ${MS}$`))])
+    expect(lines).toHaveLength(1)
+  })
+
   it("defaults to a 60 s request timeout and 1024 connections, and reads MAX_CONNECTIONS", async () => {
     const { emulator } = await start()
     expect({ requestTimeoutMs: emulator.config.requestTimeoutMs, maxConnections: emulator.config.maxConnections }).toEqual({ requestTimeoutMs: 60_000, maxConnections: 1024 })
