@@ -33,6 +33,13 @@ export interface ServerOptions {
   /** Where the one-line-per-request log goes; `false` for none. Default stdout. */
   readonly log?: ((line: string) => void) | false
   /**
+   * Time in milliseconds a request has to arrive in full (headers and body); a slower one is answered 408 and its
+   * connection closed. The headers alone have at most 20 s of it (`HEADERS_TIMEOUT_MS`). Default 60000.
+   */
+  readonly requestTimeoutMs?: number
+  /** Connections open at once; more are closed as soon as they are accepted. Default 1024. */
+  readonly maxConnections?: number
+  /**
    * Let `@hono/node-server` replace the global `Request` and `Response` with its lighter ones (its own default),
    * which makes every answer of the Hono application about a quarter cheaper (no web stream to read back).
    * Default `false`: `startServer` leaves the globals of your process alone. The command line entry, which owns its
@@ -53,6 +60,8 @@ export interface ServerConfig {
   readonly servicePoolLimit: number
   readonly bodyLimitBytes: number
   readonly log: ((line: string) => void) | undefined
+  readonly requestTimeoutMs: number
+  readonly maxConnections: number
   readonly lightweightWebGlobals: boolean
 }
 
@@ -60,6 +69,10 @@ export const DEFAULT_HOST = "127.0.0.1"
 export const DEFAULT_PORT = 4010
 export const DEFAULT_POOL_LIMIT = 400
 export const DEFAULT_BODY_LIMIT_BYTES = 65_536
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+/** The most time the request line and headers may take (less when `requestTimeoutMs` is less): they are small. */
+export const HEADERS_TIMEOUT_MS = 20_000
+export const DEFAULT_MAX_CONNECTIONS = 1024
 const MIN_ADMIN_TOKEN_LENGTH = 16
 
 /** A new admin token: 32 random bytes, hex. */
@@ -95,6 +108,10 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
   if (!Number.isSafeInteger(servicePoolLimit) || servicePoolLimit < 1) fail(`servicePoolLimit must be a positive integer, received ${String(servicePoolLimit)}`)
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES
   if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1) fail(`bodyLimitBytes must be a positive integer, received ${String(bodyLimitBytes)}`)
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  if (!Number.isSafeInteger(requestTimeoutMs) || requestTimeoutMs < 1) fail(`requestTimeoutMs must be a positive integer, received ${String(requestTimeoutMs)}`)
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) fail(`maxConnections must be a positive integer, received ${String(maxConnections)}`)
   const host = options.host ?? DEFAULT_HOST
   if (host === "") fail("host must not be empty")
   return {
@@ -108,6 +125,8 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
     servicePoolLimit,
     bodyLimitBytes,
     log: options.log === false ? undefined : options.log ?? stdoutLines.push,
+    requestTimeoutMs,
+    maxConnections,
     lightweightWebGlobals: options.lightweightWebGlobals ?? false
   }
 }
@@ -145,7 +164,7 @@ export interface EnvConfig {
 /**
  * The options from the environment: `HOST`, `PORT`, `DB` (a path relative to the working directory, or
  * `:memory:`; default `defaultDatabase`), `PUBLIC_BASE_URL`, `ADMIN_TOKEN`, `SEED_FILE` (a seed file replaces the
- * demo data).
+ * demo data), `MAX_CONNECTIONS`.
  */
 export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): EnvConfig => {
   const nonEmpty = (name: string): string | undefined => {
@@ -157,6 +176,10 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
   if (portText !== undefined) {
     if (!/^[0-9]{1,5}$/.test(portText)) fail(`PORT must be a number from 0 to 65535, received ${JSON.stringify(portText)}`)
     port = Number(portText)
+  }
+  const maxConnectionsText = nonEmpty("MAX_CONNECTIONS")
+  if (maxConnectionsText !== undefined && !/^[1-9][0-9]{0,8}$/.test(maxConnectionsText)) {
+    fail(`MAX_CONNECTIONS must be a positive whole number, received ${JSON.stringify(maxConnectionsText)}`)
   }
   const dbText = nonEmpty("DB")
   const databasePath = dbText === ":memory:" ? ":memory:" : resolve(dbText ?? defaultDatabase)
@@ -171,6 +194,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
     ...(host === undefined ? {} : { host }),
     ...(port === undefined ? {} : { port }),
     ...(publicBaseUrl === undefined ? {} : { publicBaseUrl }),
+    ...(maxConnectionsText === undefined ? {} : { maxConnections: Number(maxConnectionsText) }),
     ...(seedFile === undefined ? {} : { seed: readSeedFile(resolve(seedFile)) })
   }
   return { options, adminTokenGenerated: adminToken === undefined, databasePath }

@@ -2,18 +2,19 @@
  * The emulator as a value: `makeServer` opens the database, seeds it and builds the HTTP handler; `startServer`
  * also listens and knows how to shut down gracefully.
  */
-import { createServer } from "node:http"
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { getRequestListener } from "@hono/node-server"
-import { makeTwilioError, TwilioError } from "@shortcode-kit/schema"
-import { corsHeaders } from "@shortcode-kit/schema/http"
-import { Schema } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./App.js"
-import { resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
+import { HEADERS_TIMEOUT_MS, resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
 import { demoSeed } from "./Demo.js"
 import type { AppEnv } from "./http/AppEnv.js"
+import { refusedFromHeaders } from "./http/body.js"
+import { makeClientErrorHandler, noteRequest } from "./http/clientError.js"
+import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnswer.js"
 import { makeFastFetch } from "./http/fastFetch.js"
+import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
 import { openStore } from "./store/Store.js"
@@ -91,15 +92,14 @@ export interface RunningServer {
 
 // Requests Node cannot even turn into a URL (a malformed Host header, a backslash in the path) never reach the
 // application; they still get a Twilio error body and the CORS headers.
-const malformedRequest = (): Response => {
-  const body = Schema.encodeSync(TwilioError)(makeTwilioError(20001, undefined, {
-    message: "Invalid request: the request target or Host header is malformed"
-  }))
-  return new Response(JSON.stringify(body), {
-    status: 400,
-    headers: { "Content-Type": "application/json", ...corsHeaders }
-  })
-}
+const MALFORMED_REQUEST: DirectAnswer = { status: 400, message: "Invalid request: the request target or Host header is malformed" }
+
+// HTTP/1.1 requires a Host header (RFC 9112, section 3.2); an HTTP/1.0 request without one is refused the same way
+// rather than served under a guessed name, so that every request's URLs name the host its client used.
+const MISSING_HOST: DirectAnswer = { status: 400, message: "Invalid request: the Host header is required" }
+
+/** The path of a request target, without its query (which the log leaves out). */
+const pathOf = (target: string | undefined): string => (target ?? "").split("?", 1)[0] ?? ""
 
 /**
  * The emulator's application as a node:http listener (what answers every request the fast lane declines). The
@@ -108,10 +108,25 @@ const malformedRequest = (): Response => {
 export const appListener = (emulator: Emulator) => {
   const application = applications.get(emulator)
   if (application === undefined) throw new Error("appListener needs an emulator made by makeServer")
-  return getRequestListener((request, env) => application.fetch(request, env), {
+  const { log } = emulator.config
+  // `@hono/node-server` calls its error handler synchronously, inside the listener call, for a request it cannot
+  // turn into a URL; the request is then the one being handled, so its log line can name it.
+  let current: { readonly request: IncomingMessage; readonly started: number } | undefined
+  const listener = getRequestListener((request, env) => application.fetch(request, env), {
     overrideGlobalObjects: emulator.config.lightweightWebGlobals,
-    errorHandler: malformedRequest
+    errorHandler: () => {
+      if (current !== undefined) log?.(logLine(current.request.method ?? "", pathOf(current.request.url), MALFORMED_REQUEST.status, current.started))
+      return answerResponse(MALFORMED_REQUEST)
+    }
   })
+  return (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    current = { request, started: performance.now() }
+    try {
+      return listener(request, response)
+    } finally {
+      current = undefined
+    }
+  }
 }
 
 /**
@@ -135,8 +150,34 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     publicBaseUrl: emulator.config.publicBaseUrl,
     log: emulator.config.log
   })
-  const server = createServer((request, response) => {
+  const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    noteRequest(request, response)
+    if (!request.headers.host) {
+      const started = performance.now()
+      sendAnswer(response, MISSING_HOST)
+      log?.(logLine(request.method ?? "", pathOf(request.url), MISSING_HOST.status, started))
+      return
+    }
     if (!fastFetch(request, response)) void app(request, response)
+  }
+  const headersTimeoutMs = Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs)
+  const server = createServer({
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    // How often Node looks for late requests (its default is 30 s): often enough that a timeout is kept to within
+    // a quarter of itself, or a second.
+    connectionsCheckingInterval: Math.max(1, Math.min(1_000, Math.floor(requestTimeoutMs / 4))),
+    // A request without Host is answered by `handle`, with a Twilio error rather than Node's bare 400.
+    requireHostHeader: false
+  }, handle)
+  server.maxConnections = maxConnections
+  server.on("drop", (data?: { readonly remoteAddress?: string }) => log?.(refusedConnectionLine(data?.remoteAddress, maxConnections)))
+  server.on("clientError", makeClientErrorHandler({ log, requestTimeoutMs, headersTimeoutMs }))
+  // `Expect: 100-continue`: a body that would be refused unread is not invited; the application answers 413.
+  server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+    if (!refusedFromHeaders(request.method, request.headers, bodyLimitBytes)) response.writeContinue()
+    handle(request, response)
   })
   try {
     await new Promise<void>((resolve, reject) => {

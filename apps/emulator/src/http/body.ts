@@ -1,12 +1,28 @@
 /**
  * The request body, read once and bounded: over the limit is 413 without reading further (at once when
- * `Content-Length` says so). Handlers get the bytes from the context, never from the stream.
+ * `Content-Length` says so). Handlers get the bytes from the context, never from the stream. Only POST routes read
+ * a body, so only a POST's is read and limited; any other request's body is left unread (node:http discards it).
  */
-import type { IncomingMessage } from "node:http"
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http"
 import type { Context, MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import { ApiError } from "./ApiError.js"
+import { ClientAborted } from "./clientAborted.js"
+import { cutOffAnswer } from "./clientError.js"
 
+/** Whether a request of `method` has its body read: only POST routes take one. */
+export const readsBody = (method: string | undefined): boolean => method === "POST"
+
+/** Whether `Content-Length` alone already says the body is over `limit` (then it is refused unread). */
+const declaresOver = (contentLength: string | undefined, limit: number): boolean =>
+  contentLength !== undefined && /^[0-9]+$/.test(contentLength.trim()) && Number(contentLength.trim()) > limit
+
+/**
+ * Whether the request will be answered 413 from its headers alone: a request sent with `Expect: 100-continue`
+ * is then not invited to send its body.
+ */
+export const refusedFromHeaders = (method: string | undefined, headers: IncomingHttpHeaders, limit: number): boolean =>
+  readsBody(method) && declaresOver(headers["content-length"], limit)
 
 const tooLarge = (limit: number): ApiError =>
   ApiError.of(20001, undefined, { status: 413, message: `Request body too large: the limit is ${limit} bytes` })
@@ -33,9 +49,13 @@ const readIncoming = (incoming: IncomingMessage, limit: number): Promise<Uint8Ar
       cleanUp()
       resolve(Buffer.concat(chunks, size))
     }
-    const onError = (error: Error): void => {
+    const onError = (error: Error & { readonly code?: string }): void => {
       cleanUp()
-      reject(error)
+      // The server cut the request off (a timeout, a malformed chunk) and answered it: report it under that answer.
+      const answer = cutOffAnswer(incoming.socket)
+      if (answer !== undefined) reject(ApiError.of(20001, undefined, answer))
+      // The connection closed mid-body ("aborted"): the client's doing, not a fault.
+      else reject(error.code === "ECONNRESET" ? new ClientAborted() : error)
     }
     const cleanUp = (): void => {
       incoming.off("data", onData).off("end", onEnd).off("error", onError)
@@ -70,13 +90,12 @@ const readStream = async (stream: ReadableStream<Uint8Array> | null, limit: numb
 }
 
 export const readBoundedBody = (limit: number): MiddlewareHandler<AppEnv> => async (c, next) => {
-  // GET and HEAD carry no body any route reads; not touching the stream spares building a full web Request.
-  if (c.req.method === "GET" || c.req.method === "HEAD") {
+  // No other route reads a body; not touching the stream spares building a full web Request.
+  if (!readsBody(c.req.method)) {
     c.set("body", EMPTY)
     return next()
   }
-  const declared = c.req.header("Content-Length")
-  if (declared !== undefined && /^[0-9]+$/.test(declared.trim()) && Number(declared.trim()) > limit) throw tooLarge(limit)
+  if (declaresOver(c.req.header("Content-Length"), limit)) throw tooLarge(limit)
   const incoming = (c.env as AppEnv["Bindings"] | undefined)?.incoming
   c.set("body", incoming === undefined ? await readStream(c.req.raw.body, limit) : await readIncoming(incoming, limit))
   await next()

@@ -1,14 +1,36 @@
 /**
  * One line per request on the log: time, method, path (no query, so page tokens stay out), status, milliseconds.
+ * Every field taken from the request is escaped by `escapeLogField`, so a line is always exactly one request.
  */
 import type { MiddlewareHandler } from "hono"
+import { ClientAborted } from "./clientAborted.js"
+import { escapeLogField } from "./logEscape.js"
 
 /** Where log lines go; `undefined` keeps the server quiet (tests). */
 export type LogSink = ((line: string) => void) | undefined
 
+const elapsed = (started: number): string => `${(performance.now() - started).toFixed(1)}ms`
+
 /** The line of a request that started at `started` (`performance.now()`) and was answered `status` just now. */
 export const logLine = (method: string, path: string, status: number, started: number): string =>
-  `${new Date().toISOString()} ${method} ${path} ${status} ${(performance.now() - started).toFixed(1)}ms`
+  `${new Date().toISOString()} ${escapeLogField(method)} ${escapeLogField(path)} ${status} ${elapsed(started)}`
+
+/** The line of a request whose client closed the connection before its body arrived: the client's doing, no status. */
+export const abortedLine = (method: string, path: string, started: number): string =>
+  `${new Date().toISOString()} ${escapeLogField(method)} ${escapeLogField(path)} aborted by the client after ${elapsed(started)}`
+
+/**
+ * The line of bytes node:http could not parse into a request (no method or path to show, hence `-`), answered
+ * `status`; `reason` is Node's error code (`HPE_HEADER_OVERFLOW`, `ERR_HTTP_REQUEST_TIMEOUT`, ...).
+ */
+export const rejectedLine = (status: number, reason: string): string =>
+  `${new Date().toISOString()} - - ${status} ${escapeLogField(reason)}`
+
+/**
+ * The line of a connection refused because `maxConnections` are open (node:http closes it without reading).
+ */
+export const refusedConnectionLine = (remoteAddress: string | undefined, maxConnections: number): string =>
+  `${new Date().toISOString()} - - refused a connection from ${escapeLogField(remoteAddress ?? "?")}: ${maxConnections} connections are open (maxConnections)`
 
 export const requestLog = (log: LogSink): MiddlewareHandler => async (c, next) => {
   if (log === undefined) return next()
@@ -16,6 +38,6 @@ export const requestLog = (log: LogSink): MiddlewareHandler => async (c, next) =
   try {
     await next()
   } finally {
-    log(logLine(c.req.method, c.req.path, c.res.status, started))
+    log(c.error instanceof ClientAborted ? abortedLine(c.req.method, c.req.path, started) : logLine(c.req.method, c.req.path, c.res.status, started))
   }
 }
