@@ -83,11 +83,11 @@ export const registerServiceRoutes = (app: Hono<AppEnv>, options: ServiceRoutesO
     },
     GET: (c) => {
       const account = c.get("account")
-      const request = decodeListRequest(c)
+      const request = decodeListRequest(c, "/v1/Services")
       const page = repository.listServices(account.sid, request.cursor, request.query.pageSize)
       return respondWith(c, MessagingServicePage, {
         services: page.rows.map((row) => toMessagingService(row, publicBaseUrl)),
-        meta: pageMeta({ baseUrl: publicBaseUrl, path: "/v1/Services", key: "services", request, page })
+        meta: pageMeta({ baseUrl: publicBaseUrl, key: "services", request, page })
       }, 200)
     }
   })

@@ -82,12 +82,12 @@ export const registerShortCodeRoutes = (app: Hono<AppEnv>, options: ShortCodeRou
     GET: (c) => {
       const account = c.get("account")
       const { ServiceSid } = decodeCreateParams(c.req.param(), c.req.path)
-      const request = decodeListRequest(c)
+      const request = decodeListRequest(c, collectionPath(ServiceSid))
       const page = repository.listServiceShortCodes(account.sid, ServiceSid, request.cursor, request.query.pageSize)
       if (page === undefined) throw notFound(c.req.path)
       return respondWith(c, ShortCodePage, {
         shortCodes: page.rows.map((row) => toShortCode(row, publicBaseUrl)),
-        meta: pageMeta({ baseUrl: publicBaseUrl, path: collectionPath(ServiceSid), key: "short_codes", request, page })
+        meta: pageMeta({ baseUrl: publicBaseUrl, key: "short_codes", request, page })
       }, 200)
     }
   })
