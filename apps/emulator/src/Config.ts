@@ -30,6 +30,11 @@ export interface ServerOptions {
   readonly servicePoolLimit?: number
   /** Largest request body in bytes; more is answered 413 before it is read. Default 65536. */
   readonly bodyLimitBytes?: number
+  /**
+   * Largest body of an admin API request (`/admin/...` with the admin token), such as a whole seed. Default 16 MiB.
+   * Requests without the admin token keep `bodyLimitBytes`.
+   */
+  readonly adminBodyLimitBytes?: number
   /** Where the one-line-per-request log goes; `false` for none. Default stdout. */
   readonly log?: ((line: string) => void) | false
   /**
@@ -52,6 +57,7 @@ export interface ServerConfig {
   readonly demo: boolean
   readonly servicePoolLimit: number
   readonly bodyLimitBytes: number
+  readonly adminBodyLimitBytes: number
   readonly log: ((line: string) => void) | undefined
   readonly lightweightWebGlobals: boolean
 }
@@ -60,6 +66,7 @@ export const DEFAULT_HOST = "127.0.0.1"
 export const DEFAULT_PORT = 4010
 export const DEFAULT_POOL_LIMIT = 400
 export const DEFAULT_BODY_LIMIT_BYTES = 65_536
+export const DEFAULT_ADMIN_BODY_LIMIT_BYTES = 16 * 1024 * 1024
 const MIN_ADMIN_TOKEN_LENGTH = 16
 
 /** A new admin token: 32 random bytes, hex. */
@@ -95,6 +102,10 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
   if (!Number.isSafeInteger(servicePoolLimit) || servicePoolLimit < 1) fail(`servicePoolLimit must be a positive integer, received ${String(servicePoolLimit)}`)
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES
   if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1) fail(`bodyLimitBytes must be a positive integer, received ${String(bodyLimitBytes)}`)
+  const adminBodyLimitBytes = options.adminBodyLimitBytes ?? DEFAULT_ADMIN_BODY_LIMIT_BYTES
+  if (!Number.isSafeInteger(adminBodyLimitBytes) || adminBodyLimitBytes < 1) {
+    fail(`adminBodyLimitBytes must be a positive integer, received ${String(adminBodyLimitBytes)}`)
+  }
   const host = options.host ?? DEFAULT_HOST
   if (host === "") fail("host must not be empty")
   return {
@@ -107,6 +118,7 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
     demo: options.demo ?? true,
     servicePoolLimit,
     bodyLimitBytes,
+    adminBodyLimitBytes,
     log: options.log === false ? undefined : options.log ?? stdoutLines.push,
     lightweightWebGlobals: options.lightweightWebGlobals ?? false
   }

@@ -43,10 +43,15 @@ export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> =>
   await next()
 }
 
+/** Whether an `Authorization` header carries the admin token as `Bearer <admin token>`. */
+export const hasAdminBearer = (header: string | undefined, adminToken: string): boolean => {
+  const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header ?? "")
+  return m !== null && secretsEqual(m[1] as string, adminToken)
+}
+
 /** Requires `Authorization: Bearer <admin token>`. */
 export const adminAuth = (adminToken: string): MiddlewareHandler => async (c, next) => {
-  const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(c.req.header("Authorization") ?? "")
-  if (m === null || !secretsEqual(m[1] as string, adminToken)) {
+  if (!hasAdminBearer(c.req.header("Authorization"), adminToken)) {
     throw ApiError.of(20003, undefined, {
       headers: { "WWW-Authenticate": 'Bearer realm="shortcode-kit emulator admin"' },
       message: "Authenticate: the admin API needs Authorization: Bearer <ADMIN_TOKEN>"
