@@ -6,6 +6,7 @@
 import { hash, timingSafeEqual } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
+import { canonicalSid } from "../CanonicalSid.js"
 import type { Repository } from "../store/Repository.js"
 import { ApiError } from "./ApiError.js"
 
@@ -36,7 +37,8 @@ export const basicCredentials = (header: string | undefined): { readonly user: s
 export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> => async (c, next) => {
   const credentials = basicCredentials(c.req.header("Authorization"))
   if (credentials === undefined) throw unauthorized()
-  const account = repository.findAccount(credentials.user)
+  // The account SID of the credentials is a SID like any other: its hex digits' case does not matter.
+  const account = repository.findAccount(canonicalSid(credentials.user))
   const matches = secretsEqual(credentials.password, account?.authToken ?? UNKNOWN_ACCOUNT_TOKEN)
   if (account === undefined || !matches) throw unauthorized()
   c.set("account", account)
