@@ -66,6 +66,7 @@ export const DEFAULT_HOST = "127.0.0.1"
 export const DEFAULT_PORT = 4010
 export const DEFAULT_POOL_LIMIT = 400
 export const DEFAULT_BODY_LIMIT_BYTES = 65_536
+/** The admin API's default body limit, 16 MiB: a seed of tens of thousands of short codes fits in one request. */
 export const DEFAULT_ADMIN_BODY_LIMIT_BYTES = 16 * 1024 * 1024
 const MIN_ADMIN_TOKEN_LENGTH = 16
 
