@@ -2,26 +2,26 @@
  * The JSON bodies of the admin surface. They reuse the seed's field schemas, so what the admin API accepts is what a
  * seed file may hold, with the SIDs optional (generated when left out).
  */
-import { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
 import { Schema } from "effect"
+import { CanonicalAccountSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
 import { AuthToken, seedServiceFields, seedShortCodeFields, seedServiceWireKeys, seedShortCodeWireKeys } from "./Seed.js"
 
 /** `POST /admin/accounts`: both fields optional; a missing SID or token is generated. */
 export const CreateAccountBody = Schema.Struct({
-  sid: Schema.optionalKey(AccountSid),
+  sid: Schema.optionalKey(CanonicalAccountSid),
   authToken: Schema.optionalKey(AuthToken)
 }).pipe(Schema.encodeKeys({ sid: "sid", authToken: "auth_token" }))
 
 /** `POST /admin/services`. */
 export const CreateServiceBody = Schema.Struct({
   ...seedServiceFields,
-  sid: Schema.optionalKey(ServiceSid)
+  sid: Schema.optionalKey(CanonicalServiceSid)
 }).pipe(Schema.encodeKeys(seedServiceWireKeys))
 
 /** `POST /admin/short-codes`: a short code for an account's inventory, optionally placed in one of its services. */
 export const CreateShortCodeBody = Schema.Struct({
   ...seedShortCodeFields,
-  sid: Schema.optionalKey(ShortCodeSid)
+  sid: Schema.optionalKey(CanonicalShortCodeSid)
 }).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
 
 /** The answer of `POST /admin/seed`: how many of each were added (the rest already existed). */

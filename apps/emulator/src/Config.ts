@@ -30,6 +30,11 @@ export interface ServerOptions {
   readonly servicePoolLimit?: number
   /** Largest request body in bytes; more is answered 413 before it is read. Default 65536. */
   readonly bodyLimitBytes?: number
+  /**
+   * Largest body of an admin API request (`/admin/...` with the admin token), such as a whole seed. Default 16 MiB.
+   * Requests without the admin token keep `bodyLimitBytes`.
+   */
+  readonly adminBodyLimitBytes?: number
   /** Where the one-line-per-request log goes; `false` for none. Default stdout. */
   readonly log?: ((line: string) => void) | false
   /**
@@ -59,6 +64,7 @@ export interface ServerConfig {
   readonly demo: boolean
   readonly servicePoolLimit: number
   readonly bodyLimitBytes: number
+  readonly adminBodyLimitBytes: number
   readonly log: ((line: string) => void) | undefined
   readonly requestTimeoutMs: number
   readonly maxConnections: number
@@ -73,6 +79,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 /** The most time the request line and headers may take (less when `requestTimeoutMs` is less): they are small. */
 export const HEADERS_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_CONNECTIONS = 1024
+/** The admin API's default body limit, 16 MiB: a seed of tens of thousands of short codes fits in one request. */
+export const DEFAULT_ADMIN_BODY_LIMIT_BYTES = 16 * 1024 * 1024
 const MIN_ADMIN_TOKEN_LENGTH = 16
 
 /** A new admin token: 32 random bytes, hex. */
@@ -112,6 +120,10 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
   if (!Number.isSafeInteger(requestTimeoutMs) || requestTimeoutMs < 1) fail(`requestTimeoutMs must be a positive integer, received ${String(requestTimeoutMs)}`)
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) fail(`maxConnections must be a positive integer, received ${String(maxConnections)}`)
+  const adminBodyLimitBytes = options.adminBodyLimitBytes ?? DEFAULT_ADMIN_BODY_LIMIT_BYTES
+  if (!Number.isSafeInteger(adminBodyLimitBytes) || adminBodyLimitBytes < 1) {
+    fail(`adminBodyLimitBytes must be a positive integer, received ${String(adminBodyLimitBytes)}`)
+  }
   const host = options.host ?? DEFAULT_HOST
   if (host === "") fail("host must not be empty")
   return {
@@ -124,6 +136,7 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
     demo: options.demo ?? true,
     servicePoolLimit,
     bodyLimitBytes,
+    adminBodyLimitBytes,
     log: options.log === false ? undefined : options.log ?? stdoutLines.push,
     requestTimeoutMs,
     maxConnections,

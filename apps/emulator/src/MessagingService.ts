@@ -112,10 +112,27 @@ export const serviceLinkPaths = {
 /** The longest `FriendlyName` the spec allows ("up to 64 characters long"). */
 export const FRIENDLY_NAME_MAX_LENGTH = 64
 
-/** A service's friendly name: 1 to 64 characters. */
+/** How many characters (Unicode code points) `text` has; an emoji outside the BMP is one, not two UTF-16 units. */
+const characterCount = (text: string): number => {
+  let count = 0
+  for (const _ of text) count++
+  return count
+}
+
+/**
+ * A service's friendly name: 1 to 64 characters. Characters are code points, as a person counts them, not the
+ * UTF-16 units that `String.length` (and `Schema.isMaxLength`) count.
+ */
 export const FriendlyName = Schema.String.check(
   Schema.isNonEmpty({ message: "FriendlyName must not be empty" }),
-  Schema.isMaxLength(FRIENDLY_NAME_MAX_LENGTH, { message: `FriendlyName must be at most ${FRIENDLY_NAME_MAX_LENGTH} characters long` })
+  Schema.makeFilter(
+    (text: string) => {
+      const count = characterCount(text)
+      return count <= FRIENDLY_NAME_MAX_LENGTH ||
+        `FriendlyName must be at most ${FRIENDLY_NAME_MAX_LENGTH} characters long (it has ${count})`
+    },
+    { expected: `at most ${FRIENDLY_NAME_MAX_LENGTH} characters` }
+  )
 )
 
 const formIssue = (message: string, input: unknown) =>

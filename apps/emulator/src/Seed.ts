@@ -2,15 +2,9 @@
  * The seed format: the JSON that `SEED_FILE` holds, that `POST /admin/seed` accepts and that `GET /admin/dump`
  * returns, so a dump can seed another run. Wire names are snake_case like the Twilio API's.
  */
-import {
-  AccountSid,
-  Capability,
-  CountryCode,
-  ServiceSid,
-  ShortCodeNumber,
-  ShortCodeSid
-} from "@shortcode-kit/schema"
+import { Capability, CountryCode, ShortCodeNumber } from "@shortcode-kit/schema"
 import { Effect, Schema } from "effect"
+import { CanonicalAccountSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
 import { FriendlyName } from "./MessagingService.js"
 
 /**
@@ -30,14 +24,17 @@ const Capabilities = Schema.Array(Capability).check(
   })
 )
 
+// Every SID of a seed decodes to its canonical form (see CanonicalSid.ts), so that `ACAAAA...` in a seed file is
+// the account `ACaaaa...`.
+
 /** An account of the seed. */
 export const SeedAccount = Schema.Struct({
-  sid: AccountSid,
+  sid: CanonicalAccountSid,
   authToken: AuthToken
 }).pipe(Schema.encodeKeys({ sid: "sid", authToken: "auth_token" }))
 
 /** The fields of a seed service, and their wire names. */
-export const seedServiceFields = { sid: ServiceSid, accountSid: AccountSid, friendlyName: FriendlyName }
+export const seedServiceFields = { sid: CanonicalServiceSid, accountSid: CanonicalAccountSid, friendlyName: FriendlyName }
 export const seedServiceWireKeys = { sid: "sid", accountSid: "account_sid", friendlyName: "friendly_name" } as const
 
 /** A Messaging Service of the seed. */
@@ -55,12 +52,12 @@ export const seedShortCodeWireKeys = {
 
 /** The fields of a seed short code. */
 export const seedShortCodeFields = {
-  sid: ShortCodeSid,
-  accountSid: AccountSid,
+  sid: CanonicalShortCodeSid,
+  accountSid: CanonicalAccountSid,
   shortCode: ShortCodeNumber,
   countryCode: CountryCode.pipe(Schema.withDecodingDefaultKey(Effect.succeed("US"))),
   capabilities: Capabilities.pipe(Schema.withDecodingDefaultKey(Effect.succeed(["SMS" as const]))),
-  serviceSid: Schema.NullOr(ServiceSid).pipe(Schema.withDecodingDefaultKey(Effect.succeed(null)))
+  serviceSid: Schema.NullOr(CanonicalServiceSid).pipe(Schema.withDecodingDefaultKey(Effect.succeed(null)))
 }
 /**
  * A short code of an account's inventory. `country_code` defaults to `US` and `capabilities` to `["SMS"]`;

@@ -23,6 +23,7 @@ describe("resolveConfig", () => {
       demo: true,
       servicePoolLimit: 400,
       bodyLimitBytes: 65_536,
+      adminBodyLimitBytes: 16_777_216,
       log: undefined
     })
     expect(config.adminToken).toMatch(/^[0-9a-f]{64}$/)
@@ -35,6 +36,7 @@ describe("resolveConfig", () => {
     expect(() => resolveConfig({ adminToken: "short" })).toThrow("at least 16")
     expect(() => resolveConfig({ servicePoolLimit: 0 })).toThrow("servicePoolLimit must be a positive integer")
     expect(() => resolveConfig({ bodyLimitBytes: 1.5 })).toThrow("bodyLimitBytes must be a positive integer")
+    expect(() => resolveConfig({ adminBodyLimitBytes: 0 })).toThrow("adminBodyLimitBytes must be a positive integer, received 0")
   })
 
   it("drops a trailing slash of the public base URL", () => {

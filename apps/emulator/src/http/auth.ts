@@ -6,6 +6,7 @@
 import { hash, timingSafeEqual } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
+import { canonicalSid } from "../CanonicalSid.js"
 import type { Repository } from "../store/Repository.js"
 import { ApiError } from "./ApiError.js"
 
@@ -36,17 +37,23 @@ export const basicCredentials = (header: string | undefined): { readonly user: s
 export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> => async (c, next) => {
   const credentials = basicCredentials(c.req.header("Authorization"))
   if (credentials === undefined) throw unauthorized()
-  const account = repository.findAccount(credentials.user)
+  // The account SID of the credentials is a SID like any other: its hex digits' case does not matter.
+  const account = repository.findAccount(canonicalSid(credentials.user))
   const matches = secretsEqual(credentials.password, account?.authToken ?? UNKNOWN_ACCOUNT_TOKEN)
   if (account === undefined || !matches) throw unauthorized()
   c.set("account", account)
   await next()
 }
 
+/** Whether an `Authorization` header carries the admin token as `Bearer <admin token>`. */
+export const hasAdminBearer = (header: string | undefined, adminToken: string): boolean => {
+  const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header ?? "")
+  return m !== null && secretsEqual(m[1] as string, adminToken)
+}
+
 /** Requires `Authorization: Bearer <admin token>`. */
 export const adminAuth = (adminToken: string): MiddlewareHandler => async (c, next) => {
-  const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(c.req.header("Authorization") ?? "")
-  if (m === null || !secretsEqual(m[1] as string, adminToken)) {
+  if (!hasAdminBearer(c.req.header("Authorization"), adminToken)) {
     throw ApiError.of(20003, undefined, {
       headers: { "WWW-Authenticate": 'Bearer realm="shortcode-kit emulator admin"' },
       message: "Authenticate: the admin API needs Authorization: Bearer <ADMIN_TOKEN>"

@@ -5,24 +5,32 @@ import { ListShortCodesQuery, type PageMeta } from "@shortcode-kit/schema"
 import { Result } from "effect"
 import type { Context } from "hono"
 import { decodePageToken, encodePageToken, type KeysetPage, type PageCursor } from "../store/Paging.js"
+import type { AppEnv } from "./AppEnv.js"
 import { decodeWith, invalidParameter, parameterOf } from "./decode.js"
 
 const PARAMETERS = ["PageSize", "Page", "PageToken"] as const
 
 const decodeQuery = decodeWith(ListShortCodesQuery)
 
-/** A decoded list request: the query as given and where the page starts. */
+/** The identity of the account's list at `path`, which its page tokens are bound to. */
+export const listIdentity = (accountSid: string, path: string): string => `${accountSid} ${path}`
+
+/** A decoded list request: the query as given, where the page starts, and which list it pages. */
 export interface ListRequest {
   readonly query: ListShortCodesQuery
   readonly cursor: PageCursor
+  /** The collection's path, such as `/v1/Services`, with its SIDs in canonical form. */
+  readonly path: string
+  /** The list's identity (the account and the path): what its page tokens are bound to. */
+  readonly list: string
 }
 
 /**
  * Decodes the query: each parameter at most once, `PageSize` 1..1000, `Page` >= 0, a `PageToken` this server
- * issued. Without a token the page starts at `Page * PageSize`; with one, where the token says (`Page` is then, as
- * the spec puts it, "simply for client state").
+ * issued for this list (the authenticated account's collection at `path`). Without a token the page starts at
+ * `Page * PageSize`; with one, where the token says (`Page` is then, as the spec puts it, "simply for client state").
  */
-export const decodeListRequest = (c: Context): ListRequest => {
+export const decodeListRequest = (c: Context<AppEnv>, path: string): ListRequest => {
   const all = c.req.queries()
   const single: Record<string, string> = {}
   for (const name of PARAMETERS) {
@@ -37,14 +45,22 @@ export const decodeListRequest = (c: Context): ListRequest => {
     throw invalidParameter(parameterOf(issue, "PageSize"), issue?.message ?? "malformed")
   }
   const query = decoded.success
+  const list = listIdentity(c.get("account").sid, path)
   if (query.pageToken === undefined) {
-    return { query, cursor: { _tag: "Offset", offset: Math.min(query.page * query.pageSize, Number.MAX_SAFE_INTEGER) } }
+    return { query, path, list, cursor: { _tag: "Offset", offset: Math.min(query.page * query.pageSize, Number.MAX_SAFE_INTEGER) } }
   }
-  const cursor = decodePageToken(query.pageToken)
-  if (cursor === undefined) {
-    throw invalidParameter("PageToken", "PageToken must be a token from a next_page_url or previous_page_url of this server")
+  const token = decodePageToken(query.pageToken, list)
+  switch (token._tag) {
+    case "Malformed":
+      throw invalidParameter("PageToken", "PageToken must be a token from a next_page_url or previous_page_url of this server")
+    case "OtherList":
+      throw invalidParameter(
+        "PageToken",
+        `PageToken was issued for another list; it pages only the list whose next_page_url or previous_page_url it came from, not ${path}`
+      )
+    case "Cursor":
+      return { query, path, list, cursor: token.cursor }
   }
-  return { query, cursor }
 }
 
 /**
@@ -53,16 +69,15 @@ export const decodeListRequest = (c: Context): ListRequest => {
  */
 export const pageMeta = (args: {
   readonly baseUrl: string
-  readonly path: string
   readonly key: string
   readonly request: ListRequest
   readonly page: KeysetPage<unknown>
 }): PageMeta => {
-  const { query } = args.request
+  const { query, path, list } = args.request
   const link = (page: number, token: string | undefined): URL => {
     const params = new URLSearchParams({ PageSize: String(query.pageSize), Page: String(page) })
     if (token !== undefined) params.set("PageToken", token)
-    return new URL(`${args.path}?${params.toString()}`, args.baseUrl)
+    return new URL(`${path}?${params.toString()}`, args.baseUrl)
   }
   const { previous, next } = args.page
   return {
@@ -71,9 +86,12 @@ export const pageMeta = (args: {
     firstPageUrl: link(0, undefined),
     previousPageUrl: previous === undefined || previous._tag === "Offset"
       ? null
-      : link(Math.max(query.page - 1, 0), encodePageToken(previous)),
+      : link(Math.max(query.page - 1, 0), encodePageToken(previous, list)),
     url: link(query.page, query.pageToken),
-    nextPageUrl: next === undefined || next._tag === "Offset" ? null : link(query.page + 1, encodePageToken(next)),
+    // `Page` is only client state, but the next link must still be one the query accepts: it stays at the largest.
+    nextPageUrl: next === undefined || next._tag === "Offset"
+      ? null
+      : link(Math.min(query.page + 1, Number.MAX_SAFE_INTEGER), encodePageToken(next, list)),
     key: args.key
   }
 }

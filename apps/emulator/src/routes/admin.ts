@@ -95,7 +95,10 @@ export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptio
           const outcome = repository.addShortCode(rest.accountSid, serviceSid, shortCode.sid)
           if (outcome._tag === "ServiceNotFound") throw ApiError.of(20404, `/v1/Services/${serviceSid}`)
           if (outcome._tag === "PoolFull") throw ApiError.of(21714)
-          if (outcome._tag !== "Added") throw conflict(`Conflict: short code ${shortCode.sid} could not be placed in ${serviceSid}`)
+          // Unreachable for a short code inserted a moment ago, but worded with what was sent all the same.
+          if (outcome._tag !== "Added") {
+            throw conflict(`Conflict: the number ${rest.countryCode} ${rest.shortCode} could not be placed in ${serviceSid}`)
+          }
         }
         return shortCode
       })

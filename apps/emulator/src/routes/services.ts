@@ -1,7 +1,6 @@
 /**
  * Messaging Services, enough for an SDK user to set one up: `POST|GET /v1/Services`, `GET|DELETE /v1/Services/{Sid}`.
  */
-import { ServiceSid } from "@shortcode-kit/schema"
 import { Result, Schema } from "effect"
 import type { Hono, MiddlewareHandler } from "hono"
 import {
@@ -10,6 +9,7 @@ import {
   MessagingServicePage,
   serviceLinkPaths
 } from "../MessagingService.js"
+import { CanonicalServiceSid } from "../CanonicalSid.js"
 import type { Repository, ServiceRecord } from "../store/Repository.js"
 import { notFound } from "../http/ApiError.js"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -63,7 +63,7 @@ export const toMessagingService = (record: ServiceRecord, baseUrl: string): Mess
   }
 }
 
-const decodeServiceSid = decodePathOr404(Schema.Struct({ Sid: ServiceSid }))
+const decodeServiceSid = decodePathOr404(Schema.Struct({ Sid: CanonicalServiceSid }))
 const decodeCreateForm = decodeWith(CreateServiceForm)
 
 export const registerServiceRoutes = (app: Hono<AppEnv>, options: ServiceRoutesOptions): void => {
@@ -83,11 +83,11 @@ export const registerServiceRoutes = (app: Hono<AppEnv>, options: ServiceRoutesO
     },
     GET: (c) => {
       const account = c.get("account")
-      const request = decodeListRequest(c)
+      const request = decodeListRequest(c, "/v1/Services")
       const page = repository.listServices(account.sid, request.cursor, request.query.pageSize)
       return respondWith(c, MessagingServicePage, {
         services: page.rows.map((row) => toMessagingService(row, publicBaseUrl)),
-        meta: pageMeta({ baseUrl: publicBaseUrl, path: "/v1/Services", key: "services", request, page })
+        meta: pageMeta({ baseUrl: publicBaseUrl, key: "services", request, page })
       }, 200)
     }
   })

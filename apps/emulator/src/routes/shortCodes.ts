@@ -12,6 +12,7 @@ import {
 } from "@shortcode-kit/schema"
 import { toTwilioError, validateCreateShortCodeRequest } from "@shortcode-kit/validator"
 import type { Hono, MiddlewareHandler } from "hono"
+import { canonicalSid } from "../CanonicalSid.js"
 import type { Repository, ServiceShortCode } from "../store/Repository.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -42,8 +43,17 @@ export const toShortCode = (record: ServiceShortCode, baseUrl: string): ShortCod
 
 const collectionPath = (serviceSid: string) => `/v1/Services/${serviceSid}/ShortCodes`
 
-const decodeCreateParams = decodePathOr404(CreateShortCodeParams)
-const decodeInstanceParams = decodePathOr404(ShortCodeInstanceParams)
+// The schema package's path codecs keep a SID as sent; the emulator then takes its canonical form (CanonicalSid.ts).
+const decodeCollectionPath = decodePathOr404(CreateShortCodeParams)
+const decodeInstancePath = decodePathOr404(ShortCodeInstanceParams)
+const decodeCreateParams = (params: unknown, path: string): CreateShortCodeParams => {
+  const { ServiceSid } = decodeCollectionPath(params, path)
+  return { ServiceSid: canonicalSid(ServiceSid) }
+}
+const decodeInstanceParams = (params: unknown, path: string): ShortCodeInstanceParams => {
+  const { ServiceSid, Sid } = decodeInstancePath(params, path)
+  return { ServiceSid: canonicalSid(ServiceSid), Sid: canonicalSid(Sid) }
+}
 
 export const registerShortCodeRoutes = (app: Hono<AppEnv>, options: ShortCodeRoutesOptions): void => {
   const { repository, publicBaseUrl, auth } = options
@@ -59,7 +69,7 @@ export const registerShortCodeRoutes = (app: Hono<AppEnv>, options: ShortCodeRou
       // emulator answers exactly what the validator's arbitraries and conformance checks expect.
       const validated = validateCreateShortCodeRequest({ serviceSid: ServiceSid, body: readFormBody(c, "ShortCodeSid") })
       if (!validated.ok) throw ApiError.fromWire(toTwilioError(validated))
-      const { shortCodeSid } = validated.value
+      const shortCodeSid = canonicalSid(validated.value.shortCodeSid)
       const outcome = repository.addShortCode(account.sid, ServiceSid, shortCodeSid)
       switch (outcome._tag) {
         case "Added":
@@ -82,12 +92,12 @@ export const registerShortCodeRoutes = (app: Hono<AppEnv>, options: ShortCodeRou
     GET: (c) => {
       const account = c.get("account")
       const { ServiceSid } = decodeCreateParams(c.req.param(), c.req.path)
-      const request = decodeListRequest(c)
+      const request = decodeListRequest(c, collectionPath(ServiceSid))
       const page = repository.listServiceShortCodes(account.sid, ServiceSid, request.cursor, request.query.pageSize)
       if (page === undefined) throw notFound(c.req.path)
       return respondWith(c, ShortCodePage, {
         shortCodes: page.rows.map((row) => toShortCode(row, publicBaseUrl)),
-        meta: pageMeta({ baseUrl: publicBaseUrl, path: collectionPath(ServiceSid), key: "short_codes", request, page })
+        meta: pageMeta({ baseUrl: publicBaseUrl, key: "short_codes", request, page })
       }, 200)
     }
   })

@@ -4,6 +4,7 @@
  * server links to), never by an offset into a list that may have changed since: walking `next_page_url` therefore
  * returns every item that stays in the list exactly once, whatever is added or removed between requests.
  */
+import { hash } from "node:crypto"
 import type { Statement } from "better-sqlite3"
 import type { Database } from "./Database.js"
 
@@ -79,13 +80,15 @@ export const readKeysetPage = <Row extends { readonly position: number }>(
         before = cursor.offset > 0 ? Number.MAX_SAFE_INTEGER : 0
         after = Number.MAX_SAFE_INTEGER
         break
+      // Positions start at 1 (AUTOINCREMENT), so "after 0" is the whole list and "before the largest safe integer"
+      // reaches every row there can be: clamping keeps every neighbour a cursor that a token can carry.
       case "After":
-        before = cursor.position + 1
+        before = Math.min(cursor.position + 1, Number.MAX_SAFE_INTEGER)
         after = cursor.position
         break
       case "Before":
         before = cursor.position
-        after = cursor.position - 1
+        after = Math.max(cursor.position - 1, 0)
         break
     }
   }
@@ -96,20 +99,43 @@ export const readKeysetPage = <Row extends { readonly position: number }>(
   }
 }
 
-const TOKEN = /^P([AB])(0|[1-9][0-9]{0,15})$/
+/** A cursor that a `PageToken` carries: a position and a direction. */
+export type TokenCursor = Exclude<PageCursor, { readonly _tag: "Offset" }>
+
+// A token is "PA" (after) or "PB" (before), then the position in 16 hex digits, then
+// 16 hex digits naming the list it was issued for: 32 hex digits, shaped like Twilio's own `PA...` tokens.
+const POSITION_DIGITS = 16
+const TOKEN = /^P([AB])([0-9a-f]{16})([0-9a-f]{16})$/
 
 /**
- * The `PageToken` of a cursor: `PA<position>` (after) or `PB<position>` (before), in the spirit of Twilio's `PA...`
- * tokens. Clients treat it as opaque.
+ * The tag of a list, from its identity (whose list, which collection): a token carries it, so a token used on another
+ * list is recognised and refused instead of silently paging that list from an unrelated position.
  */
-export const encodePageToken = (cursor: Exclude<PageCursor, { readonly _tag: "Offset" }>): string =>
-  `${cursor._tag === "After" ? "PA" : "PB"}${cursor.position}`
+const listTag = (list: string): string => hash("sha256", list, "hex").slice(0, 16)
 
-/** The cursor of a `PageToken`, or `undefined` when the token is not one this server issued. */
-export const decodePageToken = (token: string): Exclude<PageCursor, { readonly _tag: "Offset" }> | undefined => {
+/**
+ * The `PageToken` of a cursor of the list `list` (an identity such as `"AC... /v1/Services"`). Clients treat it as
+ * opaque.
+ */
+export const encodePageToken = (cursor: TokenCursor, list: string): string => {
+  if (!Number.isSafeInteger(cursor.position) || cursor.position < 0) {
+    throw new Error(`a page token needs a position from 0 to ${Number.MAX_SAFE_INTEGER}, received ${cursor.position}`)
+  }
+  return `${cursor._tag === "After" ? "PA" : "PB"}${cursor.position.toString(16).padStart(POSITION_DIGITS, "0")}${listTag(list)}`
+}
+
+/** What a `PageToken` says on a given list: its cursor, or why it cannot be used there. */
+export type DecodedPageToken =
+  | { readonly _tag: "Cursor"; readonly cursor: TokenCursor }
+  | { readonly _tag: "Malformed" }
+  | { readonly _tag: "OtherList" }
+
+/** Reads a `PageToken` presented to the list `list`: only a token this server issued for that very list has a cursor. */
+export const decodePageToken = (token: string, list: string): DecodedPageToken => {
   const m = TOKEN.exec(token)
-  if (m === null) return undefined
-  const position = Number(m[2])
-  if (!Number.isSafeInteger(position)) return undefined
-  return m[1] === "A" ? { _tag: "After", position } : { _tag: "Before", position }
+  if (m === null) return { _tag: "Malformed" }
+  const position = Number.parseInt(m[2] as string, 16)
+  if (!Number.isSafeInteger(position)) return { _tag: "Malformed" }
+  if (m[3] !== listTag(list)) return { _tag: "OtherList" }
+  return { _tag: "Cursor", cursor: m[1] === "A" ? { _tag: "After", position } : { _tag: "Before", position } }
 }

@@ -237,6 +237,9 @@ export const makeRepository = (
     insertMember: db.prepare(
       "INSERT INTO service_short_codes (service_sid, short_code_sid, account_sid, date_created, date_updated) VALUES (?, ?, ?, ?, ?)"
     ),
+    byNumber: db.prepare<[string, string], { sid: string; account_sid: string }>(
+      "SELECT sid, account_sid FROM short_codes WHERE country_code = ? AND short_code = ?"
+    ),
     holder: db.prepare<[string], { service_sid: string }>("SELECT service_sid FROM service_short_codes WHERE short_code_sid = ?"),
     memberCount: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM service_short_codes WHERE service_sid = ?"),
     member: db.prepare<[string, string, string], MemberRow>(
@@ -292,36 +295,43 @@ export const makeRepository = (
     }
   }
 
-  const insert = <A>(run: () => A, conflict: string): InsertOutcome<A> => {
+  // The reason is worked out after the violation, from what the caller sent: a SID the caller did not send (one
+  // generated for it) is never named, since nobody asked for it.
+  const insert = <A>(run: () => A, conflict: () => string): InsertOutcome<A> => {
     try {
       return { _tag: "Inserted", value: immediate(run) }
     } catch (error) {
-      if (isUniqueViolation(error)) return { _tag: "Conflict", reason: conflict }
+      if (isUniqueViolation(error)) return { _tag: "Conflict", reason: conflict() }
       throw error
     }
   }
+  const GENERATED_SID_COLLIDED = "the generated SID collided with an existing one; send the request again"
 
   return {
     findAccount: (sid) => {
       const row = stmt.account.get(sid)
       return row === undefined ? undefined : toAccount(row)
     },
-    insertAccount: ({ sid = randomAccountSid(), authToken }) =>
-      insert(() => {
+    insertAccount: ({ sid: given, authToken }) => {
+      const sid = given ?? randomAccountSid()
+      return insert(() => {
         const at = now()
         stmt.insertAccount.run(sid, authToken, at)
         return { sid, authToken, dateCreated: new Date(at) }
-      }, `account ${sid} already exists`),
-    insertService: ({ sid = randomServiceSid(), accountSid, friendlyName }) => {
+      }, () => (given === undefined ? GENERATED_SID_COLLIDED : `account ${given} already exists`))
+    },
+    insertService: ({ sid: given, accountSid, friendlyName }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
+      const sid = given ?? randomServiceSid()
       return insert(() => {
         const at = now()
         stmt.insertService.run(sid, accountSid, friendlyName, at, at)
         return { sid, accountSid, friendlyName, dateCreated: new Date(at), dateUpdated: new Date(at) }
-      }, `service ${sid} already exists`)
+      }, () => (given === undefined ? GENERATED_SID_COLLIDED : `service ${given} already exists`))
     },
-    insertShortCode: ({ sid = randomShortCodeSid(), accountSid, shortCode, countryCode, capabilities }) => {
+    insertShortCode: ({ sid: given, accountSid, shortCode, countryCode, capabilities }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
+      const sid = given ?? randomShortCodeSid()
       return insert(() => {
         const at = now()
         stmt.insertShortCode.run(sid, accountSid, shortCode, countryCode, JSON.stringify(capabilities), at, at)
@@ -335,7 +345,12 @@ export const makeRepository = (
           dateCreated: new Date(at),
           dateUpdated: new Date(at)
         }
-      }, `short code ${sid} or number ${countryCode} ${shortCode} already exists`)
+      }, () => {
+        if (given !== undefined && stmt.anyShortCode.get(given) !== undefined) return `short code ${given} already exists`
+        const holder = stmt.byNumber.get(countryCode, shortCode)
+        if (holder !== undefined) return `the number ${countryCode} ${shortCode} already exists as short code ${holder.sid} of account ${holder.account_sid}`
+        return GENERATED_SID_COLLIDED
+      })
     },
     findService: (accountSid, sid) => {
       const row = stmt.service.get(sid, accountSid)

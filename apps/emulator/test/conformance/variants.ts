@@ -73,7 +73,11 @@ export const variants: ReadonlyArray<Variant> = [
       return editJson(response, (body) => {
         const meta = body["meta"] as { next_page_url?: string | null } | undefined
         if (typeof meta?.next_page_url === "string") {
-          meta.next_page_url = meta.next_page_url.replace(/PageToken=PA(\d+)/, (_, n: string) => `PageToken=PA${Number(n) - 1}`)
+          // The token is "PA", the position in 16 hex digits, then the list's tag: one position back, same list.
+          meta.next_page_url = meta.next_page_url.replace(
+            /PageToken=PA([0-9a-f]{16})/,
+            (_, n: string) => `PageToken=PA${(Number.parseInt(n, 16) - 1).toString(16).padStart(16, "0")}`
+          )
         }
         return body
       })

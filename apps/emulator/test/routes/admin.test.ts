@@ -55,6 +55,24 @@ describe("admin API", () => {
     expect(expectTwilioError(form, 400, 20001).message).toContain("application/json")
   })
 
+  it("names what was sent and what it conflicts with, never a SID nobody asked for", async () => {
+    const accountSid = randomAccountSid()
+    expect((await t.admin("POST", "/admin/accounts", { sid: accountSid })).status).toBe(201)
+    const first = await t.admin("POST", "/admin/short-codes", { account_sid: accountSid, short_code: "88811", country_code: "CA" })
+    expect(first.status, first.text).toBe(201)
+    const existing = (first.json as { sid: string }).sid
+    const byNumber = expectTwilioError(await t.admin("POST", "/admin/short-codes", { account_sid: accountSid, short_code: "88811", country_code: "CA" }), 409, 20001)
+    expect(byNumber.message).toBe(`Conflict: the number CA 88811 already exists as short code ${existing} of account ${accountSid}`)
+    const bySid = expectTwilioError(await t.admin("POST", "/admin/short-codes", { sid: existing, account_sid: accountSid, short_code: "88812" }), 409, 20001)
+    expect(bySid.message).toBe(`Conflict: short code ${existing} already exists`)
+    const serviceSid = randomServiceSid()
+    expect((await t.admin("POST", "/admin/services", { sid: serviceSid, account_sid: accountSid, friendly_name: "x" })).status).toBe(201)
+    const service = expectTwilioError(await t.admin("POST", "/admin/services", { sid: serviceSid, account_sid: accountSid, friendly_name: "y" }), 409, 20001)
+    expect(service.message).toBe(`Conflict: service ${serviceSid} already exists`)
+    const account = expectTwilioError(await t.admin("POST", "/admin/accounts", { sid: accountSid }), 409, 20001)
+    expect(account.message).toBe(`Conflict: account ${accountSid} already exists`)
+  })
+
   it("places nothing when the placement fails (short code and placement are one transaction)", async () => {
     const accountSid = randomAccountSid()
     await t.admin("POST", "/admin/accounts", { sid: accountSid })

@@ -52,6 +52,15 @@ describe("POST /v1/Services", () => {
     })
     expect(expectTwilioError(repeated, 400, 20001).message).toContain("given once")
   })
+
+  it("counts FriendlyName in characters (code points), not UTF-16 units: 64 emoji pass, 65 are refused", async () => {
+    const a = await t.makeAccount(0)
+    const created = await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "\u{1F600}".repeat(64) })
+    expect(created.status, created.text).toBe(201)
+    expect((created.json as { friendly_name: string }).friendly_name).toBe("\u{1F600}".repeat(64))
+    const refused = expectTwilioError(await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "\u{1F600}".repeat(65) }), 400, 20001)
+    expect(refused.message).toBe("Invalid parameter: FriendlyName. FriendlyName must be at most 64 characters long (it has 65)")
+  })
 })
 
 describe("GET /v1/Services", () => {

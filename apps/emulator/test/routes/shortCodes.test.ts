@@ -193,7 +193,7 @@ describe("GET /v1/Services/{ServiceSid}/ShortCodes", () => {
     expect(page.meta?.url?.href).toBe(`${base}?PageSize=2&Page=0`)
     expect(page.meta?.firstPageUrl?.href).toBe(`${base}?PageSize=2&Page=0`)
     expect(page.meta?.previousPageUrl).toBeNull()
-    expect(page.meta?.nextPageUrl?.href).toMatch(new RegExp(`^${base.replace(/[.?]/g, "\\$&")}\\?PageSize=2&Page=1&PageToken=PA\\d+$`))
+    expect(page.meta?.nextPageUrl?.href).toMatch(new RegExp(`^${base.replace(/[.?]/g, "\\$&")}\\?PageSize=2&Page=1&PageToken=PA[0-9a-f]{32}$`))
     expect(page.shortCodes?.map((s) => s.sid)).toEqual(a.shortCodeSids.slice(0, 2))
 
     const nextPath = (page.meta?.nextPageUrl as URL).pathname + (page.meta?.nextPageUrl as URL).search
@@ -204,7 +204,7 @@ describe("GET /v1/Services/{ServiceSid}/ShortCodes", () => {
     expect(last.meta?.page).toBe(1)
     expect(last.meta?.url?.href).toBe(`https://messaging.twilio.com${nextPath}`)
     expect(last.meta?.nextPageUrl).toBeNull()
-    expect(last.meta?.previousPageUrl?.href).toMatch(/PageSize=2&Page=0&PageToken=PB\d+$/)
+    expect(last.meta?.previousPageUrl?.href).toMatch(/PageSize=2&Page=0&PageToken=PB[0-9a-f]{32}$/)
     const previousUrl = last.meta?.previousPageUrl as URL
     const back = Schema.decodeUnknownSync(ShortCodePage)((await t.twilio(a, "GET", previousUrl.pathname + previousUrl.search)).json)
     expect(back.shortCodes?.map((s) => s.sid)).toEqual(a.shortCodeSids.slice(0, 2))
