@@ -20,7 +20,8 @@ const documented = (code: number) => `Twilio error dictionary, https://www.twili
 const observed = "observed in third-party recorded fixtures of Twilio responses; not in Twilio's documentation"
 
 /**
- * Every error code the toolkit and the example app answer with.
+ * Every error code the toolkit and the example app answer with, including the rate-limit and server errors (20429,
+ * 20500, 20503) that any Twilio call can meet and that a client must handle.
  *
  * @example
  * ```ts
@@ -58,6 +59,27 @@ export const errorTable = {
     message: "The requested resource {param} was not found",
     when: "a service or short code that does not exist or belongs to another account, or an unknown path",
     source: documented(20404)
+  },
+  20429: {
+    code: 20429,
+    status: 429,
+    message: "Too Many Requests",
+    when: "the account sends more requests than its concurrency or rate limit allows; retry after a delay",
+    source: documented(20429)
+  },
+  20500: {
+    code: 20500,
+    status: 500,
+    message: "Internal Server Error",
+    when: "an unexpected failure on Twilio's side; the request may be retried",
+    source: documented(20500)
+  },
+  20503: {
+    code: 20503,
+    status: 503,
+    message: "Service Unavailable",
+    when: "Twilio is temporarily unable to handle the request (overload or maintenance); retry after a delay",
+    source: documented(20503)
   },
   21421: {
     code: 21421,

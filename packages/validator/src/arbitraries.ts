@@ -7,6 +7,7 @@
  */
 export type { NearMiss } from "./arbitraries/NearMiss.js"
 export type { ShortCodeArbitraryOptions } from "./arbitraries/Options.js"
+export type { SidOverrides } from "./arbitraries/Overrides.js"
 export {
   accountSid,
   invalidAccountSid,

@@ -31,9 +31,25 @@ describe("shortcode-kit", () => {
     expect(stderr).toContain("Run: shortcode-kit --help")
   })
 
-  it("--wizard, which needs a terminal, is refused with a clear message", async () => {
-    const { code, stderr } = await run(["validate", "--wizard"])
-    expect(code).toBe(2)
-    expect(stderr).toContain("shortcode-kit: interactive input (--wizard) is not supported by shortcode-kit")
+  it("--wizard is gone: an unknown flag, with where to find help", async () => {
+    const [wizard, help] = await Promise.all([run(["validate", "--wizard"]), run(["--help"])])
+    expect(wizard.code).toBe(2)
+    expect(wizard.stdout).toBe("")
+    expect(wizard.stderr).toBe("\nERROR\n  Unrecognized flag: --wizard in command shortcode-kit validate\n\nRun: shortcode-kit validate --help\n")
+    expect(help.stdout).not.toContain("wizard")
+  })
+
+  it("--help shows examples, for the root and for each command", async () => {
+    const [root, validate, sample, conformance] = await Promise.all([
+      run(["--help"]),
+      run(["validate", "--help"]),
+      run(["sample", "--help"]),
+      run(["conformance", "--help"])
+    ])
+    expect(root.stdout).toContain("EXAMPLES\n  # Validate a ShortCode; exit 1 with one line per issue\n  shortcode-kit validate short-code response.json\n")
+    expect(validate.stdout).toContain("  # JSON Lines: one report per line, exit 1 if any is invalid\n  shortcode-kit sample short-code --count 3 | shortcode-kit validate short-code\n")
+    expect(sample.stdout).toContain("  # Three ShortCodes, the same three every time\n  shortcode-kit sample short-code --count 3 --seed 42\n")
+    expect(conformance.stdout).toContain("EXAMPLES\n")
+    expect(conformance.stdout).toContain("--junit report.xml")
   })
 })

@@ -6,7 +6,8 @@
 import * as fc from "fast-check"
 import type { FormBodyInput } from "../CreateShortCode.js"
 import type { LocalMiss, NearMiss } from "./NearMiss.js"
-import { serviceSid, shortCodeSid, sidMiss } from "./Sid.js"
+import { sidArbitrary } from "./Overrides.js"
+import { sidMiss } from "./Sid.js"
 
 /**
  * A create request as a server holds it: the `ServiceSid` path parameter and the form body.
@@ -20,7 +21,7 @@ export interface CreateShortCodeRequestSample {
 
 /**
  * Options of the create-request arbitraries. Fixed SIDs make the requests name real resources of a server under
- * test; `bodyAs` picks the body's form (default: any of the three).
+ * test (an invalid one throws a TypeError at once); `bodyAs` picks the body's form (default: any of the three).
  *
  * @since 0.1.0
  */
@@ -30,7 +31,6 @@ export interface CreateShortCodeArbitraryOptions {
   readonly bodyAs?: "string" | "URLSearchParams" | "record" | undefined
 }
 
-const sidOrGiven = (given: string | undefined, arb: fc.Arbitrary<string>) => (given === undefined ? arb : fc.constant(given))
 
 const resolveBodyAs = (caller: string, options: CreateShortCodeArbitraryOptions | undefined) => {
   const bodyAs = options?.bodyAs
@@ -78,7 +78,9 @@ const bodyFrom = (as: "string" | "URLSearchParams" | "record", text: string, rec
  */
 export const createShortCodeRequest = (options?: CreateShortCodeArbitraryOptions): fc.Arbitrary<CreateShortCodeRequestSample> => {
   const as = resolveBodyAs("createShortCodeRequest", options)
-  return fc.tuple(sidOrGiven(options?.serviceSid, serviceSid()), sidOrGiven(options?.shortCodeSid, shortCodeSid()), as, fc.boolean())
+  const service = sidArbitrary("createShortCodeRequest", "serviceSid", options?.serviceSid)
+  const sid = sidArbitrary("createShortCodeRequest", "shortCodeSid", options?.shortCodeSid)
+  return fc.tuple(service, sid, as, fc.boolean())
     .chain(([service, sid, bodyAs, asArray]) =>
       formText(sid).map((text) => ({
         serviceSid: service,
@@ -129,8 +131,8 @@ const ShortCodeSidText = (miss: LocalMiss) => new URLSearchParams({ ShortCodeSid
  */
 export const invalidCreateShortCodeRequest = (options?: CreateShortCodeArbitraryOptions): fc.Arbitrary<NearMiss<{ readonly serviceSid: unknown; readonly body: unknown }>> => {
   const as = resolveBodyAs("invalidCreateShortCodeRequest", options)
-  const service = sidOrGiven(options?.serviceSid, serviceSid())
-  const sid = sidOrGiven(options?.shortCodeSid, shortCodeSid())
+  const service = sidArbitrary("invalidCreateShortCodeRequest", "serviceSid", options?.serviceSid)
+  const sid = sidArbitrary("invalidCreateShortCodeRequest", "shortCodeSid", options?.shortCodeSid)
   const validBody = fc.tuple(sid, as).chain(([value, bodyAs]) => formText(value).map((text) => bodyFrom(bodyAs, text, { ShortCodeSid: value })))
   const badService = fc.tuple(
     fc.oneof({ weight: 9, arbitrary: sidMiss("MG") }, { weight: 1, arbitrary: fc.constant<LocalMiss>({ value: undefined, rule: "required" }) }),

@@ -7,7 +7,8 @@
 import * as fc from "fast-check"
 import { expectedCreatedResponse, expectedFaultResponses, type HttpFault, MAX_FORM_BODY_BYTES } from "../FaultResponses.js"
 import { formText } from "./CreateShortCode.js"
-import { serviceSid, shortCodeSid, sidMiss } from "./Sid.js"
+import { sidArbitrary } from "./Overrides.js"
+import { sidMiss } from "./Sid.js"
 
 /**
  * One request: send `body` with `headers` as `method` to `path` (relative to the server's origin), expect
@@ -51,8 +52,8 @@ const resolve = (caller: string, options: HttpRequestArbitraryOptions | undefine
   }
   const lowered = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
   return {
-    service: options?.serviceSid === undefined ? serviceSid() : fc.constant(options.serviceSid),
-    sid: options?.shortCodeSid === undefined ? shortCodeSid() : fc.constant(options.shortCodeSid),
+    service: sidArbitrary(caller, "serviceSid", options?.serviceSid),
+    sid: sidArbitrary(caller, "shortCodeSid", options?.shortCodeSid),
     headers: lowered
   }
 }

@@ -1,12 +1,15 @@
 import { TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import type * as fc from "fast-check"
 import type { Profile } from "../Profile.js"
+import { sidArbitrary, type SidOverrides } from "./Overrides.js"
 
 /**
- * Options of the ShortCode arbitraries.
+ * Options of the ShortCode arbitraries. The SID overrides (`accountSid`, `serviceSid`, `shortCodeSid`) fix those
+ * properties, never `null`, and `url` is built from them.
  *
  * @since 0.1.0
  */
-export interface ShortCodeArbitraryOptions {
+export interface ShortCodeArbitraryOptions extends SidOverrides {
   /** Let properties be `null` where the profile allows it (spec: all; strict: short_code, country_code, capabilities). */
   readonly nulls?: boolean | undefined
   /** The profile the values must satisfy (default `spec`). */
@@ -15,11 +18,23 @@ export interface ShortCodeArbitraryOptions {
   readonly baseUrl?: string | undefined
 }
 
+/** A SID's arbitrary and whether it is a fixed override (which is never replaced by `null`). */
+export interface ResolvedSid {
+  readonly arbitrary: fc.Arbitrary<string>
+  readonly fixed: boolean
+}
+
 export interface ResolvedOptions {
   readonly nulls: boolean
   readonly profile: Profile
   readonly baseUrl: string
+  readonly sids: { readonly [K in keyof SidOverrides]-?: ResolvedSid }
 }
+
+const resolveSid = (caller: string, name: keyof SidOverrides, given: unknown): ResolvedSid => ({
+  arbitrary: sidArbitrary(caller, name, given),
+  fixed: given !== undefined
+})
 
 /** Bad options are a programming mistake in a test suite: fail at once, saying which option and why. */
 export const resolveArbitraryOptions = (caller: string, options: ShortCodeArbitraryOptions | undefined): ResolvedOptions => {
@@ -31,5 +46,10 @@ export const resolveArbitraryOptions = (caller: string, options: ShortCodeArbitr
   if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#\s]+\/?$/.test(baseUrl)) {
     throw new TypeError(`${caller}: baseUrl must be an http(s) origin such as https://messaging.twilio.com, received ${JSON.stringify(baseUrl)}`)
   }
-  return { nulls, profile, baseUrl: baseUrl.replace(/\/$/, "") }
+  const sids = {
+    accountSid: resolveSid(caller, "accountSid", options?.accountSid),
+    serviceSid: resolveSid(caller, "serviceSid", options?.serviceSid),
+    shortCodeSid: resolveSid(caller, "shortCodeSid", options?.shortCodeSid)
+  }
+  return { nulls, profile, baseUrl: baseUrl.replace(/\/$/, ""), sids }
 }

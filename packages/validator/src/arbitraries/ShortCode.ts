@@ -9,14 +9,15 @@ import {
   makeShortCodeStrict,
   ShortCode,
   shortCodeUrl,
-  type ShortCodeWire
+  type ShortCodeWire,
+  shortCodeWireKeys
 } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import * as fc from "fast-check"
 import { datePair, dateRangeMiss, dateTextMiss } from "./DateTime.js"
 import type { LocalMiss, NearMiss } from "./NearMiss.js"
-import { resolveArbitraryOptions, type ResolvedOptions, type ShortCodeArbitraryOptions } from "./Options.js"
-import { accountSid, serviceSid, shortCodeSid, sidMiss } from "./Sid.js"
+import { resolveArbitraryOptions, type ResolvedOptions, type ResolvedSid, type ShortCodeArbitraryOptions } from "./Options.js"
+import { sidMiss } from "./Sid.js"
 
 export type { ShortCodeArbitraryOptions }
 
@@ -25,6 +26,9 @@ type Wire = Mutable<Required<ShortCodeWire>>
 
 const orNull = <A>(arb: fc.Arbitrary<A>, allowed: boolean): fc.Arbitrary<A | null> =>
   allowed ? fc.option(arb, { nil: null, freq: 4 }) : arb
+
+/** A SID that may be `null` where allowed, unless the caller fixed it. */
+const sidOrNull = (sid: ResolvedSid, allowed: boolean) => orNull(sid.arbitrary, allowed && !sid.fixed)
 
 const countryCode = fc.oneof({ weight: 3, arbitrary: fc.constant("US") }, { weight: 1, arbitrary: fc.constantFrom(...assignedCountryCodes) })
 const shortCodeNumber = fc.integer({ min: 10_000, max: 999_999 }).map(String)
@@ -38,7 +42,7 @@ export const shortCodeWireIn = (
   const spec = options.profile === "spec" && options.nulls
   const loose = options.nulls
   return fc.record({
-    sid: orNull(shortCodeSid(), spec),
+    sid: sidOrNull(options.sids.shortCodeSid, spec),
     account_sid: owner.accountSid,
     service_sid: owner.serviceSid,
     dates: datePair(),
@@ -64,14 +68,15 @@ export const shortCodeWireIn = (
 
 const owner = (options: ResolvedOptions) => {
   const nullable = options.profile === "spec" && options.nulls
-  return { accountSid: orNull(accountSid(), nullable), serviceSid: orNull(serviceSid(), nullable) }
+  return { accountSid: sidOrNull(options.sids.accountSid, nullable), serviceSid: sidOrNull(options.sids.serviceSid, nullable) }
 }
 
 /**
  * The wire JSON of a ShortCode as Twilio sends it: every key present, lower-case hex SIDs, dates in Twilio's form
  * between 2008 and 2100 with `date_updated >= date_created`, 5 or 6 digit short codes, assigned country codes,
  * `url` built from the SIDs under `baseUrl`. Valid under the chosen profile; with `nulls`, properties are `null`
- * where that profile allows.
+ * where that profile allows. `accountSid`, `serviceSid` and `shortCodeSid` fix those SIDs (and so `url`); an
+ * override that is not a valid SID throws a TypeError at once.
  *
  * @example
  * ```ts
@@ -80,6 +85,8 @@ const owner = (options: ResolvedOptions) => {
  * import { shortCodeWire } from "@shortcode-kit/validator/arbitraries"
  *
  * fc.assert(fc.property(shortCodeWire({ profile: "strict" }), (wire) => isShortCode(wire, { profile: "strict" })))
+ * // Your own service: every value carries it, in service_sid and in url.
+ * const mine = shortCodeWire({ serviceSid: "MG" + "0".repeat(32) })
  * ```
  * @since 0.1.0
  */
@@ -89,7 +96,7 @@ export const shortCodeWire = (options?: ShortCodeArbitraryOptions): fc.Arbitrary
 }
 
 /**
- * The decoded domain value of {@link shortCodeWire}: camelCase, `Date`s and a `URL`.
+ * The decoded domain value of {@link shortCodeWire} (same options): camelCase, `Date`s and a `URL`.
  *
  * @example
  * ```ts
@@ -199,9 +206,7 @@ const fieldMisses = (options: ResolvedOptions, field: keyof Wire, base: Wire): f
   }
 }
 
-const FIELDS: ReadonlyArray<keyof Wire> = [
-  "sid", "account_sid", "service_sid", "date_created", "date_updated", "short_code", "country_code", "capabilities", "url"
-]
+const FIELDS: ReadonlyArray<keyof Wire> = Object.values(shortCodeWireKeys)
 
 /** Near misses of a whole document, for the given base documents: a field, a missing key (strict), the root. */
 export const shortCodeMissFrom = (options: ResolvedOptions, base: fc.Arbitrary<Wire>): fc.Arbitrary<NearMiss> => {

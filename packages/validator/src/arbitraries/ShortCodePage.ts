@@ -8,14 +8,16 @@ import * as fc from "fast-check"
 import type { NearMiss } from "./NearMiss.js"
 import { resolveArbitraryOptions, type ResolvedOptions, type ShortCodeArbitraryOptions } from "./Options.js"
 import { shortCodeMissFrom, shortCodeWireIn } from "./ShortCode.js"
-import { accountSid, serviceSid, shortCodeSid } from "./Sid.js"
+import { shortCodeSid } from "./Sid.js"
 
 /**
  * Options of the page arbitraries: those of the items, and how many items a page holds at most (default 5).
+ * `accountSid` and `serviceSid` fix the account and service of the page and of all its items (and so every URL);
+ * a page's items have distinct SIDs, so there is no `shortCodeSid`.
  *
  * @since 0.1.0
  */
-export interface ShortCodePageArbitraryOptions extends ShortCodeArbitraryOptions {
+export interface ShortCodePageArbitraryOptions extends Omit<ShortCodeArbitraryOptions, "shortCodeSid"> {
   readonly maxItems?: number | undefined
 }
 
@@ -24,13 +26,16 @@ const resolvePageOptions = (caller: string, options: ShortCodePageArbitraryOptio
   if (!Number.isInteger(maxItems) || maxItems < 0 || maxItems > 1000) {
     throw new TypeError(`${caller}: maxItems must be an integer from 0 to 1000, received ${JSON.stringify(maxItems)}`)
   }
+  if ((options as { readonly shortCodeSid?: unknown } | undefined)?.shortCodeSid !== undefined) {
+    throw new TypeError(`${caller}: shortCodeSid does not apply to a page, whose items have distinct SIDs; fix accountSid or serviceSid instead`)
+  }
   return { ...resolveArbitraryOptions(caller, options), maxItems }
 }
 
 const pageWire = (options: ResolvedOptions & { readonly maxItems: number }, minItems: number) =>
   fc.record({
-    account: accountSid(),
-    service: serviceSid(),
+    account: options.sids.accountSid.arbitrary,
+    service: options.sids.serviceSid.arbitrary,
     pageSize: fc.integer({ min: Math.max(1, minItems), max: 50 }),
     page: fc.nat(20),
     token: shortCodeSid().map((sid) => `PA${sid}`),

@@ -116,4 +116,13 @@ export const conformanceCommand = Command.make("conformance", {
     }
     process.exitCode = report.interrupted ? EXIT_INTERRUPTED : report.setupError !== null ? EXIT_USAGE : report.ok ? 0 : EXIT_FAILED
   })
-).pipe(Command.withDescription("Property-test an implementation of the ShortCodes endpoints; exit 0 all checks pass, 1 a check fails, 2 usage error or a target that cannot be set up"))
+).pipe(
+  Command.withDescription("Property-test an implementation of the ShortCodes endpoints; exit 0 all checks pass, 1 a check fails, 2 usage error or a target that cannot be set up"),
+  Command.withExamples([
+    {
+      command: `${AUTH_TOKEN_VARIABLE}=... shortcode-kit conformance --base-url http://127.0.0.1:4010 --account-sid AC... --short-code-sid SC...`,
+      description: "Every check against a local implementation, in a temporary service"
+    },
+    { command: "shortcode-kit conformance --base-url http://127.0.0.1:4010 --account-sid AC... --checks auth,errors --runs 20 --junit report.xml", description: "Two checks, fewer runs, JUnit XML for CI" }
+  ])
+)

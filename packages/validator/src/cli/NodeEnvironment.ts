@@ -25,8 +25,8 @@ const base = Layer.mergeAll(
     columns: Effect.sync(() => process.stdout.columns ?? 80),
     rows: Effect.sync(() => process.stdout.rows ?? 24),
     size: unused("reading the terminal size"),
-    readInput: unused("interactive input (--wizard)"),
-    readLine: unused("interactive input (--wizard)"),
+    readInput: unused("interactive input"),
+    readLine: unused("interactive input"),
     display: (text) => Effect.sync(() => void process.stdout.write(text))
   }))
 )

@@ -102,4 +102,12 @@ export const sampleCommand = Command.make("sample", {
     const values = fc.sample(arbitraryFor(options.kind, options.invalid, { ...resolved, nulls: options.nulls }), { seed, numRuns: options.count })
     yield* Effect.sync(() => void process.stdout.write(values.map((value) => JSON.stringify(value)).join("\n") + "\n"))
   })
-).pipe(Command.withDescription("Print generated data as JSON lines, valid or near misses, reproducible with --seed"))
+).pipe(
+  Command.withDescription("Print generated data as JSON lines, valid or near misses, reproducible with --seed"),
+  Command.withExamples([
+    { command: "shortcode-kit sample short-code --count 3 --seed 42", description: "Three ShortCodes, the same three every time" },
+    { command: "shortcode-kit sample short-code --profile strict --base-url http://127.0.0.1:4010", description: "What a real short code served by a local emulator looks like" },
+    { command: "shortcode-kit sample short-code --invalid --count 5", description: "Near misses: { value, rule, path }, each breaking one rule" },
+    { command: "shortcode-kit sample create-http --invalid", description: "Faulty create requests with the answer each must get" }
+  ])
+)

@@ -7,7 +7,9 @@ import { validateShortCode } from "../ShortCode.js"
 import { validateShortCodePage } from "../ShortCodePage.js"
 import { validateTwilioError } from "../TwilioError.js"
 import { formatIssue } from "../ValidationResult.js"
-import { parseJson, readInput } from "./Input.js"
+import { type Document, parseDocuments } from "./Documents.js"
+import { readInput } from "./Input.js"
+import { type JsonKind, missingWireKeysIssue } from "./WireKeys.js"
 
 export const validateKinds = ["short-code", "short-code-page", "twilio-error", "create-form"] as const
 type Kind = (typeof validateKinds)[number]
@@ -16,28 +18,57 @@ const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page"]
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: new Error(userMessage), userMessage })
 
+/** The issues of one JSON document: no wire keys at all first (see WireKeys.ts), then the validator's own. */
+const judgeJson = (kind: JsonKind, input: unknown, profile: "spec" | "strict", baseUrl: string): ReadonlyArray<ValidationIssue> => {
+  const result = kind === "short-code"
+    ? validateShortCode(input, { profile, baseUrl })
+    : kind === "short-code-page"
+    ? validateShortCodePage(input, { profile, baseUrl })
+    : validateTwilioError(input)
+  const noWireKeys = missingWireKeysIssue(kind, input)
+  return [...(noWireKeys === undefined ? [] : [noWireKeys]), ...(result.ok ? [] : result.issues)]
+}
+
+interface Verdict {
+  readonly line: number | undefined
+  readonly issues: ReadonlyArray<ValidationIssue>
+}
+
 const judge = (kind: Kind, text: string, name: string, profile: "spec" | "strict", baseUrl: string) =>
   Effect.gen(function*() {
     if (kind === "create-form") {
       // A file of form text ends with a line break that no HTTP body carries.
       const result = validateCreateShortCodeForm(text.replace(/\r?\n$/, ""))
-      return result.ok ? [] : result.issues
+      return [{ line: undefined, issues: result.ok ? [] : result.issues }]
     }
-    const input = yield* parseJson(name, text)
-    const result = kind === "short-code"
-      ? validateShortCode(input, { profile, baseUrl })
-      : kind === "short-code-page"
-      ? validateShortCodePage(input, { profile, baseUrl })
-      : validateTwilioError(input)
-    return result.ok ? [] : result.issues
+    const documents = yield* parseDocuments(name, text)
+    return documents.map(({ line, value }: Document): Verdict => ({ line, issues: judgeJson(kind, value, profile, baseUrl) }))
   })
 
-const report = (kind: Kind, profile: string | undefined, issues: ReadonlyArray<ValidationIssue>, json: boolean) => {
-  if (json) return Console.log(JSON.stringify({ valid: issues.length === 0, issues }))
-  const subject = profile === undefined ? kind : `${kind} (${profile} profile)`
-  if (issues.length === 0) return Console.log(`valid ${subject}`)
+const textReport = (subject: string, { issues, line }: Verdict): string => {
+  const at = line === undefined ? "" : `line ${line}: `
+  if (issues.length === 0) return `${at}valid ${subject}`
   const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`
-  return Console.log([`invalid ${subject}: ${count}`, ...issues.map((issue) => `  ${formatIssue(issue)}`)].join("\n"))
+  return [`${at}invalid ${subject}: ${count}`, ...issues.map((issue) => `  ${formatIssue(issue)}`)].join("\n")
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`
+
+/** One document: as ever. JSON Lines: one report per document, led by its line number, then a count (text only). */
+const report = (kind: Kind, profile: string | undefined, verdicts: ReadonlyArray<Verdict>, json: boolean) => {
+  const lines = verdicts[0]?.line !== undefined
+  if (json) {
+    return Console.log(verdicts.map(({ issues, line }) =>
+      JSON.stringify(lines ? { line, valid: issues.length === 0, issues } : { valid: issues.length === 0, issues })
+    ).join("\n"))
+  }
+  const subject = profile === undefined ? kind : `${kind} (${profile} profile)`
+  const out = verdicts.map((verdict) => textReport(subject, verdict))
+  if (lines) {
+    const invalid = verdicts.filter((verdict) => verdict.issues.length > 0).length
+    out.push(`${plural(verdicts.length, "document")}: ${verdicts.length - invalid} valid, ${invalid} invalid`)
+  }
+  return Console.log(out.join("\n"))
 }
 
 /** `shortcode-kit validate <kind> [FILE|-]`: exit 0 when valid, 1 when not, 2 for usage errors and unreadable input. */
@@ -47,7 +78,9 @@ export const validateCommand = Command.make("validate", {
   ),
   file: Argument.String("file").pipe(
     Argument.optional,
-    Argument.withDescription("The file to validate; - or nothing reads standard input. For create-form, one trailing line break is ignored")
+    Argument.withDescription(
+      "The file to validate; - or nothing reads standard input. JSON kinds take one document or JSON Lines (one document per line, as sample prints them), each validated and reported with its line number. For create-form, one trailing line break is ignored"
+    )
   ),
   profile: Flag.Literals("profile", ["spec", "strict"]).pipe(
     Flag.optional,
@@ -57,7 +90,10 @@ export const validateCommand = Command.make("validate", {
     Flag.optional,
     Flag.withDescription("Origin of the resource URLs for --profile strict (default https://messaging.twilio.com)")
   ),
-  json: Flag.Boolean("json").pipe(Flag.withDefault(false), Flag.withDescription("Print { \"valid\": boolean, \"issues\": [...] } as JSON"))
+  json: Flag.Boolean("json").pipe(
+    Flag.withDefault(false),
+    Flag.withDescription("Print { \"valid\": boolean, \"issues\": [...] } as JSON; for JSON Lines one such line per document, with its \"line\"")
+  )
 }, (options) =>
   Effect.gen(function*() {
     const profileGiven = Option.getOrUndefined(options.profile)
@@ -69,9 +105,20 @@ export const validateCommand = Command.make("validate", {
       try: () => resolveProfileOptions("shortcode-kit validate", { profile: profileGiven, baseUrl: baseUrlGiven }),
       catch: (cause) => usage((cause as Error).message)
     })
-    const { name, text } = yield* readInput(Option.getOrUndefined(options.file))
-    const issues = yield* judge(options.kind, text, name, resolved.profile, resolved.baseUrl)
-    yield* report(options.kind, PROFILED.includes(options.kind) ? resolved.profile : undefined, issues, options.json)
-    if (issues.length > 0) process.exitCode = 1
+    const { name, text } = yield* readInput(`shortcode-kit validate ${options.kind}`, Option.getOrUndefined(options.file))
+    const verdicts = yield* judge(options.kind, text, name, resolved.profile, resolved.baseUrl)
+    yield* report(options.kind, PROFILED.includes(options.kind) ? resolved.profile : undefined, verdicts, options.json)
+    if (verdicts.some((verdict) => verdict.issues.length > 0)) process.exitCode = 1
   })
-).pipe(Command.withDescription("Validate a ShortCode, a list page, a Twilio error body or a create form; exit 0 valid, 1 invalid, 2 usage error"))
+).pipe(
+  Command.withDescription(
+    "Validate a ShortCode, a list page, a Twilio error body or a create form, one document or JSON Lines; exit 0 all valid, 1 any invalid (or without any of the resource's wire keys), 2 usage error or input that is not JSON"
+  ),
+  Command.withExamples([
+    { command: "shortcode-kit validate short-code response.json", description: "Validate a fetched ShortCode" },
+    { command: "curl -s -u \"$SID:$TOKEN\" https://messaging.twilio.com/v1/Services/MG.../ShortCodes | shortcode-kit validate short-code-page --profile strict", description: "Validate a live list page against the strict profile" },
+    { command: "shortcode-kit sample short-code --count 3 | shortcode-kit validate short-code", description: "JSON Lines: one report per line, exit 1 if any is invalid" },
+    { command: "shortcode-kit validate twilio-error --json error.json", description: "Machine-readable issues" },
+    { command: "printf 'ShortCodeSid=SC...' | shortcode-kit validate create-form", description: "Validate a create request's form body" }
+  ])
+)

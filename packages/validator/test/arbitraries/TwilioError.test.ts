@@ -21,6 +21,18 @@ describe("twilioError", () => {
     expect(body.message).toMatch(/^The requested resource \/v1\/Services\/MG[0-9a-f]{32}\/ShortCodes(\/SC[0-9a-f]{32})? was not found$/)
   })
 
+  test.prop([twilioError({ codes: [20429, 20500, 20503] })])("rate-limit and server errors as Twilio words them", (body) => {
+    const expected = { 20429: [429, "Too Many Requests"], 20500: [500, "Internal Server Error"], 20503: [503, "Service Unavailable"] }
+    expect([body.status, body.message]).toStrictEqual(expected[body.code as keyof typeof expected])
+    expect(validateTwilioError(body).ok).toBe(true)
+  })
+
+  it("draws every code of the error table by default, the rate-limit and server errors included", () => {
+    const drawn = new Set(fc.sample(twilioError(), 500).map((body) => body.code))
+    expect([...drawn].sort()).toStrictEqual(Object.keys(errorTable).map(Number).sort())
+    expect([20429, 20500, 20503].every((code) => drawn.has(code))).toBe(true)
+  })
+
   test.prop([invalidTwilioError()], { numRuns: 300 })("a near miss is exactly one issue, the announced one", (miss) => {
     expectExactlyTheMiss(validateTwilioError(miss.value), miss)
   })

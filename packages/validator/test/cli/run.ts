@@ -27,3 +27,15 @@ export const run = (args: ReadonlyArray<string>, input?: string): Promise<Run> =
   })
 
 export const lines = (text: string): Array<string> => text.split("\n").filter((line) => line !== "")
+
+/** Runs a shell command line, as a user types it: `shortcode-kit` there is the built bin. */
+export const runShell = (commandLine: string): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const child = spawn("sh", ["-c", commandLine.replaceAll("shortcode-kit", JSON.stringify(BIN))], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk))
+    child.on("error", reject)
+    child.on("close", (code) => resolve({ code, stdout, stderr }))
+  })
