@@ -8,19 +8,24 @@ import { getRequestListener } from "@hono/node-server"
 import { makeTwilioError, TwilioError } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
-import type { Hono } from "hono"
 import { makeApp } from "./App.js"
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
 import { demoSeed } from "./Demo.js"
 import type { AppEnv } from "./http/AppEnv.js"
+import type { Faults } from "./faults/Faults.js"
+import { installFaults } from "./faults/install.js"
+import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
 import { makeFastFetch } from "./http/fastFetch.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import { openDatabase } from "./store/Database.js"
 import { type Durability, makeDurability } from "./store/Durability.js"
 import { makeRepository, type Repository } from "./store/Repository.js"
 
-/** The Hono application behind each emulator, for `startServer` to pass it node:http's own request. */
-const applications = new WeakMap<Emulator, Hono<AppEnv>>()
+/**
+ * The handler behind each emulator (the application inside its wrappers), for `startServer` to pass it node:http's
+ * own request, and whether fault rules are held (the fast lane then declines).
+ */
+const handlers = new WeakMap<Emulator, { readonly handler: FetchHandler; readonly hasFaultRules: () => boolean }>()
 
 /** An emulator that is not listening: its web handler, its store, and `close` to release the database. */
 export interface Emulator {
@@ -28,6 +33,8 @@ export interface Emulator {
   /** The web-standard handler: drive it in-process, or serve it with any server. */
   readonly fetch: (request: Request) => Promise<Response>
   readonly repository: Repository
+  /** Fault injection: the rules of `/admin/faults`, typed (`add`, `clear`, `list`). */
+  readonly faults: Faults
   /** What the demo data and the seed added at start (`undefined` when not loaded). */
   readonly seeded: { readonly demo: SeedReport | undefined; readonly seed: SeedReport | undefined }
   readonly close: () => Promise<void>
@@ -60,12 +67,16 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     // What the seeding wrote is on the disk before anything is served.
     durability.flushSync()
     const { app, dispose } = makeApp(config, repository, { durability })
+    // Fault injection (src/faults): /admin/faults on the app, and its `(fetch) => fetch` wrapper around it.
+    const faults = installFaults(app, config)
+    const handler = faults.wrap(async (request, env) => app.fetch(request, env))
     const durable = durability
     let closed: Promise<void> | undefined
     const emulator: Emulator = {
       config,
-      fetch: async (request) => app.fetch(request),
+      fetch: (request) => handler(request),
       repository,
+      faults: faults.handle,
       seeded,
       close: () =>
         (closed ??= dispose()
@@ -74,7 +85,7 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
             db.close()
           }))
     }
-    applications.set(emulator, app)
+    handlers.set(emulator, { handler, hasFaultRules: faults.store.hasRules })
     return emulator
   } catch (error) {
     void durability?.close()
@@ -92,6 +103,8 @@ export interface RunningServer {
   /** The bearer token of `/admin/...`. */
   readonly adminToken: string
   readonly emulator: Emulator
+  /** The emulator's fault rules (the same as `emulator.faults`). */
+  readonly faults: Faults
   /**
    * Stops accepting connections, lets requests in flight finish (up to `graceMs`, default 10 s, after which the
    * remaining connections are cut), then closes the database. Calling it again returns the same promise.
@@ -116,11 +129,13 @@ const malformedRequest = (): Response => {
  * node:http request goes along as `incoming`: a body is then read from it without building web streams.
  */
 export const appListener = (emulator: Emulator) => {
-  const application = applications.get(emulator)
-  if (application === undefined) throw new Error("appListener needs an emulator made by makeServer")
-  return getRequestListener((request, env) => application.fetch(request, env), {
+  const entry = handlers.get(emulator)
+  if (entry === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  const { handler } = entry
+  return getRequestListener((request, env) => handler(request, env as AppEnv["Bindings"]), {
     overrideGlobalObjects: emulator.config.lightweightWebGlobals,
-    errorHandler: malformedRequest
+    // A connection a fault rule dropped gets no answer at all.
+    errorHandler: (error) => (error instanceof ConnectionDropped ? undefined : malformedRequest())
   })
 }
 
@@ -143,7 +158,8 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const fastFetch = makeFastFetch({
     repository: emulator.repository,
     publicBaseUrl: emulator.config.publicBaseUrl,
-    log: emulator.config.log
+    log: emulator.config.log,
+    declineWhile: handlers.get(emulator)?.hasFaultRules
   })
   const server = createServer((request, response) => {
     if (!fastFetch(request, response)) void app(request, response)
@@ -178,5 +194,5 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       server.closeIdleConnections()
     }))
 
-  return { url, port, host, adminToken: emulator.config.adminToken, emulator, close }
+  return { url, port, host, adminToken: emulator.config.adminToken, emulator, faults: emulator.faults, close }
 }

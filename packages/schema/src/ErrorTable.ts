@@ -59,6 +59,27 @@ export const errorTable = {
     when: "a service or short code that does not exist or belongs to another account, or an unknown path",
     source: documented(20404)
   },
+  20429: {
+    code: 20429,
+    status: 429,
+    message: "Too Many Requests",
+    when: "too many requests in a short time (the emulator answers it only when a fault rule says so)",
+    source: documented(20429)
+  },
+  20500: {
+    code: 20500,
+    status: 500,
+    message: "Internal Server Error",
+    when: "a fault of the server itself",
+    source: documented(20500)
+  },
+  20503: {
+    code: 20503,
+    status: 503,
+    message: "Service Unavailable",
+    when: "the service is temporarily unavailable (the emulator answers it only when a fault rule says so)",
+    source: documented(20503)
+  },
   21421: {
     code: 21421,
     status: 400,
