@@ -12,3 +12,16 @@ export { FaultRule, FaultRuleState, FaultRuleList, type FaultRuleWire, MAX_DELAY
 export { type Faults } from "./faults/Faults.js"
 export { ConnectionDropped, DEFAULT_RETRY_AFTER_SECONDS, type FetchHandler, withFaults } from "./faults/withFaults.js"
 export { type FaultStore, makeFaultStore } from "./faults/FaultStore.js"
+export {
+  type ApplyFaultPlanOptions,
+  applyFaultPlan,
+  describeFaultPlan,
+  FAULT_KINDS,
+  type FaultKind,
+  type FaultPlan,
+  type FaultPlanOptions,
+  faultPlan,
+  type FaultStep,
+  type FaultTarget,
+  stepRule
+} from "./faults/FaultPlan.js"
