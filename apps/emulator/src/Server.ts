@@ -5,7 +5,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { getRequestListener } from "@hono/node-server"
-import type { Hono } from "hono"
 import { makeApp } from "./App.js"
 import { HEADERS_TIMEOUT_MS, resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
 import { demoSeed } from "./Demo.js"
@@ -13,14 +12,20 @@ import type { AppEnv } from "./http/AppEnv.js"
 import { refusedFromHeaders } from "./http/body.js"
 import { makeClientErrorHandler, noteRequest } from "./http/clientError.js"
 import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnswer.js"
+import type { Faults } from "./faults/Faults.js"
+import { installFaults } from "./faults/install.js"
+import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
 import { makeFastFetch } from "./http/fastFetch.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
 import { openStore } from "./store/Store.js"
 
-/** The Hono application behind each emulator, for `startServer` to pass it node:http's own request. */
-const applications = new WeakMap<Emulator, Hono<AppEnv>>()
+/**
+ * The handler behind each emulator (the application inside its wrappers), for `startServer` to pass it node:http's
+ * own request, and when the fast lane must decline.
+ */
+const handlers = new WeakMap<Emulator, { readonly handler: FetchHandler; readonly fastLaneDeclines: () => boolean }>()
 
 /** An emulator that is not listening: its web handler, its store, and `close` to release the database. */
 export interface Emulator {
@@ -28,6 +33,8 @@ export interface Emulator {
   /** The web-standard handler: drive it in-process, or serve it with any server. */
   readonly fetch: (request: Request) => Promise<Response>
   readonly repository: Repository
+  /** Fault injection: the rules of `/admin/faults`, typed (`add`, `clear`, `list`). */
+  readonly faults: Faults
   /** What the demo data and the seed added at start (`undefined` when not loaded). */
   readonly seeded: { readonly demo: SeedReport | undefined; readonly seed: SeedReport | undefined }
   readonly close: () => Promise<void>
@@ -58,15 +65,21 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     // What the seeding wrote is on the disk before anything is served.
     durability.flushSync()
     const { app, dispose } = makeApp(config, repository, { durability })
+    // Fault injection (src/faults): /admin/faults on the app, and its `(fetch) => fetch` wrapper around it.
+    const faults = installFaults(app, config)
+    const handler = faults.wrap(async (request, env) => app.fetch(request, env))
     let closed: Promise<void> | undefined
     const emulator: Emulator = {
       config,
-      fetch: async (request) => app.fetch(request),
+      fetch: (request) => handler(request),
       repository,
+      faults: faults.handle,
       seeded,
       close: () => (closed ??= dispose().finally(() => store.close()))
     }
-    applications.set(emulator, app)
+    // The fast lane reads the database directly: it declines while fault rules are held, and while a disk sync is
+    // in flight (a row a failing sync would undo must not be served; the application waits for the sync).
+    handlers.set(emulator, { handler, fastLaneDeclines: () => faults.store.hasRules() || durability.pending() !== undefined })
     return emulator
   } catch (error) {
     void store.close()
@@ -83,6 +96,8 @@ export interface RunningServer {
   /** The bearer token of `/admin/...`. */
   readonly adminToken: string
   readonly emulator: Emulator
+  /** The emulator's fault rules (the same as `emulator.faults`). */
+  readonly faults: Faults
   /**
    * Stops accepting connections, lets requests in flight finish (up to `graceMs`, default 10 s, after which the
    * remaining connections are cut), then closes the database. Calling it again returns the same promise.
@@ -106,15 +121,18 @@ const pathOf = (target: string | undefined): string => (target ?? "").split("?",
  * node:http request goes along as `incoming`: a body is then read from it without building web streams.
  */
 export const appListener = (emulator: Emulator) => {
-  const application = applications.get(emulator)
-  if (application === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  const entry = handlers.get(emulator)
+  if (entry === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  const { handler } = entry
   const { log } = emulator.config
   // `@hono/node-server` calls its error handler synchronously, inside the listener call, for a request it cannot
   // turn into a URL; the request is then the one being handled, so its log line can name it.
   let current: { readonly request: IncomingMessage; readonly started: number } | undefined
-  const listener = getRequestListener((request, env) => application.fetch(request, env), {
+  const listener = getRequestListener((request, env) => handler(request, env as AppEnv["Bindings"]), {
     overrideGlobalObjects: emulator.config.lightweightWebGlobals,
-    errorHandler: () => {
+    errorHandler: (error) => {
+      // A connection a fault rule dropped gets no answer at all.
+      if (error instanceof ConnectionDropped) return undefined
       if (current !== undefined) log?.(logLine(current.request.method ?? "", pathOf(current.request.url), MALFORMED_REQUEST.status, current.started))
       return answerResponse(MALFORMED_REQUEST)
     }
@@ -148,7 +166,8 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const fastFetch = makeFastFetch({
     repository: emulator.repository,
     publicBaseUrl: emulator.config.publicBaseUrl,
-    log: emulator.config.log
+    log: emulator.config.log,
+    declineWhile: handlers.get(emulator)?.fastLaneDeclines
   })
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -209,5 +228,5 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       server.closeIdleConnections()
     }))
 
-  return { url, port, host, adminToken: emulator.config.adminToken, emulator, close }
+  return { url, port, host, adminToken: emulator.config.adminToken, emulator, faults: emulator.faults, close }
 }

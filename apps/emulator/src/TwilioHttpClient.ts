@@ -5,6 +5,12 @@ import twilio from "twilio"
 
 type RequestOptions<TData> = Parameters<twilio.RequestClient["request"]>[0] & { data?: TData }
 
+/**
+ * The options of `twilio.RequestClient` (`autoRetry`, `maxRetries`, `maxRetryDelay`, `timeout`, `keepAlive`, ...).
+ * With a custom `httpClient` the SDK ignores its own `autoRetry` and `maxRetries`: they go here.
+ */
+export type TwilioHttpClientOptions = NonNullable<ConstructorParameters<typeof twilio.RequestClient>[0]>
+
 const isTwilioHost = (hostname: string): boolean => hostname === "twilio.com" || hostname.endsWith(".twilio.com")
 
 /**
@@ -29,7 +35,9 @@ export const rewriteTwilioUrl = (uri: string, baseUrl: string): string => {
 /**
  * A `twilio.RequestClient` that sends every request for a Twilio host to `baseUrl` instead: requests the SDK
  * builds itself, and the `next_page_url`s it follows (which the emulator, like Twilio, writes on
- * `https://messaging.twilio.com` unless `PUBLIC_BASE_URL` says otherwise).
+ * `https://messaging.twilio.com` unless `PUBLIC_BASE_URL` says otherwise). `options` go to `twilio.RequestClient`:
+ * that is where `autoRetry` (the SDK's retry of 429 answers) is turned on, since `twilio(..., { autoRetry })` only
+ * configures the client the SDK builds itself.
  *
  * @example
  * ```ts
@@ -37,12 +45,12 @@ export const rewriteTwilioUrl = (uri: string, baseUrl: string): string => {
  * import { makeTwilioHttpClient } from "@shortcode-kit/emulator"
  *
  * const client = twilio("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "demo-auth-token", {
- *   httpClient: makeTwilioHttpClient("http://127.0.0.1:4010")
+ *   httpClient: makeTwilioHttpClient("http://127.0.0.1:4010", { autoRetry: true, maxRetries: 3 })
  * })
  * const shortCodes = await client.messaging.v1.services("MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").shortCodes.list()
  * ```
  */
-export const makeTwilioHttpClient = (baseUrl: string): twilio.RequestClient => {
+export const makeTwilioHttpClient = (baseUrl: string, options: TwilioHttpClientOptions = {}): twilio.RequestClient => {
   let base: URL
   try {
     base = new URL(baseUrl)
@@ -57,5 +65,5 @@ export const makeTwilioHttpClient = (baseUrl: string): twilio.RequestClient => {
       return super.request<TData>({ ...opts, uri: rewriteTwilioUrl(opts.uri, base.href) })
     }
   }
-  return new EmulatorRequestClient()
+  return new EmulatorRequestClient(options)
 }

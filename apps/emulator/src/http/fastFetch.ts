@@ -26,6 +26,8 @@ export interface FastFetchOptions {
   readonly repository: Repository
   readonly publicBaseUrl: string
   readonly log: LogSink
+  /** While this says `true` (fault rules are held), the lane declines everything, so every request meets them. */
+  readonly declineWhile?: (() => boolean) | undefined
 }
 
 /** The path with two plain alphanumeric segments: anything percent-encoded is left to the application's decoding. */
@@ -71,7 +73,7 @@ const MAX_CACHED = 1000
 
 /** Serves the request and returns `true`, or returns `false` without touching the response. */
 export const makeFastFetch = (options: FastFetchOptions) => {
-  const { repository, publicBaseUrl, log } = options
+  const { repository, publicBaseUrl, log, declineWhile } = options
   const cache = new Map<string, string>()
   let cachedAt: string | undefined
 
@@ -87,7 +89,7 @@ export const makeFastFetch = (options: FastFetchOptions) => {
   }
 
   return (request: IncomingMessage, response: ServerResponse): boolean => {
-    if (request.method !== "GET" || request.url === undefined) return false
+    if (request.method !== "GET" || request.url === undefined || declineWhile?.() === true) return false
     const path = FETCH_PATH.exec(request.url)
     if (path === null || !isPlainHost(request.headers.host)) return false
     const authorization = request.headers.authorization

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from "node:crypto"
 import { toValidationIssues } from "@shortcode-kit/schema"
-import { Result, Schema } from "effect"
+import { Result, Schema, type SchemaIssue } from "effect"
 import type { Context, Hono, MiddlewareHandler } from "hono"
 import { CreateAccountBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
 import { Seed, SeedAccount, SeedService, SeedShortCode } from "../Seed.js"
@@ -34,8 +34,12 @@ const invalidBody = (message: string): ApiError => ApiError.of(20001, "body", { 
 
 const conflict = (message: string): ApiError => ApiError.of(20001, undefined, { status: 409, message })
 
+/** One text for every bad field of `json`: `field: reason (received ...)`, joined with `; `. */
+export const describeIssues = (issue: SchemaIssue.Issue, json: unknown): string =>
+  toValidationIssues(issue, json).map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message} (received ${i.received})`).join("; ")
+
 /** Reads a JSON body and decodes it with `schema`; every failure is a 400 naming the field and the reason. */
-const readJson = <S extends Schema.Decoder<unknown, never>>(c: Context<AppEnv>, schema: S): S["Type"] => {
+export const readJson = <S extends Schema.Decoder<unknown, never>>(c: Context<AppEnv>, schema: S): S["Type"] => {
   const contentType = c.req.header("Content-Type")
   if (contentType?.split(";")[0]?.trim().toLowerCase() !== "application/json") {
     throw invalidBody(`the admin API takes application/json; the Content-Type was ${JSON.stringify(contentType ?? null)}`)
@@ -48,8 +52,7 @@ const readJson = <S extends Schema.Decoder<unknown, never>>(c: Context<AppEnv>, 
   }
   const result = Schema.decodeUnknownResult(schema)(json, { errors: "all" })
   if (Result.isSuccess(result)) return result.success
-  const issues = toValidationIssues(result.failure.issue, json)
-  throw invalidBody(issues.map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message} (received ${i.received})`).join("; "))
+  throw invalidBody(describeIssues(result.failure.issue, json))
 }
 
 const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {

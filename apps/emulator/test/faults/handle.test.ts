@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { FaultRuleState } from "../../src/faults/FaultRule.js"
+import { type Emulator, makeServer } from "../../src/Server.js"
+import { expectTwilioError, startTestServer, type TestServer } from "../support/testServer.js"
+
+describe("emulator.faults, the TypeScript API", () => {
+  let emulator: Emulator
+  beforeAll(() => {
+    emulator = makeServer({ database: ":memory:", log: false })
+  })
+  afterAll(async () => {
+    await emulator.close()
+  })
+
+  it("adds, lists with counters and clears the rules that the handler applies", async () => {
+    const added: FaultRuleState = emulator.faults.add({ method: "GET", path: "/v1/Services", status: 429, retryAfter: 3, times: 1 })
+    expect(added).toEqual({ id: 1, method: "GET", path: "/v1/Services", status: 429, retryAfter: 3, times: 1, matched: 0, faulted: 0, active: true })
+    const limited = await emulator.fetch(new Request("http://local/v1/Services"))
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get("Retry-After")).toBe("3")
+    expect(limited.headers.get("Access-Control-Allow-Origin")).toBe("*")
+    expect(await limited.json()).toEqual({ code: 20429, message: "Too Many Requests", more_info: "https://www.twilio.com/docs/errors/20429", status: 429 })
+    // Past its `times`, the rule lets requests through to the application (401: no credentials).
+    expect((await emulator.fetch(new Request("http://local/v1/Services"))).status).toBe(401)
+    expect(emulator.faults.list()).toEqual([{ ...added, matched: 2, faulted: 1, active: false }])
+    emulator.faults.clear()
+    expect(emulator.faults.list()).toEqual([])
+  })
+
+  it("throws on a malformed rule with the message of POST /admin/faults, and keeps no part of it", () => {
+    expect(() => emulator.faults.add({ method: "GET", path: "/v1/Services", status: 503, delayMs: 5 })).toThrow(
+      'faults.add: invalid fault rule. delay_ms: cannot be combined with status: a rule does one of status, delay_ms or action "drop" (received 5)'
+    )
+    expect(() => emulator.faults.add({ method: "GET", path: "/v1/Services", delayMs: 60_001 })).toThrow(
+      "faults.add: invalid fault rule. delay_ms: must be a number of milliseconds from 0 to 60000 (received 60001)"
+    )
+    expect(emulator.faults.list()).toEqual([])
+  })
+})
+
+describe("startServer(...).faults", () => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer()
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it("is the emulator's handle: a rule added in TypeScript is listed and applied over HTTP", async () => {
+    expect(t.server.faults).toBe(t.server.emulator.faults)
+    t.server.faults.add({ method: "GET", path: "/v1/Services", status: 503, times: 1 })
+    expectTwilioError(await t.request("GET", "/v1/Services"), 503, 20503)
+    const listed = await t.admin("GET", "/admin/faults")
+    expect(listed.json).toEqual({ faults: [{ id: 1, method: "GET", path: "/v1/Services", status: 503, times: 1, matched: 1, faulted: 1, active: false }] })
+    t.server.faults.clear()
+    expect((await t.admin("GET", "/admin/faults")).json).toEqual({ faults: [] })
+  })
+})
