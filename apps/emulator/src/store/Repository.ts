@@ -122,6 +122,12 @@ export interface Repository {
    * written in between, so what was read at the first is still what the database holds.
    */
   readonly dataVersion: () => string
+  /**
+   * Deletes every account, service, short code and membership, and restarts the list positions, in one
+   * transaction (a savepoint inside the caller's): what `reset` then reloads gets the positions, and so the page
+   * tokens, of a fresh database. Returns how many rows of each table it deleted.
+   */
+  readonly deleteEverything: () => { readonly accounts: number; readonly services: number; readonly shortCodes: number; readonly memberships: number }
 }
 
 interface AccountRow { sid: string; auth_token: string; date_created: number }
@@ -258,7 +264,14 @@ export const makeRepository = (
     ),
     changeCount: db.prepare<[], number>("SELECT total_changes()").pluck(),
     // Moves on commits of other connections only; total_changes() covers this one's.
-    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck()
+    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+    // Children first: the foreign keys would cascade anyway, but the counts are per table.
+    deleteMembers: db.prepare("DELETE FROM service_short_codes"),
+    deleteShortCodes: db.prepare("DELETE FROM short_codes"),
+    deleteServices: db.prepare("DELETE FROM services"),
+    deleteAccounts: db.prepare("DELETE FROM accounts"),
+    // AUTOINCREMENT keeps its high-water marks here; the table exists once a position was ever handed out.
+    restartPositions: db.prepare("DELETE FROM sqlite_sequence WHERE name IN ('services', 'service_short_codes')")
   }
 
   const immediate = <A>(f: () => A): A => db.transaction(f).immediate()
@@ -395,6 +408,15 @@ export const makeRepository = (
     allShortCodes: () => stmt.allShortCodes.all().map(toInventory),
     transaction: immediate,
     changeCount: () => stmt.changeCount.get() as number,
-    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`
+    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`,
+    deleteEverything: () =>
+      immediate(() => {
+        const memberships = stmt.deleteMembers.run().changes
+        const shortCodes = stmt.deleteShortCodes.run().changes
+        const services = stmt.deleteServices.run().changes
+        const accounts = stmt.deleteAccounts.run().changes
+        stmt.restartPositions.run()
+        return { accounts, services, shortCodes, memberships }
+      })
   }
 }
