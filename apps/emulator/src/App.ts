@@ -47,7 +47,7 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
 
   app.use(requestLog(config.log))
   app.use(cors())
-  app.use(requestId())
+  app.use(requestId(config.ids.requestId))
   app.use(readBoundedBody(config.bodyLimitBytes))
   app.use(durableWrites(repository.changeCount, durability))
 
@@ -65,7 +65,7 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   const auth = twilioAuth(repository)
   registerServiceRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
   registerShortCodeRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
-  registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken) })
+  registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)
   return { app, dispose: docs.dispose }
 }

@@ -2,14 +2,8 @@
  * Every read and write of the emulator's state, as domain records in and out. SQL stays in this file; callers see
  * accounts, services and short codes, and outcomes as tagged values instead of exceptions.
  */
-import {
-  type AccountSid,
-  randomAccountSid,
-  randomServiceSid,
-  randomShortCodeSid,
-  type ServiceSid,
-  type ShortCodeSid
-} from "@shortcode-kit/schema"
+import type { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
+import { type IdSource, randomIds } from "../controls/Ids.js"
 import type { Database } from "./Database.js"
 import { isUniqueViolation } from "./Database.js"
 import { type KeysetPage, type PageCursor, readKeysetPage } from "./Paging.js"
@@ -205,12 +199,14 @@ class PoolFullRollback extends Error {}
  *
  * @param options.servicePoolLimit how many short codes a service may hold (Twilio: 400 numbers and short codes).
  * @param options.now the clock, in milliseconds since the epoch.
+ * @param options.ids where the SIDs left out of an insert come from (default: random).
  */
 export const makeRepository = (
   db: Database,
-  options: { readonly servicePoolLimit: number; readonly now?: () => number }
+  options: { readonly servicePoolLimit: number; readonly now?: () => number; readonly ids?: IdSource }
 ): Repository => {
   const clock = options.now ?? Date.now
+  const ids = options.ids ?? randomIds
   // Twilio's dates have whole seconds; storing them so keeps what is read back equal to what is served.
   const now = (): number => Math.floor(clock() / 1000) * 1000
   const limit = options.servicePoolLimit
@@ -319,13 +315,13 @@ export const makeRepository = (
       const row = stmt.account.get(sid)
       return row === undefined ? undefined : toAccount(row)
     },
-    insertAccount: ({ sid = randomAccountSid(), authToken }) =>
+    insertAccount: ({ sid = ids.accountSid(), authToken }) =>
       insert(() => {
         const at = now()
         stmt.insertAccount.run(sid, authToken, at)
         return { sid, authToken, dateCreated: new Date(at) }
       }, `account ${sid} already exists`),
-    insertService: ({ sid = randomServiceSid(), accountSid, friendlyName }) => {
+    insertService: ({ sid = ids.serviceSid(), accountSid, friendlyName }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
       return insert(() => {
         const at = now()
@@ -333,7 +329,7 @@ export const makeRepository = (
         return { sid, accountSid, friendlyName, dateCreated: new Date(at), dateUpdated: new Date(at) }
       }, `service ${sid} already exists`)
     },
-    insertShortCode: ({ sid = randomShortCodeSid(), accountSid, shortCode, countryCode, capabilities }) => {
+    insertShortCode: ({ sid = ids.shortCodeSid(), accountSid, shortCode, countryCode, capabilities }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
       return insert(() => {
         const at = now()
