@@ -4,26 +4,32 @@
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { getRequestListener } from "@hono/node-server"
+import { getRequestListener, type HttpBindings } from "@hono/node-server"
 import { makeTwilioError, TwilioError } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
-import type { Hono } from "hono"
 import { makeApp } from "./App.js"
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
+import { attachControls, type ControlsHandle } from "./controls/attach.js"
+import type { Handler } from "./controls/Controls.js"
 import { demoSeed } from "./Demo.js"
-import type { AppEnv } from "./http/AppEnv.js"
 import { makeFastFetch } from "./http/fastFetch.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import { openDatabase } from "./store/Database.js"
 import { type Durability, makeDurability } from "./store/Durability.js"
 import { makeRepository, type Repository } from "./store/Repository.js"
 
-/** The Hono application behind each emulator, for `startServer` to pass it node:http's own request. */
-const applications = new WeakMap<Emulator, Hono<AppEnv>>()
+/**
+ * The handler behind each emulator, for `startServer` to pass it node:http's own request, and what its fast lane
+ * tells the journal.
+ */
+const handlers = new WeakMap<Emulator, { readonly handler: Handler; readonly fastAnswer: (path: string, accountSid: string, started: number) => void }>()
 
-/** An emulator that is not listening: its web handler, its store, and `close` to release the database. */
-export interface Emulator {
+/**
+ * An emulator that is not listening: its web handler, its store, `close` to release the database, and the controls
+ * (`reset`, `requests`, `clearRequests`, `onReset`).
+ */
+export interface Emulator extends ControlsHandle {
   readonly config: ServerConfig
   /** The web-standard handler: drive it in-process, or serve it with any server. */
   readonly fetch: (request: Request) => Promise<Response>
@@ -52,7 +58,11 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
   let durability: Durability | undefined
   try {
     durability = makeDurability(db)
-    const repository = makeRepository(db, { servicePoolLimit: config.servicePoolLimit })
+    const repository = makeRepository(db, {
+      servicePoolLimit: config.servicePoolLimit,
+      now: () => config.clock().getTime(),
+      ids: config.ids
+    })
     const seeded = {
       demo: config.demo ? loadSeed(repository, demoSeed) : undefined,
       seed: config.seed === undefined ? undefined : loadSeed(repository, config.seed)
@@ -60,11 +70,21 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     // What the seeding wrote is on the disk before anything is served.
     durability.flushSync()
     const { app, dispose } = makeApp(config, repository, { durability })
+    // Controls (health, reset, request journal; src/controls/): one wrapper around the application's handler.
+    const controls = attachControls({
+      config,
+      repository,
+      durability,
+      startSeeds: [...(config.demo ? [demoSeed] : []), ...(config.seed === undefined ? [] : [config.seed])],
+      handler: (request, env) => app.fetch(request, env)
+    })
+    const handler = controls.handler
     const durable = durability
     let closed: Promise<void> | undefined
     const emulator: Emulator = {
+      ...controls.handle,
       config,
-      fetch: async (request) => app.fetch(request),
+      fetch: async (request) => handler(request),
       repository,
       seeded,
       close: () =>
@@ -74,7 +94,7 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
             db.close()
           }))
     }
-    applications.set(emulator, app)
+    handlers.set(emulator, { handler, fastAnswer: controls.fastAnswer })
     return emulator
   } catch (error) {
     void durability?.close()
@@ -83,8 +103,8 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
   }
 }
 
-/** A listening emulator. */
-export interface RunningServer {
+/** A listening emulator, with the controls of its emulator at hand (`reset`, `requests`, `clearRequests`). */
+export interface RunningServer extends Omit<ControlsHandle, "onReset"> {
   /** `http://host:port`, the base URL to point clients at. */
   readonly url: string
   readonly port: number
@@ -116,9 +136,11 @@ const malformedRequest = (): Response => {
  * node:http request goes along as `incoming`: a body is then read from it without building web streams.
  */
 export const appListener = (emulator: Emulator) => {
-  const application = applications.get(emulator)
-  if (application === undefined) throw new Error("appListener needs an emulator made by makeServer")
-  return getRequestListener((request, env) => application.fetch(request, env), {
+  const made = handlers.get(emulator)
+  if (made === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  const { handler } = made
+  // node:http's createServer is HTTP/1: the bindings are never HTTP/2's.
+  return getRequestListener((request, env) => handler(request, env as HttpBindings), {
     overrideGlobalObjects: emulator.config.lightweightWebGlobals,
     errorHandler: malformedRequest
   })
@@ -140,10 +162,14 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const emulator = makeServer(options)
   const { host, port: wantedPort } = emulator.config
   const app = appListener(emulator)
+  const fastAnswer = handlers.get(emulator)?.fastAnswer
   const fastFetch = makeFastFetch({
     repository: emulator.repository,
     publicBaseUrl: emulator.config.publicBaseUrl,
-    log: emulator.config.log
+    log: emulator.config.log,
+    requestId: emulator.config.ids.requestId,
+    // The lane answers without the wrapped handler, so it journals its answers itself.
+    ...(fastAnswer === undefined ? {} : { onAnswer: fastAnswer })
   })
   const server = createServer((request, response) => {
     if (!fastFetch(request, response)) void app(request, response)
@@ -178,5 +204,6 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       server.closeIdleConnections()
     }))
 
-  return { url, port, host, adminToken: emulator.config.adminToken, emulator, close }
+  const { reset, requests, clearRequests } = emulator
+  return { url, port, host, adminToken: emulator.config.adminToken, emulator, close, reset, requests, clearRequests }
 }

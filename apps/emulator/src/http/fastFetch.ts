@@ -26,6 +26,10 @@ export interface FastFetchOptions {
   readonly repository: Repository
   readonly publicBaseUrl: string
   readonly log: LogSink
+  /** Makes the `Twilio-Request-Id`s (the emulator's id source). Default random. */
+  readonly requestId?: () => string
+  /** Told of every answer the lane sends (the request journal): the path, the authenticated account, the start. */
+  readonly onAnswer?: (path: string, accountSid: string, started: number) => void
 }
 
 /** The path with two plain alphanumeric segments: anything percent-encoded is left to the application's decoding. */
@@ -71,7 +75,7 @@ const MAX_CACHED = 1000
 
 /** Serves the request and returns `true`, or returns `false` without touching the response. */
 export const makeFastFetch = (options: FastFetchOptions) => {
-  const { repository, publicBaseUrl, log } = options
+  const { repository, publicBaseUrl, log, requestId = newRequestId, onAnswer } = options
   const cache = new Map<string, string>()
   let cachedAt: string | undefined
 
@@ -119,11 +123,13 @@ export const makeFastFetch = (options: FastFetchOptions) => {
     response.writeHead(200, {
       ...CORS_HEADERS,
       "content-type": "application/json",
-      "twilio-request-id": newRequestId(),
+      "twilio-request-id": requestId(),
       "content-length": Buffer.byteLength(body)
     })
     response.end(body)
     log?.(logLine("GET", request.url, 200, started))
+    // The lane answers only valid credentials, so the user of the header is the authenticated account.
+    if (onAnswer !== undefined) onAnswer(request.url, basicCredentials(authorization)?.user ?? "", started)
     return true
   }
 }
