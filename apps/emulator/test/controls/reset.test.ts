@@ -1,6 +1,7 @@
 import BetterSqlite3 from "better-sqlite3"
 import twilio from "twilio"
 import { describe, expect, it } from "vitest"
+import { makeTestClock } from "../../src/controls/Clock.js"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
 import { Seed } from "../../src/Seed.js"
 import { startServer } from "../../src/Server.js"
@@ -67,7 +68,8 @@ describe("POST /admin/reset", () => {
       services: [{ sid: "MG11111111111111111111111111111111", account_sid: "AC11111111111111111111111111111111", friendly_name: "Seeded" }],
       short_codes: [{ sid: "SC11111111111111111111111111111111", account_sid: "AC11111111111111111111111111111111", short_code: "55501", service_sid: "MG11111111111111111111111111111111" }]
     })
-    const t = await startTestServer({ seed })
+    // A clock that stands still: the reloaded seed gets the dates it got at start.
+    const t = await startTestServer({ seed, clock: makeTestClock("2024-05-01T12:00:00Z").now })
     try {
       const account = { accountSid: "AC11111111111111111111111111111111", authToken: "seed-token" }
       const pageOf = async () => {
