@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest"
 import { makeTestClock } from "../../src/controls/Clock.js"
 import { configFromEnv, resolveConfig } from "../../src/Config.js"
 import { spawnEmulator } from "../support/child.js"
-import { ADMIN_TOKEN, startTestServer, type TestServer } from "../support/testServer.js"
+import { ADMIN_TOKEN, type Answer, startTestServer, type TestServer } from "../support/testServer.js"
 
 /** The same sequence of requests, with generated SIDs and tokens, against one emulator; every answer in order. */
 const scenario = async (t: TestServer, advance: (ms: number) => void) => {
   const answers: Array<{ status: number; body: string; requestId: string | null }> = []
-  const keep = (a: { status: number; text: string; headers: Headers }) => {
+  const keep = (a: Answer): Answer => {
     answers.push({ status: a.status, body: a.text, requestId: a.headers.get("Twilio-Request-Id") })
     return a
   }
