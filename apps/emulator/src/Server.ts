@@ -103,8 +103,8 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
   }
 }
 
-/** A listening emulator, with the controls of its emulator at hand (`reset`, `requests`, `clearRequests`). */
-export interface RunningServer extends Omit<ControlsHandle, "onReset"> {
+/** A listening emulator, with the controls of its emulator at hand (`reset`, `requests`, `clearRequests`, `onReset`). */
+export interface RunningServer extends ControlsHandle {
   /** `http://host:port`, the base URL to point clients at. */
   readonly url: string
   readonly port: number
@@ -204,6 +204,6 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       server.closeIdleConnections()
     }))
 
-  const { reset, requests, clearRequests } = emulator
-  return { url, port, host, adminToken: emulator.config.adminToken, emulator, close, reset, requests, clearRequests }
+  const { reset, requests, clearRequests, onReset } = emulator
+  return { url, port, host, adminToken: emulator.config.adminToken, emulator, close, reset, requests, clearRequests, onReset }
 }
