@@ -17,6 +17,7 @@ import type { ServerConfig } from "../Config.js"
 import { ApiError } from "../http/ApiError.js"
 import { adminUnauthorized, basicCredentials, isAdminAuthorization, secretsEqual } from "../http/auth.js"
 import { isFormContentType } from "../http/form.js"
+import { newRequestId } from "../http/requestId.js"
 import { logLine } from "../http/requestLog.js"
 import { methodNotAllowed } from "../http/resource.js"
 import type { Repository } from "../store/Repository.js"
@@ -92,18 +93,22 @@ const readFilter = (params: URLSearchParams): JournalFilter => {
 export const withControls = (handler: Handler, options: ControlsOptions): Handler => {
   const { config, repository, journal, reset, startedAt } = options
 
-  const answer = (status: number, body: string | null, headers: Record<string, string> = {}): Response =>
+  const answer = (status: number, body: string | null, headers: Record<string, string> = {}, requestId = config.ids.requestId): Response =>
     new Response(body, {
       status,
       headers: {
         ...(body === null ? {} : { "Content-Type": "application/json" }),
         ...corsHeaders,
-        "Twilio-Request-Id": config.ids.requestId(),
+        "Twilio-Request-Id": requestId(),
         ...headers
       }
     })
-  const json = <S extends Schema.Codec<unknown, unknown, never, never>>(schema: S, value: S["Type"], head: boolean): Response =>
-    answer(200, head ? null : JSON.stringify(Schema.encodeSync(schema)(value)))
+  const json = <S extends Schema.Codec<unknown, unknown, never, never>>(
+    schema: S,
+    value: S["Type"],
+    head: boolean,
+    requestId?: () => string
+  ): Response => answer(200, head ? null : JSON.stringify(Schema.encodeSync(schema)(value)), {}, requestId)
   const failure = (error: ApiError): Response =>
     answer(error.body.status, JSON.stringify(Schema.encodeSync(TwilioError)(error.body)), { ...error.headers })
 
@@ -113,7 +118,8 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     const head = method === "HEAD"
     if (path === HEALTH_PATH) {
       if (method !== "GET" && !head) return failure(methodNotAllowed(method, path, "GET, HEAD, OPTIONS"))
-      return json(HealthBody, healthBody(config, startedAt, { size: journal.size(), limit: journal.limit }), head)
+      // A random request id: however often a runner polls, the seeded sequence (sidSeed) of the other answers stays put.
+      return json(HealthBody, healthBody(config, startedAt, { size: journal.size(), limit: journal.limit }), head, newRequestId)
     }
     if (path !== RESET_PATH && path !== REQUESTS_PATH) return undefined
     // Which methods a path has is public (as in the application): the 405 comes before authentication.
