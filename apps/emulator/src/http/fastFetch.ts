@@ -10,7 +10,9 @@
  * It answers only what it can answer exactly as the application would, and declines (returns `false`, having
  * written nothing) everything else: another method or route, a query string, a percent-encoded or malformed SID, an
  * unusual Host header, missing, repeated or wrong credentials, no such short code, any error. The application answers
- * it from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests.
+ * it from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests. Each answer
+ * it sends is reported to `onAnswer` (the request journal), since the journal's wrapper around the application
+ * never sees it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { ShortCode, ShortCodeInstanceParams } from "@shortcode-kit/schema"
