@@ -8,7 +8,7 @@ import type { ServerConfig } from "./Config.js"
 import { ApiError, internalError, notFound } from "./http/ApiError.js"
 import { readBoundedBody } from "./http/body.js"
 import type { AppEnv } from "./http/AppEnv.js"
-import { adminAuth, hasAdminBearer, twilioAuth } from "./http/auth.js"
+import { adminAuth, isAdminAuthorization, twilioAuth } from "./http/auth.js"
 import { cors } from "./http/cors.js"
 import { durableWrites } from "./http/durableWrites.js"
 import { requestId } from "./http/requestId.js"
@@ -47,13 +47,13 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
 
   app.use(requestLog(config.log))
   app.use(cors())
-  app.use(requestId())
+  app.use(requestId(config.ids.requestId))
   // The admin API takes whole seeds, hence its larger limit; it is granted only to requests that carry the admin
   // token, so that no one else can make the server hold more than the Twilio surface's limit.
   const twilioBody = readBoundedBody(config.bodyLimitBytes)
   const adminBody = readBoundedBody(config.adminBodyLimitBytes)
   app.use((c, next) =>
-    c.req.path.startsWith("/admin/") && hasAdminBearer(c.req.header("Authorization"), config.adminToken)
+    c.req.path.startsWith("/admin/") && isAdminAuthorization(c.req.header("Authorization"), config.adminToken)
       ? adminBody(c, next)
       : twilioBody(c, next)
   )
@@ -73,7 +73,7 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   const auth = twilioAuth(repository)
   registerServiceRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
   registerShortCodeRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
-  registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken) })
+  registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)
   return { app, dispose: docs.dispose }
 }

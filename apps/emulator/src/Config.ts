@@ -7,6 +7,9 @@ import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { toValidationIssues, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Result, Schema } from "effect"
+import { type Clock, systemClock } from "./controls/Clock.js"
+import { type IdSource, randomIds, seededIds } from "./controls/Ids.js"
+import { DEFAULT_JOURNAL_LIMIT } from "./controls/Journal.js"
 import { stdoutLines } from "./http/logBuffer.js"
 import { type Seed as SeedType, Seed } from "./Seed.js"
 
@@ -51,6 +54,15 @@ export interface ServerOptions {
    * process, turns it on.
    */
   readonly lightweightWebGlobals?: boolean
+  /**
+   * Makes every generated SID, auth token and request id a seeded sequence instead of random: two emulators with the
+   * same seed (and the same `clock`) answer the same request sequence with the same bodies. A safe integer.
+   */
+  readonly sidSeed?: number
+  /** Where dates come from (`date_created`, `date_updated`, the journal's `at`). Default the system clock; see `makeTestClock`. */
+  readonly clock?: Clock
+  /** Requests the journal (`GET /admin/requests`) keeps; more drops the oldest, `0` keeps none. Default 1000. */
+  readonly journalLimit?: number
 }
 
 /** The options with every default filled in and every value checked. */
@@ -69,6 +81,11 @@ export interface ServerConfig {
   readonly requestTimeoutMs: number
   readonly maxConnections: number
   readonly lightweightWebGlobals: boolean
+  readonly sidSeed: number | undefined
+  /** The generated identifiers: random, or seeded by `sidSeed`. */
+  readonly ids: IdSource
+  readonly clock: Clock
+  readonly journalLimit: number
 }
 
 export const DEFAULT_HOST = "127.0.0.1"
@@ -126,6 +143,10 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
   }
   const host = options.host ?? DEFAULT_HOST
   if (host === "") fail("host must not be empty")
+  const sidSeed = options.sidSeed
+  if (sidSeed !== undefined && !Number.isSafeInteger(sidSeed)) fail(`sidSeed must be a safe integer, received ${String(sidSeed)}`)
+  const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT
+  if (!Number.isSafeInteger(journalLimit) || journalLimit < 0) fail(`journalLimit must be an integer of 0 or more, received ${String(journalLimit)}`)
   return {
     host,
     port,
@@ -140,7 +161,11 @@ export const resolveConfig = (options: ServerOptions = {}): ServerConfig => {
     log: options.log === false ? undefined : options.log ?? stdoutLines.push,
     requestTimeoutMs,
     maxConnections,
-    lightweightWebGlobals: options.lightweightWebGlobals ?? false
+    lightweightWebGlobals: options.lightweightWebGlobals ?? false,
+    sidSeed,
+    ids: sidSeed === undefined ? randomIds : seededIds(sidSeed),
+    clock: options.clock ?? systemClock,
+    journalLimit
   }
 }
 
@@ -172,12 +197,15 @@ export interface EnvConfig {
   readonly options: ServerOptions
   readonly adminTokenGenerated: boolean
   readonly databasePath: string
+  /** `READY_JSON=1`: print one JSON line with the URL, admin token and demo credentials before the banner. */
+  readonly readyJson: boolean
 }
 
 /**
  * The options from the environment: `HOST`, `PORT`, `DB` (a path relative to the working directory, or
  * `:memory:`; default `defaultDatabase`), `PUBLIC_BASE_URL`, `ADMIN_TOKEN`, `SEED_FILE` (a seed file replaces the
- * demo data), `MAX_CONNECTIONS`.
+ * demo data), `MAX_CONNECTIONS`, `SID_SEED` (an integer: seeded SIDs), `FIXED_TIME` (an ISO 8601 time the clock
+ * stands still at), `JOURNAL_LIMIT`, `READY_JSON` (`1` or `true`).
  */
 export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): EnvConfig => {
   const nonEmpty = (name: string): string | undefined => {
@@ -200,6 +228,28 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
   const adminToken = nonEmpty("ADMIN_TOKEN")
   const host = nonEmpty("HOST")
   const publicBaseUrl = nonEmpty("PUBLIC_BASE_URL")
+  const integer = (name: string): number | undefined => {
+    const text = nonEmpty(name)
+    if (text === undefined) return undefined
+    if (!/^-?[0-9]{1,15}$/.test(text)) fail(`${name} must be an integer, received ${JSON.stringify(text)}`)
+    return Number(text)
+  }
+  const sidSeed = integer("SID_SEED")
+  const journalLimit = integer("JOURNAL_LIMIT")
+  const fixedTimeText = nonEmpty("FIXED_TIME")
+  let fixedTime: Date | undefined
+  if (fixedTimeText !== undefined) {
+    // Only the full ISO form: Date.parse accepts far more (and reads some of it in local time).
+    fixedTime = new Date(fixedTimeText)
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(fixedTimeText) || Number.isNaN(fixedTime.getTime())) {
+      fail(`FIXED_TIME must be an ISO 8601 time with its offset, such as 2024-01-01T00:00:00Z, received ${JSON.stringify(fixedTimeText)}`)
+    }
+  }
+  const readyText = nonEmpty("READY_JSON")
+  if (readyText !== undefined && !["1", "true", "0", "false"].includes(readyText)) {
+    fail(`READY_JSON must be 1, true, 0 or false, received ${JSON.stringify(readyText)}`)
+  }
+  const frozen = fixedTime
   const options: ServerOptions = {
     database: databasePath,
     adminToken: adminToken ?? randomAdminToken(),
@@ -208,7 +258,15 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
     ...(port === undefined ? {} : { port }),
     ...(publicBaseUrl === undefined ? {} : { publicBaseUrl }),
     ...(maxConnectionsText === undefined ? {} : { maxConnections: Number(maxConnectionsText) }),
-    ...(seedFile === undefined ? {} : { seed: readSeedFile(resolve(seedFile)) })
+    ...(seedFile === undefined ? {} : { seed: readSeedFile(resolve(seedFile)) }),
+    ...(sidSeed === undefined ? {} : { sidSeed }),
+    ...(journalLimit === undefined ? {} : { journalLimit }),
+    ...(frozen === undefined ? {} : { clock: () => new Date(frozen.getTime()) })
   }
-  return { options, adminTokenGenerated: adminToken === undefined, databasePath }
+  return {
+    options,
+    adminTokenGenerated: adminToken === undefined,
+    databasePath,
+    readyJson: readyText === "1" || readyText === "true"
+  }
 }

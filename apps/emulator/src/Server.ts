@@ -4,11 +4,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { getRequestListener } from "@hono/node-server"
+import { getRequestListener, type HttpBindings } from "@hono/node-server"
 import { makeApp } from "./App.js"
 import { HEADERS_TIMEOUT_MS, resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
+import { attachControls, type ControlsHandle } from "./controls/attach.js"
+import type { Handler } from "./controls/Controls.js"
 import { demoSeed } from "./Demo.js"
-import type { AppEnv } from "./http/AppEnv.js"
 import { refusedFromHeaders } from "./http/body.js"
 import { makeClientErrorHandler, noteRequest } from "./http/clientError.js"
 import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnswer.js"
@@ -23,12 +24,19 @@ import { openStore } from "./store/Store.js"
 
 /**
  * The handler behind each emulator (the application inside its wrappers), for `startServer` to pass it node:http's
- * own request, and when the fast lane must decline.
+ * own request; when its fast lane must decline, and what the lane tells the journal.
  */
-const handlers = new WeakMap<Emulator, { readonly handler: FetchHandler; readonly fastLaneDeclines: () => boolean }>()
+const handlers = new WeakMap<Emulator, {
+  readonly handler: Handler
+  readonly fastLaneDeclines: () => boolean
+  readonly fastAnswer: (path: string, accountSid: string, started: number) => void
+}>()
 
-/** An emulator that is not listening: its web handler, its store, and `close` to release the database. */
-export interface Emulator {
+/**
+ * An emulator that is not listening: its web handler, its store, `close` to release the database, and the controls
+ * (`reset`, `requests`, `clearRequests`, `onReset`).
+ */
+export interface Emulator extends ControlsHandle {
   readonly config: ServerConfig
   /** The web-standard handler: drive it in-process, or serve it with any server. */
   readonly fetch: (request: Request) => Promise<Response>
@@ -55,7 +63,11 @@ export interface Emulator {
  */
 export const makeServer = (options: ServerOptions = {}): Emulator => {
   const config = resolveConfig(options)
-  const store = openStore(config.database, { servicePoolLimit: config.servicePoolLimit })
+  const store = openStore(config.database, {
+    servicePoolLimit: config.servicePoolLimit,
+    now: () => config.clock().getTime(),
+    ids: config.ids
+  })
   try {
     const { durability, repository } = store
     const seeded = {
@@ -67,11 +79,23 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     const { app, dispose } = makeApp(config, repository, { durability })
     // Fault injection (src/faults): /admin/faults on the app, and its `(fetch) => fetch` wrapper around it.
     const faults = installFaults(app, config)
-    const handler = faults.wrap(async (request, env) => app.fetch(request, env))
+    const faulted: FetchHandler = faults.wrap(async (request, env) => app.fetch(request, env))
+    // Controls (health, reset, request journal; src/controls/) around that: the journal sees faulted requests too.
+    const controls = attachControls({
+      config,
+      repository,
+      durability,
+      startSeeds: [...(config.demo ? [demoSeed] : []), ...(config.seed === undefined ? [] : [config.seed])],
+      handler: (request, env) => faulted(request, env as HttpBindings | undefined)
+    })
+    // A reset also clears the fault rules.
+    controls.handle.onReset(() => faults.store.clear())
+    const handler = controls.handler
     let closed: Promise<void> | undefined
     const emulator: Emulator = {
+      ...controls.handle,
       config,
-      fetch: (request) => handler(request),
+      fetch: async (request) => handler(request),
       repository,
       faults: faults.handle,
       seeded,
@@ -79,7 +103,11 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     }
     // The fast lane reads the database directly: it declines while fault rules are held, and while a disk sync is
     // in flight (a row a failing sync would undo must not be served; the application waits for the sync).
-    handlers.set(emulator, { handler, fastLaneDeclines: () => faults.store.hasRules() || durability.pending() !== undefined })
+    handlers.set(emulator, {
+      handler,
+      fastLaneDeclines: () => faults.store.hasRules() || durability.pending() !== undefined,
+      fastAnswer: controls.fastAnswer
+    })
     return emulator
   } catch (error) {
     void store.close()
@@ -87,8 +115,8 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
   }
 }
 
-/** A listening emulator. */
-export interface RunningServer {
+/** A listening emulator, with the controls of its emulator at hand (`reset`, `requests`, `clearRequests`, `onReset`). */
+export interface RunningServer extends ControlsHandle {
   /** `http://host:port`, the base URL to point clients at. */
   readonly url: string
   readonly port: number
@@ -128,7 +156,8 @@ export const appListener = (emulator: Emulator) => {
   // `@hono/node-server` calls its error handler synchronously, inside the listener call, for a request it cannot
   // turn into a URL; the request is then the one being handled, so its log line can name it.
   let current: { readonly request: IncomingMessage; readonly started: number } | undefined
-  const listener = getRequestListener((request, env) => handler(request, env as AppEnv["Bindings"]), {
+  // node:http's createServer is HTTP/1: the bindings are never HTTP/2's.
+  const listener = getRequestListener((request, env) => handler(request, env as HttpBindings), {
     overrideGlobalObjects: emulator.config.lightweightWebGlobals,
     errorHandler: (error) => {
       // A connection a fault rule dropped gets no answer at all.
@@ -163,11 +192,15 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const emulator = makeServer(options)
   const { host, port: wantedPort } = emulator.config
   const app = appListener(emulator)
+  const fastAnswer = handlers.get(emulator)?.fastAnswer
   const fastFetch = makeFastFetch({
     repository: emulator.repository,
     publicBaseUrl: emulator.config.publicBaseUrl,
     log: emulator.config.log,
-    declineWhile: handlers.get(emulator)?.fastLaneDeclines
+    declineWhile: handlers.get(emulator)?.fastLaneDeclines,
+    requestId: emulator.config.ids.requestId,
+    // The lane answers without the wrapped handler, so it journals its answers itself.
+    ...(fastAnswer === undefined ? {} : { onAnswer: fastAnswer })
   })
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -228,5 +261,6 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       server.closeIdleConnections()
     }))
 
-  return { url, port, host, adminToken: emulator.config.adminToken, emulator, faults: emulator.faults, close }
+  const { reset, requests, clearRequests, onReset } = emulator
+  return { url, port, host, adminToken: emulator.config.adminToken, emulator, faults: emulator.faults, close, reset, requests, clearRequests, onReset }
 }

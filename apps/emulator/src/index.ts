@@ -25,3 +25,10 @@ export {
   type FaultTarget,
   stepRule
 } from "./faults/FaultPlan.js"
+export { type JournalEntry, type JournalFilter, type Parameters as JournalParameters, DEFAULT_JOURNAL_LIMIT } from "./controls/Journal.js"
+export { type ControlsHandle } from "./controls/attach.js"
+export { type ResetHook } from "./controls/Reset.js"
+export { type Clock, type TestClock, makeTestClock } from "./controls/Clock.js"
+export { type IdSource, seededIds } from "./controls/Ids.js"
+export { type HealthBody } from "./controls/Health.js"
+export { type ReadySignal } from "./controls/ReadySignal.js"

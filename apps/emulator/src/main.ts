@@ -6,6 +6,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { banner } from "./Banner.js"
 import { configFromEnv } from "./Config.js"
+import { readyLine } from "./controls/ReadySignal.js"
 import { stdoutLines } from "./http/logBuffer.js"
 import { startServer } from "./Server.js"
 
@@ -17,6 +18,8 @@ const main = async (): Promise<void> => {
   const env = configFromEnv(process.env, DEFAULT_DATABASE)
   // This process is the emulator's own: @hono/node-server may swap in its lighter Request and Response.
   const server = await startServer({ ...env.options, lightweightWebGlobals: true })
+  // READY_JSON=1: one machine-readable line first, for test runners (src/controls/ReadySignal.ts).
+  if (env.readyJson) process.stdout.write(readyLine(server, env.databasePath))
   process.stdout.write(banner({ server, databasePath: env.databasePath, adminTokenGenerated: env.adminTokenGenerated }))
 
   const shutdown = (signal: NodeJS.Signals): void => {

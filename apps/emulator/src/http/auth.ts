@@ -45,19 +45,21 @@ export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> =>
   await next()
 }
 
-/** Whether an `Authorization` header carries the admin token as `Bearer <admin token>`. */
-export const hasAdminBearer = (header: string | undefined, adminToken: string): boolean => {
+/** `true` when `header` is `Bearer <admin token>` (also used by the controls outside the application). */
+export const isAdminAuthorization = (header: string | undefined, adminToken: string): boolean => {
   const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header ?? "")
   return m !== null && secretsEqual(m[1] as string, adminToken)
 }
 
+/** The answer to an admin request without the admin token. */
+export const adminUnauthorized = (): ApiError =>
+  ApiError.of(20003, undefined, {
+    headers: { "WWW-Authenticate": 'Bearer realm="shortcode-kit emulator admin"' },
+    message: "Authenticate: the admin API needs Authorization: Bearer <ADMIN_TOKEN>"
+  })
+
 /** Requires `Authorization: Bearer <admin token>`. */
 export const adminAuth = (adminToken: string): MiddlewareHandler => async (c, next) => {
-  if (!hasAdminBearer(c.req.header("Authorization"), adminToken)) {
-    throw ApiError.of(20003, undefined, {
-      headers: { "WWW-Authenticate": 'Bearer realm="shortcode-kit emulator admin"' },
-      message: "Authenticate: the admin API needs Authorization: Bearer <ADMIN_TOKEN>"
-    })
-  }
+  if (!isAdminAuthorization(c.req.header("Authorization"), adminToken)) throw adminUnauthorized()
   await next()
 }

@@ -10,7 +10,9 @@
  * It answers only what it can answer exactly as the application would, and declines (returns `false`, having
  * written nothing) everything else: another method or route, a query string, a percent-encoded or malformed SID, an
  * unusual Host header, missing, repeated or wrong credentials, no such short code, any error. The application answers
- * it from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests.
+ * it from scratch. `test/http/fastFetch.test.ts` holds the two to the same answers on generated requests. Each answer
+ * it sends is reported to `onAnswer` (the request journal), since the journal's wrapper around the application
+ * never sees it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { ShortCode, ShortCodeInstanceParams } from "@shortcode-kit/schema"
@@ -28,6 +30,10 @@ export interface FastFetchOptions {
   readonly log: LogSink
   /** While this says `true` (fault rules are held), the lane declines everything, so every request meets them. */
   readonly declineWhile?: (() => boolean) | undefined
+  /** Makes the `Twilio-Request-Id`s (the emulator's id source). Default random. */
+  readonly requestId?: () => string
+  /** Told of every answer the lane sends (the request journal): the path, the authenticated account, the start. */
+  readonly onAnswer?: (path: string, accountSid: string, started: number) => void
 }
 
 /** The path with two plain alphanumeric segments: anything percent-encoded is left to the application's decoding. */
@@ -73,7 +79,7 @@ const MAX_CACHED = 1000
 
 /** Serves the request and returns `true`, or returns `false` without touching the response. */
 export const makeFastFetch = (options: FastFetchOptions) => {
-  const { repository, publicBaseUrl, log, declineWhile } = options
+  const { repository, publicBaseUrl, log, declineWhile, requestId = newRequestId, onAnswer } = options
   const cache = new Map<string, string>()
   let cachedAt: string | undefined
 
@@ -121,11 +127,13 @@ export const makeFastFetch = (options: FastFetchOptions) => {
     response.writeHead(200, {
       ...CORS_HEADERS,
       "content-type": "application/json",
-      "twilio-request-id": newRequestId(),
+      "twilio-request-id": requestId(),
       "content-length": Buffer.byteLength(body)
     })
     response.end(body)
     log?.(logLine("GET", request.url, 200, started))
+    // The lane answers only valid credentials, so the user of the header is the authenticated account.
+    if (onAnswer !== undefined) onAnswer(request.url, basicCredentials(authorization)?.user ?? "", started)
     return true
   }
 }

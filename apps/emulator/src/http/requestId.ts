@@ -7,7 +7,8 @@ import type { MiddlewareHandler } from "hono"
 /** A new request id. A v4 UUID without dashes is 32 hex digits, and far cheaper to make than randomBytes. */
 export const newRequestId = (): string => `RQ${randomUUID().replaceAll("-", "")}`
 
-export const requestId = (): MiddlewareHandler => async (c, next) => {
+/** Sets `Twilio-Request-Id` on every answer; `nextId` makes the ids (the emulator's id source). */
+export const requestId = (nextId: () => string = newRequestId): MiddlewareHandler => async (c, next) => {
   await next()
-  c.res.headers.set("Twilio-Request-Id", newRequestId())
+  c.res.headers.set("Twilio-Request-Id", nextId())
 }

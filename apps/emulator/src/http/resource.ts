@@ -7,6 +7,13 @@ import { ApiError } from "./ApiError.js"
 
 export type Method = "GET" | "POST" | "DELETE"
 
+/** 405 20004 for `method` on `path`, with `Allow` listing `allow` (also used by the controls outside the application). */
+export const methodNotAllowed = (method: string, path: string, allow: string): ApiError =>
+  ApiError.of(20004, undefined, {
+    message: `Method not allowed: ${method} is not supported on ${path}; allowed: ${allow}`,
+    headers: { Allow: allow }
+  })
+
 /**
  * Registers `handlers` on `path` behind `guard`. The 405 answer comes before authentication: which methods a path
  * has is public (it is in the OpenAPI document).
@@ -25,9 +32,6 @@ export const resource = (
   const order = ["GET", "HEAD", "POST", "DELETE", "OPTIONS"]
   const allow = order.filter((m) => m === "OPTIONS" || methods.includes(m as Method) || (m === "HEAD" && methods.includes("GET"))).join(", ")
   app.all(path, (c) => {
-    throw ApiError.of(20004, undefined, {
-      message: `Method not allowed: ${c.req.method} is not supported on ${c.req.path}; allowed: ${allow}`,
-      headers: { Allow: allow }
-    })
+    throw methodNotAllowed(c.req.method, c.req.path, allow)
   })
 }

@@ -25,6 +25,8 @@ import { respondWith } from "../http/respond.js"
 export interface AdminRoutesOptions {
   readonly repository: Repository
   readonly auth: MiddlewareHandler<AppEnv>
+  /** Makes the auth token of an account created without one. Default {@link randomAuthToken}. */
+  readonly newAuthToken?: () => string
 }
 
 /** A new auth token in Twilio's shape: 32 lower-case hex digits. */
@@ -67,13 +69,13 @@ const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
 }
 
 export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptions): void => {
-  const { repository, auth } = options
+  const { repository, auth, newAuthToken = randomAuthToken } = options
 
   resource(app, "/admin/accounts", auth, {
     POST: (c) => {
       const body = readJson(c, CreateAccountBody)
       const account = inserted(
-        repository.insertAccount({ ...(body.sid === undefined ? {} : { sid: body.sid }), authToken: body.authToken ?? randomAuthToken() }),
+        repository.insertAccount({ ...(body.sid === undefined ? {} : { sid: body.sid }), authToken: body.authToken ?? newAuthToken() }),
         body.sid ?? ""
       )
       return respondWith(c, SeedAccount, { sid: account.sid, authToken: account.authToken }, 201)

@@ -2,14 +2,8 @@
  * Every read and write of the emulator's state, as domain records in and out. SQL stays in this file; callers see
  * accounts, services and short codes, and outcomes as tagged values instead of exceptions.
  */
-import {
-  type AccountSid,
-  randomAccountSid,
-  randomServiceSid,
-  randomShortCodeSid,
-  type ServiceSid,
-  type ShortCodeSid
-} from "@shortcode-kit/schema"
+import type { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
+import { type IdSource, randomIds } from "../controls/Ids.js"
 import type { Database } from "./Database.js"
 import { isUniqueViolation } from "./Database.js"
 import { type KeysetPage, type PageCursor, readKeysetPage } from "./Paging.js"
@@ -122,6 +116,12 @@ export interface Repository {
    * written in between, so what was read at the first is still what the database holds.
    */
   readonly dataVersion: () => string
+  /**
+   * Deletes every account, service, short code and membership, and restarts the list positions, in one
+   * transaction (a savepoint inside the caller's): what `reset` then reloads gets the positions, and so the page
+   * tokens, of a fresh database. Returns how many rows of each table it deleted.
+   */
+  readonly deleteEverything: () => { readonly accounts: number; readonly services: number; readonly shortCodes: number; readonly memberships: number }
 }
 
 interface AccountRow { sid: string; auth_token: string; date_created: number }
@@ -199,12 +199,14 @@ class PoolFullRollback extends Error {}
  *
  * @param options.servicePoolLimit how many short codes a service may hold (Twilio: 400 numbers and short codes).
  * @param options.now the clock, in milliseconds since the epoch.
+ * @param options.ids where the SIDs left out of an insert come from (default: random).
  */
 export const makeRepository = (
   db: Database,
-  options: { readonly servicePoolLimit: number; readonly now?: () => number }
+  options: { readonly servicePoolLimit: number; readonly now?: () => number; readonly ids?: IdSource }
 ): Repository => {
   const clock = options.now ?? Date.now
+  const ids = options.ids ?? randomIds
   // Twilio's dates have whole seconds; storing them so keeps what is read back equal to what is served.
   const now = (): number => Math.floor(clock() / 1000) * 1000
   const limit = options.servicePoolLimit
@@ -261,7 +263,14 @@ export const makeRepository = (
     ),
     changeCount: db.prepare<[], number>("SELECT total_changes()").pluck(),
     // Moves on commits of other connections only; total_changes() covers this one's.
-    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck()
+    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+    // Children first: the foreign keys would cascade anyway, but the counts are per table.
+    deleteMembers: db.prepare("DELETE FROM service_short_codes"),
+    deleteShortCodes: db.prepare("DELETE FROM short_codes"),
+    deleteServices: db.prepare("DELETE FROM services"),
+    deleteAccounts: db.prepare("DELETE FROM accounts"),
+    // AUTOINCREMENT keeps its high-water marks here; the table exists once a position was ever handed out.
+    restartPositions: db.prepare("DELETE FROM sqlite_sequence WHERE name IN ('services', 'service_short_codes')")
   }
 
   const immediate = <A>(f: () => A): A => db.transaction(f).immediate()
@@ -313,7 +322,7 @@ export const makeRepository = (
       return row === undefined ? undefined : toAccount(row)
     },
     insertAccount: ({ sid: given, authToken }) => {
-      const sid = given ?? randomAccountSid()
+      const sid = given ?? ids.accountSid()
       return insert(() => {
         const at = now()
         stmt.insertAccount.run(sid, authToken, at)
@@ -322,7 +331,7 @@ export const makeRepository = (
     },
     insertService: ({ sid: given, accountSid, friendlyName }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
-      const sid = given ?? randomServiceSid()
+      const sid = given ?? ids.serviceSid()
       return insert(() => {
         const at = now()
         stmt.insertService.run(sid, accountSid, friendlyName, at, at)
@@ -331,7 +340,7 @@ export const makeRepository = (
     },
     insertShortCode: ({ sid: given, accountSid, shortCode, countryCode, capabilities }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
-      const sid = given ?? randomShortCodeSid()
+      const sid = given ?? ids.shortCodeSid()
       return insert(() => {
         const at = now()
         stmt.insertShortCode.run(sid, accountSid, shortCode, countryCode, JSON.stringify(capabilities), at, at)
@@ -410,6 +419,15 @@ export const makeRepository = (
     allShortCodes: () => stmt.allShortCodes.all().map(toInventory),
     transaction: immediate,
     changeCount: () => stmt.changeCount.get() as number,
-    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`
+    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`,
+    deleteEverything: () =>
+      immediate(() => {
+        const memberships = stmt.deleteMembers.run().changes
+        const shortCodes = stmt.deleteShortCodes.run().changes
+        const services = stmt.deleteServices.run().changes
+        const accounts = stmt.deleteAccounts.run().changes
+        stmt.restartPositions.run()
+        return { accounts, services, shortCodes, memberships }
+      })
   }
 }

@@ -7,6 +7,7 @@ import { type Database, isInMemory, openDatabase } from "./Database.js"
 import { type Durability, makeDurability, type SyncFile } from "./Durability.js"
 import { watchFileIdentity } from "./FileIdentity.js"
 import { guardRepository } from "./GuardedRepository.js"
+import type { IdSource } from "../controls/Ids.js"
 import { makeRepository, type Repository } from "./Repository.js"
 
 /** An open store; `close` waits for the sync in flight, then closes the database. */
@@ -28,7 +29,14 @@ const RESTART = "writes are refused, since they would be lost at the next start:
  */
 export const openStore = (
   path: string,
-  options: { readonly servicePoolLimit: number; readonly syncFile?: SyncFile }
+  options: {
+    readonly servicePoolLimit: number
+    readonly syncFile?: SyncFile
+    /** The clock of the rows' dates, in epoch milliseconds (default: the system clock). */
+    readonly now?: () => number
+    /** Where generated SIDs come from (default: random). */
+    readonly ids?: IdSource
+  }
 ): Store => {
   const db = openDatabase(path)
   let durability: Durability | undefined
@@ -44,7 +52,11 @@ export const openStore = (
         ],
         RESTART
       )
-    const repository = guardRepository(makeRepository(db, { servicePoolLimit: options.servicePoolLimit }), {
+    const repository = guardRepository(makeRepository(db, {
+      servicePoolLimit: options.servicePoolLimit,
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.ids === undefined ? {} : { ids: options.ids })
+    }), {
       path: isInMemory(path) ? path : file,
       durability,
       identity

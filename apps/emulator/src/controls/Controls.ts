@@ -1,0 +1,208 @@
+/**
+ * The controls a test suite drives the emulator with, as a wrapper around its web-standard fetch handler, so they
+ * do not depend on how the routes are written:
+ *
+ * - `GET /healthz` (no credentials) -> 200 {@link HealthBody}
+ * - `POST /admin/reset` -> 200 `{ accounts, services, short_codes, memberships }` restored
+ * - `GET /admin/requests?method=&path=` -> 200 `{ requests: [...] }`, oldest first; `DELETE /admin/requests` -> 204
+ *
+ * Every other request goes to the application and, unless it is an admin request, into the journal.
+ */
+import type { IncomingMessage } from "node:http"
+import { TwilioError } from "@shortcode-kit/schema"
+import { corsHeaders } from "@shortcode-kit/schema/http"
+import { Schema } from "effect"
+import { SeedReportBody } from "../AdminRequests.js"
+import type { ServerConfig } from "../Config.js"
+import { ApiError } from "../http/ApiError.js"
+import { adminUnauthorized, basicCredentials, isAdminAuthorization, secretsEqual } from "../http/auth.js"
+import { isFormContentType } from "../http/form.js"
+import { newRequestId } from "../http/requestId.js"
+import { logLine } from "../http/requestLog.js"
+import { methodNotAllowed } from "../http/resource.js"
+import type { Repository } from "../store/Repository.js"
+import { tapBody } from "./bodyTap.js"
+import { healthBody, HealthBody } from "./Health.js"
+import { decodeParameters, type Journal, JournalBody, type JournalFilter } from "./Journal.js"
+import type { Reset } from "./Reset.js"
+
+/** A web-standard handler; node:http passes its own request along as `incoming`. */
+export type Handler = (request: Request, env?: { readonly incoming?: IncomingMessage }) => Response | Promise<Response>
+
+export interface ControlsOptions {
+  readonly config: ServerConfig
+  readonly repository: Repository
+  readonly journal: Journal
+  readonly reset: Reset
+  /** `performance.now()` when the emulator was made. */
+  readonly startedAt: number
+}
+
+/** The paths the controls answer themselves. */
+export const HEALTH_PATH = "/healthz"
+export const RESET_PATH = "/admin/reset"
+export const REQUESTS_PATH = "/admin/requests"
+
+const isAdminPath = (path: string): boolean => path === "/admin" || path.startsWith("/admin/")
+
+/** The SID of the account whose Basic credentials `authorization` carries, if they are valid; else `null`. */
+const authenticatedAccount = (repository: Repository, authorization: string | null | undefined): string | null => {
+  const credentials = basicCredentials(authorization ?? undefined)
+  if (credentials === undefined) return null
+  const account = repository.findAccount(credentials.user)
+  return account !== undefined && secretsEqual(credentials.password, account.authToken) ? account.sid : null
+}
+
+/** The `code` of a Twilio error body, or `null` for anything else. */
+const errorCode = async (response: Response): Promise<number | null> => {
+  try {
+    const body = JSON.parse(await response.clone().text()) as unknown
+    const code = typeof body === "object" && body !== null ? (body as { code?: unknown }).code : undefined
+    return typeof code === "number" && Number.isInteger(code) ? code : null
+  } catch {
+    return null
+  }
+}
+
+const FILTER_NAMES = new Set(["method", "path"])
+
+/** The journal filter of `GET /admin/requests`: `method` and `path`, each at most once; anything else is a 400. */
+const readFilter = (params: URLSearchParams): JournalFilter => {
+  const filter: { method?: string; path?: string } = {}
+  for (const name of new Set(params.keys())) {
+    if (!FILTER_NAMES.has(name)) {
+      throw ApiError.of(20001, name, { message: `Invalid parameter: ${name}. ${REQUESTS_PATH} filters by method and path only` })
+    }
+    const values = params.getAll(name)
+    if (values.length > 1 || values[0] === "") {
+      throw ApiError.of(20001, name, { message: `Invalid parameter: ${name}. Give it once, not empty` })
+    }
+    filter[name as "method" | "path"] = values[0] as string
+  }
+  return filter
+}
+
+/**
+ * Wraps `handler` with the controls.
+ *
+ * @example
+ * ```ts
+ * const handle = withControls((request, env) => app.fetch(request, env), { config, repository, journal, reset, startedAt })
+ * ```
+ */
+export const withControls = (handler: Handler, options: ControlsOptions): Handler => {
+  const { config, repository, journal, reset, startedAt } = options
+
+  const answer = (status: number, body: string | null, headers: Record<string, string> = {}, requestId = config.ids.requestId): Response =>
+    new Response(body, {
+      status,
+      headers: {
+        ...(body === null ? {} : { "Content-Type": "application/json" }),
+        ...corsHeaders,
+        "Twilio-Request-Id": requestId(),
+        ...headers
+      }
+    })
+  const json = <S extends Schema.Codec<unknown, unknown, never, never>>(
+    schema: S,
+    value: S["Type"],
+    head: boolean,
+    requestId?: () => string
+  ): Response => answer(200, head ? null : JSON.stringify(Schema.encodeSync(schema)(value)), {}, requestId)
+  const failure = (error: ApiError): Response =>
+    answer(error.body.status, JSON.stringify(Schema.encodeSync(TwilioError)(error.body)), { ...error.headers })
+
+  /** The answer of a control path, or `undefined` when `path` is not one. */
+  const control = async (request: Request, method: string, url: URL): Promise<Response | undefined> => {
+    const path = url.pathname
+    const head = method === "HEAD"
+    if (path === HEALTH_PATH) {
+      if (method !== "GET" && !head) return failure(methodNotAllowed(method, path, "GET, HEAD, OPTIONS"))
+      // A random request id: however often a runner polls, the seeded sequence (sidSeed) of the other answers stays put.
+      return json(HealthBody, healthBody(config, startedAt, { size: journal.size(), limit: journal.limit }), head, newRequestId)
+    }
+    if (path !== RESET_PATH && path !== REQUESTS_PATH) return undefined
+    // Which methods a path has is public (as in the application): the 405 comes before authentication.
+    const allow = path === RESET_PATH ? "POST, OPTIONS" : "GET, HEAD, DELETE, OPTIONS"
+    if (!allow.split(", ").includes(method)) return failure(methodNotAllowed(method, path, allow))
+    if (!isAdminAuthorization(request.headers.get("Authorization") ?? undefined, config.adminToken)) return failure(adminUnauthorized())
+    if (path === RESET_PATH) return json(SeedReportBody, await reset.reset(), false)
+    if (method === "DELETE") {
+      journal.clear()
+      return answer(204, null)
+    }
+    return json(JournalBody, { requests: journal.entries(readFilter(url.searchParams)) }, head)
+  }
+
+  const controlled = async (request: Request, method: string, url: URL, started: number): Promise<Response | undefined> => {
+    let response: Response | undefined
+    try {
+      response = await control(request, method, url)
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      response = failure(error)
+    }
+    if (response !== undefined) config.log?.(logLine(method, url.pathname, response.status, started))
+    return response
+  }
+
+  return async (request, env) => {
+    const started = performance.now()
+    const method = request.method
+    const url = new URL(request.url)
+    // Preflights of the control paths are the application's (204 with the CORS headers, like every path).
+    if (method !== "OPTIONS") {
+      const response = await controlled(request, method, url, started)
+      if (response !== undefined) return response
+    }
+    if (journal.limit === 0 || isAdminPath(url.pathname)) return handler(request, env)
+
+    const at = config.clock().toISOString()
+    const incoming = env?.incoming
+    // node's own headers when node:http serves: reading the web Request's would build a Headers object.
+    const header = (name: string): string | undefined => {
+      if (incoming === undefined) return request.headers.get(name) ?? undefined
+      const value = incoming.headers[name.toLowerCase()]
+      return Array.isArray(value) ? value.join(", ") : value
+    }
+    const hasForm = method !== "GET" && method !== "HEAD" && isFormContentType(header("Content-Type"))
+    const body = hasForm ? tapBody(request, incoming, config.bodyLimitBytes) : undefined
+    const response = await handler(request, env)
+    const bytes = body === undefined ? undefined : await body()
+    journal.record({
+      method,
+      path: url.pathname,
+      query: decodeParameters(url.searchParams),
+      form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
+      // A 401 is the answer to missing or wrong credentials: no one authenticated.
+      account_sid: response.status === 401 ? null : authenticatedAccount(repository, header("Authorization")),
+      status: response.status,
+      code: response.status >= 400 ? await errorCode(response) : null,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      at
+    })
+    return response
+  }
+}
+
+/**
+ * The journal entry of an answer the fast lane (`http/fastFetch.ts`) sent without the application: a successful
+ * `GET` of `path` (it has no query) by `accountSid`, which it authenticated, started at `started`
+ * (`performance.now()`).
+ */
+export const journalFastAnswer =
+  (journal: Journal, config: ServerConfig) =>
+  (path: string, accountSid: string, started: number): void => {
+    if (journal.limit === 0) return
+    journal.record({
+      method: "GET",
+      path,
+      query: {},
+      form: {},
+      account_sid: accountSid,
+      status: 200,
+      code: null,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      at: config.clock().toISOString()
+    })
+  }

@@ -1,0 +1,57 @@
+/**
+ * Where every generated identifier comes from: SIDs the store makes up, auth tokens of the admin API and request
+ * ids. One source per emulator, random by default, or a seeded sequence so that two runs with the same seed and the
+ * same requests produce the same bodies (`sidSeed`).
+ */
+import { hash } from "node:crypto"
+import { type AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, type ServiceSid, type ShortCodeSid } from "@shortcode-kit/schema"
+import { newRequestId } from "../http/requestId.js"
+import { randomAuthToken } from "../routes/admin.js"
+
+/** Makes the identifiers an emulator hands out. */
+export interface IdSource {
+  readonly accountSid: () => AccountSid
+  readonly serviceSid: () => ServiceSid
+  readonly shortCodeSid: () => ShortCodeSid
+  /** An auth token in Twilio's shape, 32 lower-case hex digits. */
+  readonly authToken: () => string
+  /** A `Twilio-Request-Id`, `RQ` + 32 hex digits. */
+  readonly requestId: () => string
+}
+
+/** The default: cryptographically random identifiers, from the same functions as before there was a choice. */
+export const randomIds: IdSource = {
+  accountSid: randomAccountSid,
+  serviceSid: randomServiceSid,
+  shortCodeSid: randomShortCodeSid,
+  authToken: randomAuthToken,
+  requestId: newRequestId
+}
+
+/**
+ * Identifiers from a seed: the n-th draw is the first 32 hex digits of SHA-256 of `seed:kind:n`, so they look like
+ * Twilio's, never repeat in practice, and depend only on the seed and the order of the draws. Each kind counts on
+ * its own, so request ids (one per request) do not shift the SIDs.
+ *
+ * @example
+ * ```ts
+ * import { seededIds } from "@shortcode-kit/emulator"
+ *
+ * seededIds(7).serviceSid() === seededIds(7).serviceSid() // true
+ * ```
+ */
+export const seededIds = (seed: number): IdSource => {
+  const counters = new Map<string, number>()
+  const draw = (kind: string): string => {
+    const n = counters.get(kind) ?? 0
+    counters.set(kind, n + 1)
+    return hash("sha256", `${seed}:${kind}:${n}`, "hex").slice(0, 32)
+  }
+  return {
+    accountSid: () => `AC${draw("AC")}` as AccountSid,
+    serviceSid: () => `MG${draw("MG")}` as ServiceSid,
+    shortCodeSid: () => `SC${draw("SC")}` as ShortCodeSid,
+    authToken: () => draw("token"),
+    requestId: () => `RQ${draw("RQ")}`
+  }
+}
