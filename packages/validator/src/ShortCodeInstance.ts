@@ -4,8 +4,8 @@
  *
  * @since 0.2.0
  */
-import { describeReceived, type ShortCode, type ShortCodeStrict, type ValidationIssue } from "@shortcode-kit/schema"
-import { unreadableIssue } from "./internal/decoder.js"
+import { describeReceived, formatTwilioDate, type ShortCode, type ShortCodeStrict, TwilioDate, type ValidationIssue } from "@shortcode-kit/schema"
+import { makeValidator, unreadableIssue, withPrefix } from "./internal/decoder.js"
 import { sdkToWire, wireKeyInInstanceIssues, wireToSdk } from "./internal/sdkNames.js"
 import { type ProfileOptions, resolveProfileOptions } from "./Profile.js"
 import { validateShortCode } from "./ShortCode.js"
@@ -13,40 +13,47 @@ import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
 
-// The SDK parses a wire date into a `Date` (and keeps the text when it cannot), so a `Date` goes back to text to be
-// judged by the wire rules. `toISOString` keeps milliseconds, which the rules refuse (Twilio's form has none): the
-// SDK turns a missing date into the current time, with milliseconds, and that is how such an instance is caught.
-const toWireValue = (value: unknown): unknown =>
-  value instanceof Date ? (Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()) : value
+// The domain rule of a date (`date.representable`): a valid `Date` with whole seconds in years 0000-9999. The wire
+// text of a `Date` with milliseconds would be accepted (its fraction dropped), so a `Date` is judged as a `Date`.
+// This is what catches the SDK's reading of a missing date: the current time, milliseconds included.
+const validateDate = makeValidator(TwilioDate)
+
+interface InstanceAsWire {
+  readonly wire: Record<string, unknown>
+  /** The issues of the `Date`s that are not representable, at their SDK names; their keys are left out of `wire`. */
+  readonly dateIssues: ReadonlyArray<ValidationIssue>
+}
 
 /**
- * The wire body the instance stands for: each SDK property under its wire name; `undefined` (what the SDK leaves
- * for a key the body lacked) is a missing key. Reads properties as the SDK's own `toJSON()` does, so an instance
- * and its `toJSON()` are judged alike.
+ * The wire body the instance stands for: each SDK property under its wire name, a valid `Date` in Twilio's text
+ * form (the SDK parsed it from that, and keeps the text when it cannot); `undefined` (what the SDK leaves for a key
+ * the body lacked) is a missing key. Reads the properties the SDK's own `toJSON()` reads, so an instance and its
+ * `toJSON()` are judged alike.
  */
-const toWire = (instance: object): Record<string, unknown> => {
+const toWire = (instance: object): InstanceAsWire => {
   const wire: Record<string, unknown> = {}
+  const dateIssues: Array<ValidationIssue> = []
   for (const [sdk, wireName] of sdkToWire) {
     const value = (instance as Record<string, unknown>)[sdk]
-    if (value !== undefined) wire[wireName] = toWireValue(value)
+    if (value === undefined) continue
+    if (!(value instanceof Date)) {
+      wire[wireName] = value
+      continue
+    }
+    const date = validateDate(value)
+    if (date.ok) wire[wireName] = formatTwilioDate(value)
+    else dateIssues.push(...withPrefix([sdk], date.issues))
   }
-  return wire
+  return { wire, dateIssues }
 }
 
-/** The issue in the SDK's names: the first path segment back to its SDK name, `received` as the instance holds it. */
-const toSdkIssue = (instance: object, issue: ValidationIssue): ValidationIssue => {
+/** The issue in the SDK's names: the first path segment back to its SDK name. */
+const toSdkIssue = (issue: ValidationIssue): ValidationIssue => {
   const [head, ...rest] = issue.path
-  if (typeof head !== "string") return issue
-  const sdk = hasOwn(wireToSdk, head) ? wireToSdk[head] as string : head
-  const value: unknown = (instance as Record<string, unknown>)[sdk]
-  return {
-    ...issue,
-    path: [sdk, ...rest],
-    received: rest.length === 0 && value instanceof Date ? describeReceived(value) : issue.received
-  }
+  return typeof head === "string" && hasOwn(wireToSdk, head) ? { ...issue, path: [wireToSdk[head] as string, ...rest] } : issue
 }
 
-const readInstance = (instance: unknown): ValidationResult<Record<string, unknown>> => {
+const readInstance = (instance: unknown): ValidationResult<InstanceAsWire> => {
   if (typeof instance !== "object" || instance === null || Array.isArray(instance)) {
     return {
       ok: false,
@@ -100,11 +107,14 @@ export function validateShortCodeInstance(instance: unknown, options?: ProfileOp
   const wire = readInstance(instance)
   if (!wire.ok) return wire
   // Wire-named keys the instance has instead of the SDK's names are reported as such, not judged as values.
-  const result = validateShortCode(wire.value, options)
+  const { wire: body, dateIssues } = wire.value
+  const result = validateShortCode(body, options)
   const wireKeys = wireKeyInInstanceIssues(instance)
-  if (result.ok && wireKeys.length === 0) return result
-  const issues = result.ok ? [] : result.issues.map((issue) => toSdkIssue(instance as object, issue))
-  return { ok: false, issues: [...issues, ...wireKeys] }
+  if (result.ok && dateIssues.length === 0 && wireKeys.length === 0) return result
+  // A date already reported is left out of the body: its `required` (strict) or `dates.order` would say it again.
+  const reported = new Set(dateIssues.map((issue) => issue.path[0]))
+  const issues = result.ok ? [] : result.issues.map(toSdkIssue).filter((issue) => !reported.has(issue.path[0] as string))
+  return { ok: false, issues: [...issues, ...dateIssues, ...wireKeys] }
 }
 
 /**
