@@ -53,8 +53,17 @@ const toSdkIssue = (issue: ValidationIssue): ValidationIssue => {
   return typeof head === "string" && hasOwn(wireToSdk, head) ? { ...issue, path: [wireToSdk[head] as string, ...rest] } : issue
 }
 
+const isArray = (value: unknown): boolean | undefined => {
+  try {
+    return Array.isArray(value)
+  } catch {
+    // A revoked proxy: it is read (and reported) below.
+    return undefined
+  }
+}
+
 const readInstance = (instance: unknown): ValidationResult<InstanceAsWire> => {
-  if (typeof instance !== "object" || instance === null || Array.isArray(instance)) {
+  if (typeof instance !== "object" || instance === null || isArray(instance) === true) {
     return {
       ok: false,
       issues: [{

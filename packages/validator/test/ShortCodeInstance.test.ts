@@ -93,6 +93,13 @@ describe("validateShortCodeInstance: the twilio SDK's ShortCodeInstance", () => 
     })
   })
 
+  it("answers a revoked proxy with an issue instead of throwing", () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const result = validateShortCodeInstance(proxy)
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.rule, issue.received])).toStrictEqual([[[], "type", "(unreadable)"]])
+  })
+
   it("assertShortCodeInstance throws a ValidationError listing the SDK paths", () => {
     expect(() => assertShortCodeInstance({ sid: SC, serviceSid: "MG1" })).toThrow(ValidationError)
     expect(() => assertShortCodeInstance({ sid: SC, serviceSid: "MG1" })).toThrow(/serviceSid: sid\.length/)

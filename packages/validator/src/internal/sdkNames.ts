@@ -19,8 +19,9 @@ const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnP
  * other naming. Never throws: an input whose keys cannot be read is the validator's to report.
  */
 export const keysNamedTheOtherWay = (input: unknown, pairs: ReadonlyArray<readonly [from: string, to: string]>): Array<readonly [string, string]> => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return []
+  if (typeof input !== "object" || input === null) return []
   try {
+    if (Array.isArray(input)) return []
     return pairs.filter(([from, to]) => hasOwn(input, from) && !hasOwn(input, to))
   } catch {
     return []
