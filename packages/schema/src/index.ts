@@ -25,6 +25,7 @@ export {
   FetchShortCodeParams,
   ShortCodeInstanceParams
 } from "./ShortCodeParams.js"
+export { shortCodeInstancePath, shortCodesCollectionPath } from "./ShortCodePaths.js"
 export { DEFAULT_PAGE_SIZE, ListShortCodesQuery, MAX_PAGE_SIZE } from "./ListShortCodesQuery.js"
 export { PageMeta, ShortCodePage, type ShortCodePageWire } from "./ShortCodePage.js"
 export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"

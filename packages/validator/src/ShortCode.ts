@@ -5,6 +5,7 @@
  */
 import { makeShortCodeStrict, ShortCode, type ShortCodeStrict } from "@shortcode-kit/schema"
 import { makeValidator } from "./internal/decoder.js"
+import { sdkKeyInWireIssues } from "./internal/sdkNames.js"
 import { shortCodeDomainToWire } from "./internal/wireNames.js"
 import { type ProfileOptions, resolveProfileOptions } from "./Profile.js"
 import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
@@ -24,7 +25,9 @@ export const strictShortCodeValidator = (baseUrl: string) => {
 
 /**
  * Validates the wire JSON of a ShortCode (snake_case, as Twilio sends it) and decodes it. Never throws for any
- * input; throws a TypeError only for malformed options.
+ * input; throws a TypeError only for malformed options. A property under the twilio SDK's camelCase name
+ * (`accountSid` where `account_sid` is absent: an SDK instance's `toJSON()`) is an issue, `wire.sdk-key`, pointing to
+ * `validateShortCodeInstance`, instead of an unknown key silently ignored.
  *
  * @example
  * ```ts
@@ -43,7 +46,9 @@ export function validateShortCode(input: unknown, options: ProfileOptions & { re
 export function validateShortCode(input: unknown, options?: ProfileOptions): ValidationResult<ShortCode>
 export function validateShortCode(input: unknown, options?: ProfileOptions): ValidationResult<ShortCode> {
   const { profile, baseUrl } = resolveProfileOptions("validateShortCode", options)
-  return profile === "spec" ? validateSpec(input) : strictShortCodeValidator(baseUrl)(input)
+  const result = profile === "spec" ? validateSpec(input) : strictShortCodeValidator(baseUrl)(input)
+  const sdkKeys = sdkKeyInWireIssues(input)
+  return sdkKeys.length === 0 ? result : { ok: false, issues: [...(result.ok ? [] : result.issues), ...sdkKeys] }
 }
 
 /**

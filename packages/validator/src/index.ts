@@ -37,3 +37,14 @@ export {
   type HttpFault,
   MAX_FORM_BODY_BYTES
 } from "./FaultResponses.js"
+export { assertShortCodeInstance, validateShortCodeInstance } from "./ShortCodeInstance.js"
+export {
+  type ShortCodeResponseKind,
+  ShortCodeResponseError,
+  type ShortCodeResponseReport,
+  type ShortCodeValidationOptions,
+  type TwilioRequestClientLike,
+  type TwilioRequestLike,
+  type TwilioResponseLike,
+  withShortCodeValidation
+} from "./ValidatingHttpClient.js"

@@ -11,6 +11,7 @@ import { ListShortCodesQuery } from "../ListShortCodesQuery.js"
 import { ShortCode } from "../ShortCode.js"
 import { ShortCodeInstanceParams } from "../ShortCodeParams.js"
 import { ShortCodePage } from "../ShortCodePage.js"
+import { shortCodeInstancePath, shortCodesCollectionPath } from "../ShortCodePaths.js"
 import { TWILIO_MESSAGING_BASE_URL } from "../ShortCodeStrict.js"
 import { ShortCodesAuthorization } from "./Authorization.js"
 import { describeParameters, documentTransform } from "./internal/openApiTransforms.js"
@@ -43,7 +44,7 @@ const ShortCodeNotFound = twilioErrorResponse(
  * ```
  * @since 0.1.0
  */
-export const createShortCode = HttpApiEndpoint.post("createShortCode", "/v1/Services/:ServiceSid/ShortCodes", {
+export const createShortCode = HttpApiEndpoint.post("createShortCode", shortCodesCollectionPath, {
   params: CreateShortCodeParams,
   payload: CreateShortCodeRequest.pipe(HttpApiSchema.asFormUrlEncoded()),
   success: ShortCode.pipe(HttpApiSchema.status(201)).annotate({ description: "Created: the short code, now in the Messaging Service" }),
@@ -74,7 +75,7 @@ export const createShortCode = HttpApiEndpoint.post("createShortCode", "/v1/Serv
  * ```
  * @since 0.1.0
  */
-export const listShortCodes = HttpApiEndpoint.get("listShortCodes", "/v1/Services/:ServiceSid/ShortCodes", {
+export const listShortCodes = HttpApiEndpoint.get("listShortCodes", shortCodesCollectionPath, {
   params: CreateShortCodeParams,
   query: ListShortCodesQuery,
   success: ShortCodePage.annotate({ description: "OK: one page of the service's short codes" }),
@@ -99,7 +100,7 @@ export const listShortCodes = HttpApiEndpoint.get("listShortCodes", "/v1/Service
  * ```
  * @since 0.1.0
  */
-export const fetchShortCode = HttpApiEndpoint.get("fetchShortCode", "/v1/Services/:ServiceSid/ShortCodes/:Sid", {
+export const fetchShortCode = HttpApiEndpoint.get("fetchShortCode", shortCodeInstancePath, {
   params: ShortCodeInstanceParams,
   success: ShortCode.annotate({ description: "OK: the short code" }),
   error: ShortCodeNotFound
@@ -123,7 +124,7 @@ export const fetchShortCode = HttpApiEndpoint.get("fetchShortCode", "/v1/Service
  * ```
  * @since 0.1.0
  */
-export const deleteShortCode = HttpApiEndpoint.delete("deleteShortCode", "/v1/Services/:ServiceSid/ShortCodes/:Sid", {
+export const deleteShortCode = HttpApiEndpoint.delete("deleteShortCode", shortCodeInstancePath, {
   params: ShortCodeInstanceParams,
   success: HttpApiSchema.NoContent.annotate({ description: "The resource was deleted successfully." }),
   error: ShortCodeNotFound
