@@ -52,7 +52,9 @@ if (wants("validation")) {
 }
 if (wants("service")) {
   step("service load benchmark (autocannon, 127.0.0.1)")
-  rows.push(...lastJsonLine(await run("node", ["apps/emulator/bench/load.mjs", "--json"], { capture: true })))
+  rows.push(...lastJsonLine(await run("node", ["packages/emulator/bench/load.mjs", "--json"], { capture: true })))
+  step("the official SDK in-process vs over loopback HTTP")
+  rows.push(...lastJsonLine(await run("node", ["packages/emulator/bench/sdk.mjs", "--json"], { capture: true })))
 }
 if (wants("import")) {
   step("import cost (esbuild, minified, gzip)")

@@ -27,6 +27,7 @@ const SCOPE = "@shortcode-kit"
 const SNAPSHOT_TAG = "release-test"
 const SCHEMA = "@shortcode-kit/schema"
 const VALIDATOR = "@shortcode-kit/validator"
+const EMULATOR = "@shortcode-kit/emulator"
 const bin = (name) => path.join(repoRoot, "node_modules/.bin", name)
 const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc")
 
@@ -316,12 +317,15 @@ for (const pkg of selected) {
   // Profile node16: the subpath entries (`./http`, `./arbitraries`, ...) live only in `exports`, which
   // TypeScript's legacy `moduleResolution: "node10"` does not read, so node10 reports "Resolution failed" for
   // every subpath by design. node16/nodenext (CJS and ESM) and bundler are all checked.
+  // A package without a `require` condition anywhere in its exports is ESM only (the emulator): checked with the
+  // esm-only profile, which does not ask CommonJS resolution to find a CommonJS build.
+  const attwProfile = JSON.stringify(pkg.packageJson.exports ?? {}).includes('"require"') ? "node16" : "esm-only"
   state.attw = await check(
-    `attw --profile node16 ${pkg.name}`,
+    `attw --profile ${attwProfile} ${pkg.name}`,
     async () => {
       await runOk(
         bin("attw"),
-        [tarballs[pkg.name], "--profile", "node16", "--no-definitely-typed", "--format", "table-flipped", "--no-emoji"],
+        [tarballs[pkg.name], "--profile", attwProfile, "--no-definitely-typed", "--format", "table-flipped", "--no-emoji"],
         { cwd: tmp }
       )
     },
@@ -511,11 +515,25 @@ const effectRange = readJson(path.join(repoRoot, "packages/schema/package.json")
 const typesNodeRange = readJson(path.join(repoRoot, "package.json")).devDependencies?.["@types/node"] ?? "*"
 const consumers = path.join(tmp, "consumers")
 
-function makeProject(name, type, extraDeps = {}) {
+const twilioRange = readJson(path.join(repoRoot, "packages/emulator/package.json")).devDependencies?.twilio ?? "latest"
+// The emulator is ESM only and compiles better-sqlite3 at install: it goes into the ESM and TypeScript projects
+// (with the official twilio SDK, its optional peer), not the CommonJS one.
+function makeProject(name, type, extraDeps = {}, { emulator = false } = {}) {
   const dir = path.join(consumers, name)
   const dependencies = { effect: effectRange, ...extraDeps }
-  for (const pkg of releasable) if (published(pkg.name)) dependencies[pkg.name] = versions[pkg.name]
-  writeJson(path.join(dir, "package.json"), { name: `release-test-${name}`, private: true, type, dependencies })
+  for (const pkg of releasable) {
+    if (!published(pkg.name) || (pkg.name === EMULATOR && !emulator)) continue
+    dependencies[pkg.name] = versions[pkg.name]
+  }
+  if (dependencies[EMULATOR] !== undefined) dependencies.twilio = twilioRange
+  writeJson(path.join(dir, "package.json"), {
+    name: `release-test-${name}`,
+    private: true,
+    type,
+    dependencies,
+    // What a user of the emulator approves: better-sqlite3 builds its native addon at install.
+    ...(dependencies[EMULATOR] !== undefined ? { allowScripts: { "better-sqlite3": true } } : {})
+  })
   // Only our scope comes from the local registry; everything else from the user's normal registry.
   writeFile(path.join(dir, ".npmrc"), `${SCOPE}:registry=${registry.url}\n`)
   writeJson(path.join(dir, "seed.json"), SEED)
@@ -525,7 +543,7 @@ function makeProject(name, type, extraDeps = {}) {
 const install = (dir) =>
   runOk("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: dir,
-    timeoutMs: 6 * 60_000
+    timeoutMs: 10 * 60_000
   })
 
 const anyPublished = releasable.some((p) => published(p.name))
@@ -534,14 +552,14 @@ const [esmInstalled, cjsInstalled, tsInstalled] = anyPublished
   ? await Promise.all([
       check(
         "install into a fresh ESM project",
-        async () => void (await install((esmDir = makeProject("esm", "module"))))
+        async () => void (await install((esmDir = makeProject("esm", "module", {}, { emulator: true }))))
       ),
       check(
         "install into a fresh CommonJS project",
         async () => void (await install((cjsDir = makeProject("cjs", "commonjs"))))
       ),
       check("install into a fresh TypeScript project", async () => {
-        await install((tsDir = makeProject("ts", "module", { "@types/node": typesNodeRange })))
+        await install((tsDir = makeProject("ts", "module", { "@types/node": typesNodeRange }, { emulator: true })))
       })
     ])
   : [false, false, false]
@@ -700,6 +718,34 @@ export const ok: boolean = validateShortCode(JSON.parse("{}") as unknown, { prof
       tsFiles.nodenext.push("src/validator.ts", "src/validator-require.cts")
       tsFiles.bundler.push("src/validator.ts")
     }
+    if (published(EMULATOR)) {
+      // The library as a test suite uses it: the handle's types, the SDK clients from the ./twilio subpath.
+      writeFile(
+        path.join(tsDir, "src/emulator.ts"),
+        `import twilio from "twilio"
+import { type Emulator, makeServer, type RunningServer, type ServerOptions, startServer } from "${EMULATOR}"
+import { makeInProcessHttpClient, makeTwilioHttpClient } from "${EMULATOR}/twilio"
+
+const options: ServerOptions = { database: ":memory:", log: false, servicePoolLimit: 10 }
+export const inProcess = async (): Promise<string | null> => {
+  const emulator: Emulator = makeServer(options)
+  const client = twilio("AC" + "a".repeat(32), "demo-auth-token", { httpClient: makeInProcessHttpClient(emulator) })
+  const added = await client.messaging.v1.services("MG" + "a".repeat(32)).shortCodes.create({ shortCodeSid: "SC" + "a".repeat(32) })
+  await emulator.close()
+  return added.shortCode
+}
+export const overHttp = async (): Promise<number> => {
+  const server: RunningServer = await startServer({ ...options, port: 0 })
+  const client = twilio("AC" + "a".repeat(32), "demo-auth-token", { httpClient: makeTwilioHttpClient(server.url) })
+  const services = await client.messaging.v1.services.list()
+  await server.close()
+  return services.length
+}
+`
+      )
+      tsFiles.nodenext.push("src/emulator.ts")
+      tsFiles.bundler.push("src/emulator.ts")
+    }
     const options = {
       nodenext: { ...base, module: "nodenext", moduleResolution: "nodenext" },
       bundler: { ...base, module: "esnext", moduleResolution: "bundler" }
@@ -822,6 +868,88 @@ if (isSelected(VALIDATOR)) {
       if (!/sid/.test(r.output)) fail(`the output does not name the invalid property (sid):\n${tail(r.output)}`)
     },
     { needs: [esmInstalled, published(VALIDATOR)] }
+  )
+}
+
+// The emulator from the installed package: its command through npx (offline, the local bin must exist), as a user
+// starts it in their project, and the library in-process with the official SDK.
+if (isSelected(EMULATOR)) {
+  await check(
+    "npx shortcode-kit-emulator serves the documentation's create example (201, then 409 21710) and stops on SIGINT with exit 0",
+    async () => {
+      const link = path.join(esmDir, "node_modules/.bin/shortcode-kit-emulator")
+      if (!fs.existsSync(link)) fail(`the installed ${EMULATOR} has no shortcode-kit-emulator bin (${link} is missing)`)
+      const child = spawn("npx", ["--offline", "--no", "shortcode-kit-emulator"], {
+        cwd: esmDir,
+        env: { ...baseEnv, PORT: "0" },
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"]
+      })
+      children.add(child)
+      let output = ""
+      child.stdout.on("data", (d) => (output += d))
+      child.stderr.on("data", (d) => (output += d))
+      const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })))
+      try {
+        let url
+        for (let waited = 0; url === undefined; waited += 100) {
+          url = /listening on (http:\/\/\S+)/.exec(output)?.[1]
+          if (url === undefined && waited > 60_000) fail(`no banner within 60 s:\n${tail(output)}`)
+          if (url === undefined) await sleep(100)
+        }
+        if (!output.includes("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")) fail(`the banner shows no demo data:\n${tail(output)}`)
+        const create = () =>
+          fetch(`${url}/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes`, {
+            method: "POST",
+            headers: {
+              Authorization: `Basic ${Buffer.from("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:demo-auth-token").toString("base64")}`,
+              "Content-Type": "application/x-www-form-urlencoded"
+            },
+            body: "ShortCodeSid=SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+          })
+        const first = await create()
+        const firstBody = await first.json()
+        if (first.status !== 201 || firstBody.short_code !== "12345") fail(`first add: ${first.status} ${JSON.stringify(firstBody)}`)
+        const second = await create()
+        const secondBody = await second.json()
+        if (second.status !== 409 || secondBody.code !== 21710) fail(`second add: ${second.status} ${JSON.stringify(secondBody)}`)
+        if (!fs.existsSync(path.join(esmDir, ".data", "shortcode-kit.sqlite")))
+          fail(`the default database is not .data/shortcode-kit.sqlite in the project (${esmDir})`)
+        // Ctrl-C: SIGINT to the whole process group, npx and the emulator. npm ends on the signal itself; the
+        // emulator must shut down cleanly ("stopped", printed just before its exit 0).
+        process.kill(-child.pid, "SIGINT")
+        const { code, signal } = await Promise.race([exited, sleep(15_000).then(() => ({ code: "timeout" }))])
+        if (!(code === 0 || signal === "SIGINT") || !/^stopped$/m.test(output))
+          fail(`after SIGINT: exit ${code ?? signal}, expected a clean stop ("stopped", exit 0):\n${tail(output)}`)
+        return `(${url})`
+      } finally {
+        killGroup(child, "SIGKILL")
+        children.delete(child)
+      }
+    },
+    { needs: [esmInstalled, published(EMULATOR)] }
+  )
+  await check(
+    `ESM import: ${EMULATOR} in-process with the official twilio SDK (makeInProcessHttpClient)`,
+    () =>
+      nodeScript(
+        esmDir,
+        "emulator.mjs",
+        `import assert from "node:assert/strict"
+import twilio from "twilio"
+import { makeServer } from "${EMULATOR}"
+import { makeInProcessHttpClient } from "${EMULATOR}/twilio"
+const emulator = makeServer({ database: ":memory:", log: false })
+const client = twilio("AC" + "a".repeat(32), "demo-auth-token", { httpClient: makeInProcessHttpClient(emulator) })
+const shortCodes = client.messaging.v1.services("MG" + "a".repeat(32)).shortCodes
+const added = await shortCodes.create({ shortCodeSid: "SC" + "b".repeat(32) })
+assert.equal(added.shortCode, "23456")
+assert.deepEqual((await shortCodes.list()).map((s) => s.sid), ["SC" + "b".repeat(32)])
+await assert.rejects(shortCodes.create({ shortCodeSid: "SC" + "b".repeat(32) }), (e) => e.status === 409 && e.code === 21710)
+await emulator.close()
+`
+      ),
+    { needs: [esmInstalled, published(EMULATOR)] }
   )
 }
 

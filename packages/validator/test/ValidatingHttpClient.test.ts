@@ -112,7 +112,7 @@ describe("withShortCodeValidation: onIssues", () => {
   })
 
   it("composes with a RequestClient subclass that rewrites Twilio's URLs (the emulator's makeTwilioHttpClient)", async () => {
-    // The same shape as apps/emulator's makeTwilioHttpClient, which this package cannot import (no cycles).
+    // The same shape as the emulator's makeTwilioHttpClient, which this package cannot import (no cycles).
     class Rewriting extends twilio.RequestClient {
       override request<T>(opts: Parameters<twilio.RequestClient["request"]>[0] & { data?: T }) {
         return super.request<T>({ ...opts, uri: opts.uri.replace("https://messaging.twilio.com", server.baseUrl) })

@@ -1,5 +1,5 @@
 // `shortcode-kit conformance` usage errors, through the built bin: exit 2 and the reason on standard error, before
-// any request (the runs against a real target are tested with the example app, apps/emulator/test/conformance).
+// any request (the runs against a real target are tested with the example app, packages/emulator/test/conformance).
 import { checkNames } from "@shortcode-kit/validator/conformance"
 import { describe, expect, it } from "vitest"
 import { run } from "../cli/run.js"

@@ -3,7 +3,6 @@
  */
 export { makeServer, startServer, type Emulator, type RunningServer } from "./Server.js"
 export { type ServerOptions, type ServerConfig, resolveConfig, readSeedFile } from "./Config.js"
-export { makeTwilioHttpClient, rewriteTwilioUrl, type TwilioHttpClientOptions } from "./TwilioHttpClient.js"
 export { Seed, type SeedWire } from "./Seed.js"
 export { type SeedReport, SeedConflictError } from "./Seeding.js"
 export { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS, demoSeed } from "./Demo.js"

@@ -1,13 +1,13 @@
 import { defineConfig } from "tsdown"
 
 export default defineConfig({
-  entry: ["src/main.ts", "src/index.ts"],
+  entry: ["src/main.ts", "src/index.ts", "src/twilio.ts"],
   format: ["esm"],
   dts: true,
   sourcemap: true,
   clean: true,
   platform: "node",
   target: "node20",
-  // twilio is a devDependency used only by the exported SDK helper; users of that helper bring their own copy.
+  // twilio is an optional peer dependency, imported only by the `./twilio` entry: users of that entry bring their own.
   external: ["twilio"]
 })

@@ -1,4 +1,4 @@
-// The service load benchmark: the emulator started as users start it (`node apps/emulator/dist/main.mjs`, a real
+// The service load benchmark: the emulator started as users start it (`node packages/emulator/dist/main.mjs`, a real
 // SQLite file in a temporary folder, configuration from the environment), driven by autocannon on 127.0.0.1, next to
 // the baselines of rawServer.mjs and, when it is installed, Prism mocking the official operations. Every scenario is
 // bounded (LOAD_SECONDS per target, default 5, plus a 1 s warm-up) and runs subject and baseline alternately.
@@ -135,7 +135,7 @@ try {
   // The app, as `npm start` runs it (main.mjs reads HOST, PORT, DB and ADMIN_TOKEN from the environment).
   const appPort = await freePort()
   const adminToken = randomBytes(24).toString("hex")
-  const app = startChild(dir, "app", [join(root, "apps/emulator/dist/main.mjs")], {
+  const app = startChild(dir, "app", [join(root, "packages/emulator/dist/main.mjs")], {
     HOST: "127.0.0.1",
     PORT: String(appPort),
     DB: join(dir, "shortcode-kit.sqlite"),
@@ -170,7 +170,7 @@ try {
   if (JSON.parse(listBody).short_codes.length !== 50) throw new Error("the list page does not hold 50 short codes")
 
   // The baselines, each in its own process like the app.
-  const raw = startChild(dir, "raw", [join(root, "apps/emulator/bench/rawServer.mjs"), JSON.stringify({
+  const raw = startChild(dir, "raw", [join(root, "packages/emulator/bench/rawServer.mjs"), JSON.stringify({
     getBodies: { [fetchPath]: fetchBody, [listPath]: listBody },
     sameHeaders: { path: `/same-headers${fetchPath}`, headers: fetchHeaders },
     postBody,

@@ -3,16 +3,15 @@
  * SIGTERM/SIGINT. Everything else lives in the modules it imports.
  */
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { banner } from "./Banner.js"
 import { configFromEnv } from "./Config.js"
 import { readyLine } from "./controls/ReadySignal.js"
 import { stdoutLines } from "./http/logBuffer.js"
 import { startServer } from "./Server.js"
 
-// dist/main.mjs sits in apps/emulator/dist: the repository root is three levels up, wherever the process started.
-const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url))
-const DEFAULT_DATABASE = join(repositoryRoot, ".data", "shortcode-kit.sqlite")
+// `.data/shortcode-kit.sqlite` in the folder the user ran npm or npx from (npm's INIT_CWD: the repository root for
+// `npm start`, the user's project for `npx shortcode-kit-emulator`), else the working directory.
+const DEFAULT_DATABASE = join(process.env["INIT_CWD"] || process.cwd(), ".data", "shortcode-kit.sqlite")
 
 const main = async (): Promise<void> => {
   const env = configFromEnv(process.env, DEFAULT_DATABASE)
