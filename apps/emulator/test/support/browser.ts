@@ -4,11 +4,47 @@
  * dev dependency (unpacked to the temp folder on first use). The network of the test machines is closed, so the
  * browser is started with everything that would call out switched off.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { execFile } from "node:child_process"
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
-import sparticuz from "@sparticuz/chromium"
+import { dirname, join } from "node:path"
+import { pathToFileURL } from "node:url"
+import { promisify } from "node:util"
 import { type BrowserContext, chromium } from "playwright-core"
+
+// build/cjs/index.cjs of the package: its ESM build and package.json are found from there.
+const sparticuzCjs = createRequire(import.meta.url).resolve("@sparticuz/chromium")
+const sparticuzEsm = pathToFileURL(join(dirname(sparticuzCjs), "..", "esm", "index.js")).href
+/** The version of `@sparticuz/chromium` installed; its major is the Chromium major it ships. */
+export const sparticuzVersion = (JSON.parse(readFileSync(join(dirname(sparticuzCjs), "..", "..", "package.json"), "utf8")) as { version: string }).version
+
+/**
+ * The binary of `@sparticuz/chromium`, unpacked once per version into `<tmp>/shortcode-kit-chromium-<version>`.
+ * The package itself unpacks into the temp folder and trusts any file already there, so it runs in a child process
+ * whose TMPDIR is a private staging folder that is renamed into place only when complete: two test runs never share
+ * a half-written binary, and a run interrupted while unpacking leaves nothing that looks finished.
+ */
+export const unpackedSparticuz = async (base: string = tmpdir()): Promise<string> => {
+  const folder = join(base, `shortcode-kit-chromium-${sparticuzVersion}`)
+  const binary = join(folder, "chromium")
+  if (existsSync(binary)) return binary
+  const staging = mkdtempSync(`${folder}.partial-`)
+  try {
+    const script = "const { default: c } = await import(process.argv[1]); process.stdout.write(await c.executablePath())"
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, sparticuzEsm], { env: { ...process.env, TMPDIR: staging } })
+    if (stdout !== join(staging, "chromium")) throw new Error(`@sparticuz/chromium unpacked to ${stdout}, expected ${join(staging, "chromium")}`)
+    try {
+      renameSync(staging, folder)
+    } catch (error) {
+      // Another run finished first: its folder is complete, ours is dropped below.
+      if (!existsSync(binary)) throw error
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+  return binary
+}
 
 /** Where Debian's `chromium` package puts the browser. */
 export const SYSTEM_CHROMIUM = "/usr/bin/chromium"
@@ -28,7 +64,7 @@ export const resolveChromium = async (env: NodeJS.ProcessEnv = process.env): Pro
     return { executablePath: fromEnv, source: "CHROMIUM_PATH" }
   }
   if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, source: "system" }
-  return { executablePath: await sparticuz.executablePath(), source: "@sparticuz/chromium" }
+  return { executablePath: await unpackedSparticuz(), source: "@sparticuz/chromium" }
 }
 
 /** Flags for a closed network: no GPU, no QUIC, no first-run, background, component-update or sync traffic. */
