@@ -13,13 +13,21 @@ import { startServer } from "./Server.js"
 // `npm start`, the user's project for `npx shortcode-kit-emulator`), else the working directory.
 const DEFAULT_DATABASE = join(process.env["INIT_CWD"] || process.cwd(), ".data", "shortcode-kit.sqlite")
 
+/**
+ * The readers of stdout and stderr may leave before this process does (`npm start | head -1`, or a `| tee` that
+ * Ctrl-C stops first). A write then fails with EPIPE as an 'error' event, which unhandled would end the process with
+ * exit code 1 and the database still open: that text is lost on purpose, and the service and its shutdown go on.
+ */
+const survivesLostReader = (stream: NodeJS.WriteStream): void => {
+  stream.on("error", () => undefined)
+}
+
 const main = async (): Promise<void> => {
+  survivesLostReader(process.stdout)
+  survivesLostReader(process.stderr)
   const env = configFromEnv(process.env, DEFAULT_DATABASE)
   // This process is the emulator's own: @hono/node-server may swap in its lighter Request and Response.
   const server = await startServer({ ...env.options, lightweightWebGlobals: true })
-  // READY_JSON=1: one machine-readable line first, for test runners (src/controls/ReadySignal.ts).
-  if (env.readyJson) process.stdout.write(readyLine(server, env.databasePath))
-  process.stdout.write(banner({ server, databasePath: env.databasePath, adminTokenGenerated: env.adminTokenGenerated }))
 
   const shutdown = (signal: NodeJS.Signals): void => {
     stdoutLines.flush()
@@ -36,8 +44,12 @@ const main = async (): Promise<void> => {
       }
     )
   }
+  // Before the banner: a Ctrl-C as soon as "listening" shows is already a clean shutdown.
   process.once("SIGTERM", shutdown)
   process.once("SIGINT", shutdown)
+  // READY_JSON=1: one machine-readable line first, for test runners (src/controls/ReadySignal.ts).
+  if (env.readyJson) process.stdout.write(readyLine(server, env.databasePath))
+  process.stdout.write(banner({ server, databasePath: env.databasePath, adminTokenGenerated: env.adminTokenGenerated }))
 }
 
 main().catch((error: unknown) => {

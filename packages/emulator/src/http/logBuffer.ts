@@ -32,5 +32,10 @@ export const makeLineBuffer = (write: (text: string) => void): LineBuffer => {
   }
 }
 
-/** The default request log: standard output. */
-export const stdoutLines: LineBuffer = makeLineBuffer((text) => process.stdout.write(text))
+/**
+ * The default request log: standard output, while it has a reader. Once a write failed (EPIPE: `| head -1` has
+ * exited) the stream is destroyed and later lines are dropped here instead of being queued on a dead stream.
+ */
+export const stdoutLines: LineBuffer = makeLineBuffer((text) => {
+  if (process.stdout.writable) process.stdout.write(text)
+})

@@ -1,22 +1,14 @@
-import { existsSync } from "node:fs"
 import { openApiDocument } from "@shortcode-kit/schema/http"
-import { type Browser, chromium } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchChromium, type TestBrowser } from "../support/browser.js"
 import { startTestServer, type TestServer } from "../support/testServer.js"
 
 let t: TestServer
-let browser: Browser
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
+let browser: TestBrowser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`)
-  }
   t = await startTestServer()
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
@@ -43,7 +35,7 @@ describe("/openapi.json", () => {
 
 describe("/docs", () => {
   it("is a self-contained page that lists the four ShortCodes endpoints in headless Chromium, with no outside request", async () => {
-    const page = await browser.newPage()
+    const page = await browser.context.newPage()
     const outside: Array<string> = []
     // Any request that leaves the emulator is recorded and refused: the page must render without the internet.
     await page.route("**/*", (route) => {
