@@ -25,8 +25,10 @@ const judgeJson = (kind: JsonKind, input: unknown, profile: "spec" | "strict", b
     : kind === "short-code-page"
     ? validateShortCodePage(input, { profile, baseUrl })
     : validateTwilioError(input)
-  const noWireKeys = missingWireKeysIssue(kind, input)
-  return [...(noWireKeys === undefined ? [] : [noWireKeys]), ...(result.ok ? [] : result.issues)]
+  const issues = result.ok ? [] : result.issues
+  // The library names each of the SDK's camelCase keys itself (rule wire.sdk-key): then one summary would say it twice.
+  const noWireKeys = issues.some((issue) => issue.rule === "wire.sdk-key") ? undefined : missingWireKeysIssue(kind, input)
+  return [...(noWireKeys === undefined ? [] : [noWireKeys]), ...issues]
 }
 
 interface Verdict {
