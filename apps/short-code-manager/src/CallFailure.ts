@@ -30,12 +30,15 @@ const CONNECTION_CODES: ReadonlySet<string> = new Set(["ECONNRESET", "ECONNREFUS
 // The statuses worth another attempt are those of the table's rate-limit and unavailable errors.
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([errorTable[20429].status, errorTable[20500].status, errorTable[20503].status])
 
+// An HTTP date as servers send it (IMF-fixdate): `Date.parse` alone would read "-1" or "2" as years.
+const IMF_FIXDATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/
+
 /** `Retry-After` in milliseconds: delay-seconds or an HTTP date (RFC 9110 section 10.2.3); anything else is ignored. */
 export const parseRetryAfter = (value: unknown, now: number = Date.now()): number | undefined => {
   if (typeof value !== "string") return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  const date = IMF_FIXDATE.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
