@@ -28,7 +28,7 @@ describe("parseSdkError", () => {
 
   test.prop([twilioError()], { numRuns: 100 })("calls an answer transient exactly when it is a rate limit or a server error", (body) => {
     const failure = parseSdkError(restException(body.status, body))
-    const transient = [20429, 20500, 20503].map((code) => errorTable[code as keyof typeof errorTable].status)
+    const transient: ReadonlyArray<number> = [20429, 20500, 20503].map((code) => errorTable[code as keyof typeof errorTable].status)
     expect(failure !== undefined && isTransient(failure)).toBe(transient.includes(body.status))
   })
 

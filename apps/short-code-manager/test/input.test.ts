@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import { managerFor, useInProcessEmulator } from "./support/inProcess.js"
 
 const emulator = useInProcessEmulator()
-const [DEMO_SHORT_CODE_SID] = DEMO_SHORT_CODE_SIDS as [string]
+const [DEMO_SHORT_CODE_SID] = DEMO_SHORT_CODE_SIDS
 
 describe("input checks", () => {
   test.prop([serviceSid(), shortCodeSid()], { numRuns: 50 })(

@@ -1,6 +1,6 @@
 // The manager against the emulator in this process (makeServer + makeInProcessHttpClient): what it sends, what it
 // answers, and how it copes with faults. Every test starts from the demo data (reset in beforeEach).
-import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS, makeServer } from "@shortcode-kit/emulator"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS, type JournalFilter, makeServer } from "@shortcode-kit/emulator"
 import { makeInProcessHttpClient } from "@shortcode-kit/emulator/twilio"
 import { errorTable } from "@shortcode-kit/schema"
 import twilio from "twilio"
@@ -9,9 +9,9 @@ import { exponentialBackoff } from "../src/index.js"
 import { managerFor, recordingSleep, useInProcessEmulator } from "./support/inProcess.js"
 
 const emulator = useInProcessEmulator()
-const [SC1, SC2, SC3] = DEMO_SHORT_CODE_SIDS as [string, string, string]
+const [SC1, SC2, SC3] = DEMO_SHORT_CODE_SIDS
 const ADD_PATH = `/v1/Services/${DEMO_SERVICE_SID}/ShortCodes`
-const ADDS = { method: "POST", path: "/v1/Services/*" } as const
+const ADDS: JournalFilter = { method: "POST", path: "/v1/Services/*" }
 /** What the journal says of each request: status and Twilio code. */
 const answers = (filter = ADDS) => emulator().requests(filter).map((r) => [r.status, r.code])
 
