@@ -50,8 +50,6 @@ const common = (ended: Exclude<Attempts<unknown>, { _tag: "Done" }>): CommonFail
     return { _tag: "GaveUp", attempts: ended.attempts, last: ended.last, message }
   }
   const failure = ended.failure
-  // Only transient failures can be lost connections, and those end as GaveUp.
-  if (failure._tag === "ConnectionLost") return { _tag: "Rejected", status: 0, code: undefined, message: describeFailure(failure) }
   if (codeIs(failure, 20404)) return { _tag: "NotFound", message: failure.message }
   return { _tag: "Rejected", status: failure.status, code: failure.code, message: failure.message }
 }
@@ -82,7 +80,7 @@ export const makeShortCodeManager = (options: ShortCodeManagerOptions): ShortCod
       const at = { serviceSid: serviceSid.success, shortCodeSid: shortCodeSid.success }
       const ended = await run(() => shortCodes(at.serviceSid).create({ shortCodeSid: at.shortCodeSid }))
       if (ended._tag === "Done") return { _tag: "Attached", ...at, via: "created", attempts: ended.attempts }
-      if (ended._tag === "Failed" && ended.failure._tag === "TwilioAnswer") {
+      if (ended._tag === "Failed") {
         const failure = ended.failure
         if (codeIs(failure, 21710)) {
           const via = ended.afterLostAnswer ? "retried-after-lost-answer" : "already-attached"

@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks"
 import twilio from "twilio"
-import { type CallFailure, isTransient, mayHaveHappened, parseSdkError } from "./CallFailure.js"
+import { type CallFailure, isTransient, mayHaveHappened, parseSdkError, type TwilioAnswer } from "./CallFailure.js"
 import type { RetryPolicy } from "./RetryPolicy.js"
 
 type RequestOptions = Parameters<twilio.RequestClient["request"]>[0]
@@ -25,10 +25,13 @@ export const tapHeaders = (inner: twilio.RequestClient): twilio.RequestClient =>
   return new TappedRequestClient()
 }
 
-/** How a call ended after its attempts. `afterLostAnswer`: an earlier attempt may have been carried out. */
+/**
+ * How a call ended after its attempts: done, failed for good on an answer that no retry changes, or given up.
+ * `afterLostAnswer`: an earlier attempt may have been carried out.
+ */
 export type Attempts<A> =
   | { readonly _tag: "Done"; readonly value: A; readonly attempts: number; readonly afterLostAnswer: boolean }
-  | { readonly _tag: "Failed"; readonly failure: CallFailure; readonly attempts: number; readonly afterLostAnswer: boolean }
+  | { readonly _tag: "Failed"; readonly failure: TwilioAnswer; readonly attempts: number; readonly afterLostAnswer: boolean }
   | { readonly _tag: "GaveUp"; readonly last: CallFailure; readonly attempts: number }
 
 /** Waits `ms` milliseconds; injectable so tests do not wait real seconds. */
@@ -45,7 +48,8 @@ export const withRetries = async <A>(call: () => Promise<A>, policy: RetryPolicy
     } catch (error) {
       const failure = parseSdkError(error, slot.headers)
       if (failure === undefined) throw error
-      if (!isTransient(failure)) return { _tag: "Failed", failure, attempts: attempt, afterLostAnswer }
+      // A lost connection is always transient, so what fails for good is an answer.
+      if (failure._tag === "TwilioAnswer" && !isTransient(failure)) return { _tag: "Failed", failure, attempts: attempt, afterLostAnswer }
       history.push(failure)
       const delay = policy.delayAfter(failure, attempt, history)
       if (delay === undefined) return { _tag: "GaveUp", last: failure, attempts: attempt }
