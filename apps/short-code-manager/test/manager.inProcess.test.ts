@@ -129,8 +129,9 @@ describe("retries", () => {
     expect(await managerFor(emulator(), { sleep }).attach(DEMO_SERVICE_SID, SC1)).toMatchObject({ _tag: "Attached", via: "created", attempts: 2 })
     expect(waits).toEqual([100])
     expect(emulator().faults.list()).toMatchObject([{ matched: 2, faulted: 1 }])
-    // A dropped request has no answer, and the journal only records answers: the retry is the one entry.
-    expect(answers()).toEqual([[201, null]])
+    // The dropped request is journaled without an answer (status null), then the retry's 201.
+    expect(answers()).toEqual([[null, null], [201, null]])
+    expect(emulator().requests({ method: "POST" })[0]?.form).toEqual({ ShortCodeSid: SC1 })
   })
 
   it("gives up after maxAttempts and says on what", async () => {

@@ -21,6 +21,7 @@ import { newRequestId } from "../http/requestId.js"
 import { logLine } from "../http/requestLog.js"
 import { methodNotAllowed } from "../http/resource.js"
 import type { Repository } from "../store/Repository.js"
+import { ConnectionDropped } from "../faults/withFaults.js"
 import { tapBody } from "./bodyTap.js"
 import { healthBody, HealthBody } from "./Health.js"
 import { decodeParameters, type Journal, JournalBody, type JournalFilter } from "./Journal.js"
@@ -167,7 +168,28 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     }
     const hasForm = method !== "GET" && method !== "HEAD" && isFormContentType(header("Content-Type"))
     const body = hasForm ? tapBody(request, incoming, config.bodyLimitBytes) : undefined
-    const response = await handler(request, env)
+    let response: Response
+    try {
+      response = await handler(request, env)
+    } catch (error) {
+      // A connection a fault rule dropped has no answer: its entry has no status or code. Over node:http its body
+      // was never read (the connection is gone), so only an in-process request's form is known.
+      if (error instanceof ConnectionDropped) {
+        const bytes = body === undefined || incoming !== undefined ? undefined : await body()
+        journal.record({
+          method,
+          path: url.pathname,
+          query: decodeParameters(url.searchParams),
+          form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
+          account_sid: authenticatedAccount(repository, header("Authorization")),
+          status: null,
+          code: null,
+          duration_ms: Math.round((performance.now() - started) * 100) / 100,
+          at
+        })
+      }
+      throw error
+    }
     const bytes = body === undefined ? undefined : await body()
     journal.record({
       method,

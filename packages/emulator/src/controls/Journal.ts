@@ -24,7 +24,8 @@ export const JournalEntry = Schema.Struct({
   form: Parameters,
   /** The account whose Basic credentials were valid, or `null` (none, or wrong ones). */
   account_sid: Schema.NullOr(Schema.String),
-  status: Schema.Int,
+  /** The answer's status; `null` for a connection a fault rule dropped (no answer was sent). */
+  status: Schema.NullOr(Schema.Int),
   /** The Twilio error code of an error answer, else `null`. */
   code: Schema.NullOr(Schema.Int),
   /** From the request reaching the emulator to its answer being ready, in milliseconds. */

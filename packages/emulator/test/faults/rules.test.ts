@@ -145,6 +145,8 @@ describe("delays and dropped connections", () => {
     expect(String((error as { cause?: unknown }).cause)).toMatch(/other side closed|socket hang up|ECONNRESET/)
     expect((await listServices()).status).toBe(200)
     expect((await listFaults())[0]).toMatchObject({ matched: 2, faulted: 1, active: false })
+    // Over HTTP too, the journal keeps the dropped request, without an answer, before the one served.
+    expect(t.server.requests({ method: "GET", path: "/v1/Services" }).slice(-2).map((e) => e.status)).toEqual([null, 200])
   })
 
   it("in-process, a dropped request rejects like fetch does when the connection is reset", async () => {
@@ -159,6 +161,8 @@ describe("delays and dropped connections", () => {
         code: "ECONNRESET",
         message: "the emulator dropped the connection (fault rule 1)"
       })
+      // The journal has the dropped request, without an answer.
+      expect(emulator.requests()).toMatchObject([{ method: "GET", path: "/v1/Services", status: null, code: null }])
     } finally {
       await emulator.close()
     }
