@@ -2,13 +2,31 @@
  * What the command line entry prints at start: where it listens, where the data is, the admin token, and the demo
  * credentials with a curl that works as printed.
  */
+import { errorTable } from "@shortcode-kit/schema"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "./Demo.js"
 import type { RunningServer } from "./Server.js"
+import type { InventoryShortCode } from "./store/Repository.js"
 
 export interface BannerInput {
   readonly server: RunningServer
   readonly databasePath: string
   readonly adminTokenGenerated: boolean
+}
+
+const answer = (code: 20404 | 21710 | 21712): string => `${errorTable[code].status} code ${errorTable[code].code}`
+const RESET_HINT = "POST /admin/reset puts the demo data back"
+
+/**
+ * What the printed curl answers with this database, said before it is run. The banner is printed at every start, and
+ * on a database kept from an earlier run the demo short code may already be in the service, so "201" is not always
+ * true. The cases follow the order in which the emulator decides (service, then inventory, then placement).
+ */
+const curlOutcome = (accountSid: string, serviceExists: boolean, shortCode: InventoryShortCode | undefined): string => {
+  if (!serviceExists) return `the demo service was deleted: ${answer(20404)}; ${RESET_HINT}`
+  if (shortCode === undefined || shortCode.accountSid !== accountSid) return `it is not in the account's inventory: ${answer(20404)}; ${RESET_HINT}`
+  if (shortCode.serviceSid === null) return `it is in no service: 201 and the ShortCode JSON; run again: ${answer(21710)}`
+  if (shortCode.serviceSid === DEMO_SERVICE_SID) return `it is already in the service: ${answer(21710)}; ${RESET_HINT}`
+  return `it is in service ${shortCode.serviceSid}: ${answer(21712)}; ${RESET_HINT}`
 }
 
 /** The start-up text. The demo section appears only while the demo account exists with its demo token. */
@@ -39,7 +57,7 @@ export const banner = ({ server, databasePath, adminTokenGenerated }: BannerInpu
     })
     lines.push(
       "",
-      "Add the first demo short code to the demo service (201 the first time, 409 code 21710 after that):",
+      `Add the first demo short code to the demo service (${curlOutcome(account.sid, service !== undefined, repository.findAnyShortCode(DEMO_SHORT_CODE_SIDS[0]))}):`,
       `  curl --request POST '${server.url}/v1/Services/${DEMO_SERVICE_SID}/ShortCodes' \\`,
       `    --user "${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}" \\`,
       `    --header "Content-Type: application/x-www-form-urlencoded" \\`,
