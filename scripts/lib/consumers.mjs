@@ -17,11 +17,15 @@ const writeJson = (file, value) => fs.writeFileSync(file, `${JSON.stringify(valu
 
 /** The programs of a project (files with a `// release-test: <check name>` first line), sorted by file name. */
 export function programs(dir) {
-  const files = fs.readdirSync(dir, { recursive: true }).filter((f) => /\.(mjs|cjs|ts|cts)$/.test(f) && !f.includes("node_modules"))
+  // The project itself and src/, never an installed node_modules.
+  const files = ["", "src"]
+    .filter((sub) => fs.existsSync(path.join(dir, sub)))
+    .flatMap((sub) => fs.readdirSync(path.join(dir, sub)).map((f) => path.posix.join(sub, f)))
+    .filter((f) => /\.(mjs|cjs|ts|cts)$/.test(f))
   return files.sort().flatMap((file) => {
     const source = fs.readFileSync(path.join(dir, file), "utf8")
     const name = /^\/\/ release-test: (.+)$/m.exec(source.split("\n", 1)[0])?.[1]
-    return name ? [{ file: file.split(path.sep).join("/"), name, imports: importsOf(source) }] : []
+    return name ? [{ file, name, imports: importsOf(source) }] : []
   })
 }
 
