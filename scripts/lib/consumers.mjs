@@ -104,7 +104,7 @@ export function typescriptChecks(dir, { extra = [], declarations = true } = {}) 
         const ours = errors.filter((l) => !theirs(l))
         if (ours.length || (r.code !== 0 && errors.length === 0))
           fail(`tsc exited ${r.code}:\n${tail(ours.join("\n") || r.output)}`)
-        const others = new Set(errors.map((l) => /.*node_modules\/((?:@[^/]+\/)?[^/(]+)/.exec(l)?.[1]))
+        const others = new Set(errors.map((l) => /.*node_modules\/((?:@[^/]+\/)?[^/(]+)/.exec(l.split("(")[0])?.[1]))
         return errors.length ? `(${errors.length} errors in other packages' declarations: ${[...others].join(", ")})` : ""
       }
     })
