@@ -57,6 +57,26 @@ describe("GET /admin/requests", () => {
     expect(t.server.requests()).toEqual(entries)
   })
 
+  it("journals the form of a POST that a fault rule answered before the application read its body", async () => {
+    t.server.faults.add({ method: "POST", path: "/v1/Services", status: 429, times: 1 })
+    t.server.faults.add({ method: "POST", path: "/v1/Services/*/ShortCodes", status: 503, times: 1 })
+    try {
+      // A name of 40,000 bytes comes in several chunks; the form is still whole.
+      const long = "x".repeat(40_000)
+      expect((await t.twilio(demo, "POST", "/v1/Services", { FriendlyName: long })).status).toBe(429)
+      expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] })).status).toBe(503)
+      // The connection goes on serving after a body the tap read.
+      expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] })).status).toBe(201)
+    } finally {
+      t.server.faults.clear()
+    }
+    expect((await journal()).map(({ form, status, code }) => ({ form, status, code }))).toEqual([
+      { form: { FriendlyName: "x".repeat(40_000) }, status: 429, code: 20429 },
+      { form: { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] }, status: 503, code: 20503 },
+      { form: { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] }, status: 201, code: null }
+    ])
+  })
+
   it("holds no secret: neither the Authorization header nor an auth token", async () => {
     await t.twilio(demo, "GET", "/v1/Services")
     await t.twilio({ ...demo, authToken: "a-wrong-token-xyz" }, "GET", "/v1/Services")
