@@ -26,8 +26,8 @@ export interface ControlsHandle {
    */
   readonly reset: () => Promise<SeedReport>
   /**
-   * The journaled requests, oldest first, optionally only those of a method and a path (`*` at the end of `path`
-   * matches any rest).
+   * The journaled requests, oldest first, optionally only those of a method and a path (a `*` segment of `path`
+   * matches one segment, as in a fault rule; a final `*` matches any rest).
    *
    * @example
    * ```ts

@@ -112,6 +112,21 @@ describe("GET /admin/requests", () => {
     expect(t.server.requests({ method: "GET", path: "/v1/Services/*" })).toHaveLength(2)
   })
 
+  it("filters by path with a * segment standing for one segment, as a fault rule's path does", async () => {
+    await t.twilio(demo, "GET", "/v1/Services")
+    await t.twilio(demo, "GET", `/v1/Services/${DEMO_SERVICE_SID}`)
+    await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[0] })
+    await t.twilio(demo, "GET", `${shortCodes}/${DEMO_SHORT_CODE_SIDS[0]}`)
+    const pick = async (query: string) => (await journal(query)).map((e) => `${e.method} ${e.path}`)
+    // The path of the README's fault rule example picks the requests that rule would match.
+    expect(await pick(`?path=${encodeURIComponent("/v1/Services/*/ShortCodes")}`)).toEqual([`POST ${shortCodes}`])
+    expect(await pick(`?path=${encodeURIComponent("/v1/Services/*/ShortCodes/*")}`)).toEqual([`GET ${shortCodes}/${DEMO_SHORT_CODE_SIDS[0]}`])
+    expect(t.server.requests({ path: "/v1/*" })).toHaveLength(4)
+    // A * inside a segment is a plain character, and the other characters of the pattern are literal.
+    expect(t.server.requests({ path: "/v1/Serv*/ShortCodes" })).toEqual([])
+    expect(t.server.requests({ path: "/v1/Services/.*" })).toEqual([])
+  })
+
   it("refuses an unknown or repeated filter, naming it", async () => {
     const unknown = await t.admin("GET", "/admin/requests?status=200")
     expect(expectTwilioError(unknown, 400, 20001).message).toBe("Invalid parameter: status. /admin/requests filters by method and path only")
