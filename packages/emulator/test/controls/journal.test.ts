@@ -154,6 +154,44 @@ describe("GET /admin/requests", () => {
   })
 })
 
+describe("the journal under load", () => {
+  it("keeps every one of 50 parallel requests over HTTP, fast-lane answers, forms and failures alike", async () => {
+    const requests = Array.from({ length: 50 }, (_, i) => {
+      switch (i % 5) {
+        case 0: // the fast lane
+          return { method: "GET", path: `${shortCodes}/${DEMO_SHORT_CODE_SIDS[0]}`, credentials: demo, form: undefined }
+        case 1:
+          return { method: "POST", path: "/v1/Services", credentials: demo, form: { FriendlyName: `parallel ${i}` } }
+        case 2:
+          return { method: "GET", path: `/v1/Services?Page=0&PageSize=${i}`, credentials: demo, form: undefined }
+        case 3:
+          return { method: "POST", path: "/v1/Services", credentials: { ...demo, authToken: `wrong ${i}` }, form: { FriendlyName: `refused ${i}` } }
+        default:
+          return { method: "POST", path: shortCodes, credentials: demo, form: { ShortCodeSid: `SC${i}` } }
+      }
+    })
+    // The first short code is in the service (and only that) before the fetches run in parallel.
+    await t.server.reset()
+    expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[0] })).status).toBe(201)
+    t.server.clearRequests()
+    const answers = await Promise.all(requests.map((r) => t.twilio(r.credentials, r.method, r.path, r.form)))
+    expect(answers.map((a) => a.status)).toEqual(requests.map((_, i) => [200, 201, 200, 401, 400][i % 5]))
+
+    const entries = await journal()
+    expect(entries).toHaveLength(50)
+    const key = (e: { method: string; path: string; form: object }) => `${e.method} ${e.path} ${JSON.stringify(e.form)}`
+    const expected = requests.map((r, i) => ({
+      method: r.method,
+      path: r.path.split("?")[0] as string,
+      form: r.form ?? {},
+      account_sid: i % 5 === 3 ? null : DEMO_ACCOUNT_SID,
+      status: answers[i]?.status
+    }))
+    const sorted = <T extends { method: string; path: string; form: object }>(list: ReadonlyArray<T>) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    expect(sorted(entries.map(({ method, path, form, account_sid, status }) => ({ method, path, form, account_sid, status })))).toEqual(sorted(expected))
+  })
+})
+
 describe("the journal's cap (journalLimit)", () => {
   it("keeps the newest journalLimit requests", async () => {
     const small = await startTestServer({ demo: true, journalLimit: 2 })
