@@ -57,7 +57,8 @@ const headerRecord = (headers: Headers): Record<string, string> => {
  * @example
  * ```ts
  * import twilio from "twilio"
- * import { makeInProcessHttpClient, makeServer } from "@shortcode-kit/emulator"
+ * import { makeServer } from "@shortcode-kit/emulator"
+ * import { makeInProcessHttpClient } from "@shortcode-kit/emulator/twilio"
  *
  * const emulator = makeServer({ database: ":memory:", log: false })
  * const client = twilio("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "demo-auth-token", {

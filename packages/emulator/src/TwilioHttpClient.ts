@@ -19,7 +19,7 @@ const isTwilioHost = (hostname: string): boolean => hostname === "twilio.com" ||
  *
  * @example
  * ```ts
- * import { rewriteTwilioUrl } from "@shortcode-kit/emulator"
+ * import { rewriteTwilioUrl } from "@shortcode-kit/emulator/twilio"
  *
  * rewriteTwilioUrl("https://messaging.twilio.com/v1/Services?PageSize=1", "http://127.0.0.1:4010")
  * // "http://127.0.0.1:4010/v1/Services?PageSize=1"
@@ -42,7 +42,7 @@ export const rewriteTwilioUrl = (uri: string, baseUrl: string): string => {
  * @example
  * ```ts
  * import twilio from "twilio"
- * import { makeTwilioHttpClient } from "@shortcode-kit/emulator"
+ * import { makeTwilioHttpClient } from "@shortcode-kit/emulator/twilio"
  *
  * const client = twilio("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "demo-auth-token", {
  *   httpClient: makeTwilioHttpClient("http://127.0.0.1:4010", { autoRetry: true, maxRetries: 3 })
