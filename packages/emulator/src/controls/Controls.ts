@@ -127,7 +127,8 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     const allow = path === RESET_PATH ? "POST, OPTIONS" : "GET, HEAD, DELETE, OPTIONS"
     if (!allow.split(", ").includes(method)) return failure(methodNotAllowed(method, path, allow))
     if (!isAdminAuthorization(request.headers.get("Authorization") ?? undefined, config.adminToken)) return failure(adminUnauthorized())
-    if (path === RESET_PATH) return json(SeedReportBody, await reset.reset(), false)
+    // A random request id, drawn after the sequences restarted: the next request gets the first seeded id, as at start.
+    if (path === RESET_PATH) return json(SeedReportBody, await reset.reset(), false, newRequestId)
     if (method === "DELETE") {
       journal.clear()
       return answer(204, null)

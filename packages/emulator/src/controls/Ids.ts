@@ -17,6 +17,11 @@ export interface IdSource {
   readonly authToken: () => string
   /** A `Twilio-Request-Id`, `RQ` + 32 hex digits. */
   readonly requestId: () => string
+  /**
+   * Starts the sequences over, as at start (a reset calls it): the requests after a reset get the identifiers those
+   * after the start got. Optional for a source of your own; a random source has nothing to restart.
+   */
+  readonly restart?: () => void
 }
 
 /** The default: cryptographically random identifiers, from the same functions as before there was a choice. */
@@ -52,6 +57,7 @@ export const seededIds = (seed: number): IdSource => {
     serviceSid: () => `MG${draw("MG")}` as ServiceSid,
     shortCodeSid: () => `SC${draw("SC")}` as ShortCodeSid,
     authToken: () => draw("token"),
-    requestId: () => `RQ${draw("RQ")}`
+    requestId: () => `RQ${draw("RQ")}`,
+    restart: () => counters.clear()
   }
 }

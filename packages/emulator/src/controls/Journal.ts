@@ -4,6 +4,7 @@
  * nor an auth token; the form values are the API's parameters.
  */
 import { Schema } from "effect"
+import { PATH_WILDCARD } from "../faults/FaultRule.js"
 
 /** A decoded query or form: one string per name, or every value in order when the name was repeated. */
 export const Parameters = Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Array(Schema.String)]))
@@ -40,8 +41,9 @@ export type JournalEntry = typeof JournalEntry.Type
 export const JournalBody = Schema.Struct({ requests: Schema.Array(JournalEntry) })
 
 /**
- * Which entries to return. `method` matches exactly, in any letter case. `path` matches exactly, or, when it ends
- * with `*`, every path that starts with what comes before the `*`.
+ * Which entries to return. `method` matches exactly, in any letter case. `path` matches exactly, where a `*`
+ * segment stands for exactly one path segment, as in a fault rule (`/v1/Services/*\/ShortCodes`), and a final `*`
+ * for any rest (`/v1/Services/*` is every path under `/v1/Services/`).
  */
 export interface JournalFilter {
   readonly method?: string
@@ -60,13 +62,20 @@ export interface Journal {
   readonly size: () => number
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
 const pathMatcher = (pattern: string | undefined): ((path: string) => boolean) => {
   if (pattern === undefined) return () => true
-  if (pattern.endsWith("*")) {
-    const prefix = pattern.slice(0, -1)
-    return (path) => path.startsWith(prefix)
-  }
-  return (path) => path === pattern
+  const segments = pattern.split("/")
+  const last = segments.length - 1
+  const source = segments
+    .map((segment, i) => {
+      if (i === last && segment.endsWith(PATH_WILDCARD)) return `${escapeRegExp(segment.slice(0, -1))}.*`
+      return segment === PATH_WILDCARD ? "[^/]+" : escapeRegExp(segment)
+    })
+    .join("/")
+  const regExp = new RegExp(`^${source}$`)
+  return (path) => regExp.test(path)
 }
 
 /** The parameters of a query string or form body, repeated names kept as a list. */

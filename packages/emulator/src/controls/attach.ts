@@ -26,8 +26,8 @@ export interface ControlsHandle {
    */
   readonly reset: () => Promise<SeedReport>
   /**
-   * The journaled requests, oldest first, optionally only those of a method and a path (`*` at the end of `path`
-   * matches any rest).
+   * The journaled requests, oldest first, optionally only those of a method and a path (a `*` segment of `path`
+   * matches one segment, as in a fault rule; a final `*` matches any rest).
    *
    * @example
    * ```ts
@@ -77,8 +77,10 @@ export const attachControls = (options: {
   const startedAt = performance.now()
   const journal = makeJournal(config.journalLimit)
   const reset = makeReset({ repository, durability, startSeeds })
-  // The journal is part of the state a reset puts back.
+  // The journal is part of the state a reset puts back, and so are the seeded identifier sequences (sidSeed): a
+  // test after a reset gets the SIDs a test after the start gets, whichever tests ran before it.
   reset.onReset(journal.clear)
+  reset.onReset(() => config.ids.restart?.())
   return {
     handler: withControls(handler, { config, repository, journal, reset, startedAt }),
     fastAnswer: journalFastAnswer(journal, config),

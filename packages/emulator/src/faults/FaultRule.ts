@@ -127,6 +127,12 @@ export const FaultRule = Schema.Struct(faultRuleFields).pipe(
   Schema.check(oneAction, codeKnown, retryAfterWithStatus, seedWithProbability)
 ).annotate({ identifier: "FaultRule", description: "A fault the emulator injects into matching requests" })
 
+/**
+ * How a rule is decoded, over HTTP and in TypeScript alike: a field the rule does not have is refused by name, since
+ * ignoring it would quietly run another rule than the one meant (`retryAfter` for `retry_after`, say).
+ */
+export const FAULT_RULE_PARSE_OPTIONS = { errors: "all", onExcessProperty: "error" } as const
+
 export type FaultRule = typeof FaultRule.Type
 export type FaultRuleWire = typeof FaultRule.Encoded
 

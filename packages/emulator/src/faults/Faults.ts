@@ -4,7 +4,7 @@
  */
 import { Result, Schema } from "effect"
 import { describeIssues } from "../routes/admin.js"
-import { FaultRule, type FaultRuleState, faultRuleWireKeys } from "./FaultRule.js"
+import { FAULT_RULE_PARSE_OPTIONS, FaultRule, type FaultRuleState, faultRuleWireKeys } from "./FaultRule.js"
 import type { FaultStore } from "./FaultStore.js"
 
 /** Fault rules of one emulator. */
@@ -35,7 +35,7 @@ const toWire = (rule: FaultRule): Record<string, unknown> => {
 export const makeFaults = (store: FaultStore): Faults => ({
   add: (rule) => {
     const wire = toWire(rule)
-    const result = decodeRule(wire, { errors: "all" })
+    const result = decodeRule(wire, FAULT_RULE_PARSE_OPTIONS)
     if (Result.isFailure(result)) throw new Error(`faults.add: invalid fault rule. ${describeIssues(result.failure.issue, wire)}`)
     return store.add(result.success)
   },

@@ -10,14 +10,14 @@ import type { AppEnv } from "../http/AppEnv.js"
 import { resource } from "../http/resource.js"
 import { respondWith } from "../http/respond.js"
 import { readJson } from "../routes/admin.js"
-import { FaultRule, FaultRuleList, FaultRuleState } from "./FaultRule.js"
+import { FAULT_RULE_PARSE_OPTIONS, FaultRule, FaultRuleList, FaultRuleState } from "./FaultRule.js"
 import { FAULTS_PATH, type FaultStore } from "./FaultStore.js"
 
 /** Registers the three routes of `FAULTS_PATH` on `app`, behind `auth`. */
 export const registerFaultRoutes = (app: Hono<AppEnv>, options: { readonly store: FaultStore; readonly auth: MiddlewareHandler<AppEnv> }): void => {
   const { store, auth } = options
   resource(app, FAULTS_PATH, auth, {
-    POST: (c) => respondWith(c, FaultRuleState, store.add(readJson(c, FaultRule)), 201),
+    POST: (c) => respondWith(c, FaultRuleState, store.add(readJson(c, FaultRule, FAULT_RULE_PARSE_OPTIONS)), 201),
     GET: (c) => respondWith(c, FaultRuleList, { faults: store.list() }, 200),
     DELETE: (c) => {
       store.clear()

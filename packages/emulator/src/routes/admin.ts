@@ -40,8 +40,15 @@ const conflict = (message: string): ApiError => ApiError.of(20001, undefined, { 
 export const describeIssues = (issue: SchemaIssue.Issue, json: unknown): string =>
   toValidationIssues(issue, json).map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message} (received ${i.received})`).join("; ")
 
-/** Reads a JSON body and decodes it with `schema`; every failure is a 400 naming the field and the reason. */
-export const readJson = <S extends Schema.Decoder<unknown, never>>(c: Context<AppEnv>, schema: S): S["Type"] => {
+/**
+ * Reads a JSON body and decodes it with `schema`; every failure is a 400 naming the field and the reason.
+ * `onExcessProperty: "error"` also refuses, by name, a field the schema does not have.
+ */
+export const readJson = <S extends Schema.Decoder<unknown, never>>(
+  c: Context<AppEnv>,
+  schema: S,
+  options: { readonly onExcessProperty?: "ignore" | "error" } = {}
+): S["Type"] => {
   const contentType = c.req.header("Content-Type")
   if (contentType?.split(";")[0]?.trim().toLowerCase() !== "application/json") {
     throw invalidBody(`the admin API takes application/json; the Content-Type was ${JSON.stringify(contentType ?? null)}`)
@@ -52,7 +59,7 @@ export const readJson = <S extends Schema.Decoder<unknown, never>>(c: Context<Ap
   } catch (error) {
     throw invalidBody(`the body is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
   }
-  const result = Schema.decodeUnknownResult(schema)(json, { errors: "all" })
+  const result = Schema.decodeUnknownResult(schema)(json, { errors: "all", ...options })
   if (Result.isSuccess(result)) return result.success
   throw invalidBody(describeIssues(result.failure.issue, json))
 }

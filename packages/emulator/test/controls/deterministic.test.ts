@@ -55,6 +55,28 @@ describe("sidSeed and clock", () => {
     expect(JSON.parse(other.answers[0]?.body ?? "{}")).not.toEqual(JSON.parse(a.answers[0]?.body ?? "{}"))
   })
 
+  it("a reset starts the seeded sequences over: after POST /admin/reset or reset(), the same requests answer what they did after the start", async () => {
+    const start = "2024-03-01T09:00:00Z"
+    const clock = makeTestClock(start)
+    const t = await startTestServer({ sidSeed: 42, clock: clock.now })
+    try {
+      const first = await scenario(t, clock.advance)
+      clock.set(start)
+      const reset = await t.admin("POST", "/admin/reset")
+      expect(reset.status, reset.text).toBe(200)
+      const afterHttpReset = await scenario(t, clock.advance)
+      clock.set(start)
+      await t.server.reset()
+      const afterReset = await scenario(t, clock.advance)
+      expect(afterHttpReset).toEqual(first)
+      expect(afterReset).toEqual(first)
+      // What a fresh emulator with the same seed answers, too.
+      expect(await run(42)).toEqual(first)
+    } finally {
+      await t.close()
+    }
+  })
+
   it("is random without a seed", async () => {
     const t = await startTestServer({})
     const u = await startTestServer({})

@@ -57,6 +57,26 @@ describe("GET /admin/requests", () => {
     expect(t.server.requests()).toEqual(entries)
   })
 
+  it("journals the form of a POST that a fault rule answered before the application read its body", async () => {
+    t.server.faults.add({ method: "POST", path: "/v1/Services", status: 429, times: 1 })
+    t.server.faults.add({ method: "POST", path: "/v1/Services/*/ShortCodes", status: 503, times: 1 })
+    try {
+      // A name of 40,000 bytes comes in several chunks; the form is still whole.
+      const long = "x".repeat(40_000)
+      expect((await t.twilio(demo, "POST", "/v1/Services", { FriendlyName: long })).status).toBe(429)
+      expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] })).status).toBe(503)
+      // The connection goes on serving after a body the tap read.
+      expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] })).status).toBe(201)
+    } finally {
+      t.server.faults.clear()
+    }
+    expect((await journal()).map(({ form, status, code }) => ({ form, status, code }))).toEqual([
+      { form: { FriendlyName: "x".repeat(40_000) }, status: 429, code: 20429 },
+      { form: { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] }, status: 503, code: 20503 },
+      { form: { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] }, status: 201, code: null }
+    ])
+  })
+
   it("holds no secret: neither the Authorization header nor an auth token", async () => {
     await t.twilio(demo, "GET", "/v1/Services")
     await t.twilio({ ...demo, authToken: "a-wrong-token-xyz" }, "GET", "/v1/Services")
@@ -92,6 +112,21 @@ describe("GET /admin/requests", () => {
     expect(t.server.requests({ method: "GET", path: "/v1/Services/*" })).toHaveLength(2)
   })
 
+  it("filters by path with a * segment standing for one segment, as a fault rule's path does", async () => {
+    await t.twilio(demo, "GET", "/v1/Services")
+    await t.twilio(demo, "GET", `/v1/Services/${DEMO_SERVICE_SID}`)
+    await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[0] })
+    await t.twilio(demo, "GET", `${shortCodes}/${DEMO_SHORT_CODE_SIDS[0]}`)
+    const pick = async (query: string) => (await journal(query)).map((e) => `${e.method} ${e.path}`)
+    // The path of the README's fault rule example picks the requests that rule would match.
+    expect(await pick(`?path=${encodeURIComponent("/v1/Services/*/ShortCodes")}`)).toEqual([`POST ${shortCodes}`])
+    expect(await pick(`?path=${encodeURIComponent("/v1/Services/*/ShortCodes/*")}`)).toEqual([`GET ${shortCodes}/${DEMO_SHORT_CODE_SIDS[0]}`])
+    expect(t.server.requests({ path: "/v1/*" })).toHaveLength(4)
+    // A * inside a segment is a plain character, and the other characters of the pattern are literal.
+    expect(t.server.requests({ path: "/v1/Serv*/ShortCodes" })).toEqual([])
+    expect(t.server.requests({ path: "/v1/Services/.*" })).toEqual([])
+  })
+
   it("refuses an unknown or repeated filter, naming it", async () => {
     const unknown = await t.admin("GET", "/admin/requests?status=200")
     expect(expectTwilioError(unknown, 400, 20001).message).toBe("Invalid parameter: status. /admin/requests filters by method and path only")
@@ -116,6 +151,44 @@ describe("GET /admin/requests", () => {
     await t.twilio(demo, "GET", "/v1/Services")
     t.server.clearRequests()
     expect(await journal()).toEqual([])
+  })
+})
+
+describe("the journal under load", () => {
+  it("keeps every one of 50 parallel requests over HTTP, fast-lane answers, forms and failures alike", async () => {
+    const requests = Array.from({ length: 50 }, (_, i) => {
+      switch (i % 5) {
+        case 0: // the fast lane
+          return { method: "GET", path: `${shortCodes}/${DEMO_SHORT_CODE_SIDS[0]}`, credentials: demo, form: undefined }
+        case 1:
+          return { method: "POST", path: "/v1/Services", credentials: demo, form: { FriendlyName: `parallel ${i}` } }
+        case 2:
+          return { method: "GET", path: `/v1/Services?Page=0&PageSize=${i}`, credentials: demo, form: undefined }
+        case 3:
+          return { method: "POST", path: "/v1/Services", credentials: { ...demo, authToken: `wrong ${i}` }, form: { FriendlyName: `refused ${i}` } }
+        default:
+          return { method: "POST", path: shortCodes, credentials: demo, form: { ShortCodeSid: `SC${i}` } }
+      }
+    })
+    // The first short code is in the service (and only that) before the fetches run in parallel.
+    await t.server.reset()
+    expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[0] })).status).toBe(201)
+    t.server.clearRequests()
+    const answers = await Promise.all(requests.map((r) => t.twilio(r.credentials, r.method, r.path, r.form)))
+    expect(answers.map((a) => a.status)).toEqual(requests.map((_, i) => [200, 201, 200, 401, 400][i % 5]))
+
+    const entries = await journal()
+    expect(entries).toHaveLength(50)
+    const key = (e: { method: string; path: string; form: object }) => `${e.method} ${e.path} ${JSON.stringify(e.form)}`
+    const expected = requests.map((r, i) => ({
+      method: r.method,
+      path: r.path.split("?")[0] as string,
+      form: r.form ?? {},
+      account_sid: i % 5 === 3 ? null : DEMO_ACCOUNT_SID,
+      status: answers[i]?.status
+    }))
+    const sorted = <T extends { method: string; path: string; form: object }>(list: ReadonlyArray<T>) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    expect(sorted(entries.map(({ method, path, form, account_sid, status }) => ({ method, path, form, account_sid, status })))).toEqual(sorted(expected))
   })
 })
 

@@ -36,6 +36,12 @@ describe("emulator.faults, the TypeScript API", () => {
     )
     expect(emulator.faults.list()).toEqual([])
   })
+
+  it("throws on a field a rule does not have (a JavaScript caller's typo), naming it", () => {
+    const typo = { method: "GET", path: "/v1/Services", status: 429, retryAftr: 3 } as unknown as Parameters<typeof emulator.faults.add>[0]
+    expect(() => emulator.faults.add(typo)).toThrow("faults.add: invalid fault rule. retryAftr: is not an allowed property (received 3)")
+    expect(emulator.faults.list()).toEqual([])
+  })
 })
 
 describe("startServer(...).faults", () => {

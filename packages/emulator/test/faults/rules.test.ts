@@ -214,6 +214,17 @@ describe("malformed rules and auth", () => {
     expect(await listFaults()).toEqual([])
   })
 
+  it("refuses a field a rule does not have, naming it, rather than running another rule than the one meant", async () => {
+    // `retryAfter` is the TypeScript name: over HTTP it is `retry_after`, and ignoring it would send Retry-After: 1.
+    expect(await rejected({ method: "POST", path: "/v1/Services", status: 429, retryAfter: 5 })).toBe(
+      "Invalid parameter: body. retryAfter: is not an allowed property (received 5)"
+    )
+    expect(await rejected({ method: "POST", path: "/v1/Services", action: "drop", time: 1, nth: 0 })).toBe(
+      "Invalid parameter: body. time: is not an allowed property (received 1); nth: must be an integer from 1 to 1000000 (received 0)"
+    )
+    expect(await listFaults()).toEqual([])
+  })
+
   it("needs the admin token", async () => {
     const answer = await t.request("POST", "/admin/faults", {
       headers: { "Content-Type": "application/json" },
