@@ -7,28 +7,11 @@
 import { SchemaIssue } from "effect"
 import { checkText, describeReceived, expectedOfAst, typeIssue, valueAt } from "./internal/flatIssue.js"
 import { RuleAnnotation } from "./internal/rule.js"
-import { shortCodeWireKeys } from "./ShortCode.js"
+import { wireKeysOf } from "./internal/wireKeys.js"
+import type { PathSegment, ValidationIssue } from "./ValidationIssue.js"
 
-/** @since 0.1.0 */
-export type PathSegment = string | number
-
-/**
- * One problem with an input.
- *
- * @since 0.1.0
- */
-export interface ValidationIssue {
-  /** Keys and indices from the root of the input, in wire names: `["capabilities", 1]`. */
-  readonly path: ReadonlyArray<PathSegment>
-  /** A stable identifier of the rule that failed: `"sid.prefix"`, `"required"`, `"type"`, `"format.date-time"`... */
-  readonly rule: string
-  /** What is wrong, as a sentence about the value at `path`. */
-  readonly message: string
-  /** What a valid value looks like, briefly. */
-  readonly expected: string
-  /** A short rendering of what was there (`"SC12"`, `42`, `null`, `(missing)`). */
-  readonly received: string
-}
+// Declared in their own leaf module (see there); exported from here as they always were.
+export type { PathSegment, ValidationIssue } from "./ValidationIssue.js"
 
 export { describeReceived }
 
@@ -43,21 +26,23 @@ const toSegment = (key: PropertyKey): PathSegment => (typeof key === "symbol" ? 
  * Checks that run on the decoded side of a struct with renamed keys (a domain date's range, the strict profile's
  * cross-field rules inside a page) are reported by Effect under the domain name. Users see the names of what they
  * sent, so a segment is mapped back to its wire name where the input has the wire key and not the domain key.
+ *
+ * The names come from the issue itself: Effect reports those checks in a `Composite` of the codec, whose schema node
+ * carries the wire names the codec recorded (internal/wireKeys.ts), so this generic code knows no resource. Only the
+ * segments of the pointers directly under that `Composite` (the codec's own properties) are mapped.
  */
-const wireNameOfDomainKey: Readonly<Record<string, string>> = {
-  ...shortCodeWireKeys,
-  shortCodes: "short_codes",
-  moreInfo: "more_info"
-}
 const hasOwn = (value: unknown, key: PathSegment): boolean =>
   typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, key)
-const toWirePath = (rootInput: unknown, path: ReadonlyArray<PathSegment>): Array<PathSegment> => {
+const toWireSegments = (
+  value: unknown,
+  segments: ReadonlyArray<PathSegment>,
+  wireKeys: Readonly<Record<string, string>> | undefined
+): Array<PathSegment> => {
   const out: Array<PathSegment> = []
-  let value = rootInput
-  for (const segment of path) {
+  for (const segment of segments) {
     // Own keys only: a name that Object.prototype has (or a polluted prototype was given) is no domain key.
-    const wire = typeof segment === "string" && hasOwn(wireNameOfDomainKey, segment) ? wireNameOfDomainKey[segment] : undefined
-    const key = wire !== undefined && !hasOwn(value, segment) && hasOwn(value, wire) ? wire : segment
+    const wire = wireKeys !== undefined && typeof segment === "string" && hasOwn(wireKeys, segment) ? wireKeys[segment] : undefined
+    const key = typeof wire === "string" && !hasOwn(value, segment) && hasOwn(value, wire) ? wire : segment
     out.push(key)
     value = hasOwn(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined
   }
@@ -83,14 +68,17 @@ export const toValidationIssues = (root: SchemaIssue.Issue, rootInput?: unknown)
   // thing, costs nothing on the success path, and is what the user sent (wire names).
   const inputOf = (issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>): unknown =>
     SchemaIssue.hasInput(issue) ? issue.input : valueAt(rootInput, path)
-  const visit = (issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>): void => {
+  // `wireKeys`: the wire names recorded on the schema of the `Composite` the issue sits directly in, if any.
+  const visit = (issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>, wireKeys?: Readonly<Record<string, string>>): void => {
     switch (issue._tag) {
       case "Pointer":
-        visit(issue.issue, toWirePath(rootInput, [...path, ...issue.path.map(toSegment)]))
+        visit(issue.issue, [...path, ...toWireSegments(valueAt(rootInput, path), issue.path.map(toSegment), wireKeys)])
         return
-      case "Composite":
-        for (const child of issue.issues) visit(child, path)
+      case "Composite": {
+        const keys = wireKeysOf(issue.ast.annotations)
+        for (const child of issue.issues) visit(child, path, keys)
         return
+      }
       case "Encoding":
         visit(issue.issue, path)
         return

@@ -6,9 +6,11 @@
 import { Schema } from "effect"
 import { SchemaCompiler } from "effect/schema"
 import { DateFromTwilioString, formatTwilioDate, isRepresentableTime, parseRfc3339 } from "./DateTime.js"
-import { type FastGuard, type FastPath, type RefusedWireProperties, withCompiledPaths } from "./internal/compiledPaths.js"
+import { type FastGuard, type FastPath, withCompiledPaths } from "./internal/compiledPaths.js"
 import { codecFailure } from "./internal/directFailure.js"
 import { nullableField } from "./internal/nullableField.js"
+import type { RefusedWireProperties } from "./internal/refusedWireProperties.js"
+import { wireKeysAnnotation } from "./internal/wireKeys.js"
 import { AccountSid, isSidWithPrefix, ServiceSid, ShortCodeSid } from "./Sid.js"
 import { isUriString, UrlFromUriString, urlOfUriString } from "./Uri.js"
 
@@ -195,7 +197,8 @@ export const ShortCode = Schema.Struct({
   url: nullableField(UrlFromUriString)
 }).pipe(Schema.encodeKeys(shortCodeWireKeys)).annotate({
   identifier: "ShortCode",
-  description: "A short code in a Messaging Service (messaging.v1.service.short_code)"
+  description: "A short code in a Messaging Service (messaging.v1.service.short_code)",
+  ...wireKeysAnnotation(shortCodeWireKeys)
 }).pipe((schema) =>
   withCompiledPaths(schema, {
     decode: decodeShortCode,

@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { Integer } from "./internal/integer.js"
+import { wireKeysAnnotation } from "./internal/wireKeys.js"
 import { ShortCode } from "./ShortCode.js"
 import { UrlFromUriString } from "./Uri.js"
 
@@ -37,6 +38,9 @@ export const PageMeta = Schema.Struct({
 /** @since 0.1.0 */
 export type PageMeta = typeof PageMeta.Type
 
+// Given to encodeKeys and recorded on the codec, so issues of its items' decoded side name `short_codes`.
+const pageWireKeys = { shortCodes: "short_codes", meta: "meta" } as const
+
 /**
  * The list page codec.
  *
@@ -53,7 +57,7 @@ export type PageMeta = typeof PageMeta.Type
 export const ShortCodePage = Schema.Struct({
   shortCodes: Schema.optionalKey(Schema.Array(ShortCode)),
   meta: Schema.optionalKey(PageMeta)
-}).pipe(Schema.encodeKeys({ shortCodes: "short_codes", meta: "meta" })).annotate({ identifier: "ShortCodePage" })
+}).pipe(Schema.encodeKeys(pageWireKeys)).annotate({ identifier: "ShortCodePage", ...wireKeysAnnotation(pageWireKeys) })
 
 /** @since 0.1.0 */
 export type ShortCodePage = typeof ShortCodePage.Type

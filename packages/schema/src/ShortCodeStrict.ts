@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import { CountryCode } from "./CountryCode.js"
 import { DateFromTwilioString } from "./DateTime.js"
 import { ruleCheck, RuleAnnotation } from "./internal/rule.js"
+import { wireKeysAnnotation } from "./internal/wireKeys.js"
 import { shortCodeWireKeys } from "./ShortCode.js"
 import { AccountSid, ServiceSid, ShortCodeSid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
@@ -92,7 +93,11 @@ export const makeShortCodeStrict = (options: { readonly baseUrl?: string } = {})
         expected: shortCodeUrl(baseUrl, "{service_sid}", "{sid}")
       }, { abort: false, path: ["url"], received: (v) => v.url })
     )
-  ).annotate({ identifier: "ShortCodeStrict", description: "A ShortCode as a real one looks (strict profile)" })
+  ).annotate({
+    identifier: "ShortCodeStrict",
+    description: "A ShortCode as a real one looks (strict profile)",
+    ...wireKeysAnnotation(shortCodeWireKeys)
+  })
 }
 
 /**

@@ -7,7 +7,11 @@ import { Schema } from "effect"
 import { type ErrorCode, errorTable, moreInfoUrl } from "./ErrorTable.js"
 import { Integer } from "./internal/integer.js"
 import { ruleCheck } from "./internal/rule.js"
+import { wireKeysAnnotation } from "./internal/wireKeys.js"
 import { UrlFromUriString } from "./Uri.js"
+
+// Given to encodeKeys and recorded on the codec, so issues of its decoded side name `more_info` (internal/wireKeys.ts).
+const twilioErrorWireKeys = { code: "code", message: "message", moreInfo: "more_info", status: "status" } as const
 
 /**
  * The error body codec. `code` is Twilio's error code, `status` the HTTP status (100-599) and `more_info` the
@@ -37,9 +41,10 @@ export const TwilioError = Schema.Struct({
       expected: "100..599"
     }, { jsonSchema: { minimum: 100, maximum: 599 } })
   )
-}).pipe(Schema.encodeKeys({ code: "code", message: "message", moreInfo: "more_info", status: "status" })).annotate({
+}).pipe(Schema.encodeKeys(twilioErrorWireKeys)).annotate({
   identifier: "TwilioError",
-  description: "A Twilio REST error body"
+  description: "A Twilio REST error body",
+  ...wireKeysAnnotation(twilioErrorWireKeys)
 })
 
 /** @since 0.1.0 */

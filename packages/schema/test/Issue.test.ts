@@ -1,6 +1,8 @@
 import { fc, test } from "@fast-check/vitest"
+import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { describeReceived } from "@shortcode-kit/schema"
+import { describeReceived, ShortCode } from "@shortcode-kit/schema"
+import { issuesOf } from "./support/issues.js"
 
 // The rendering before strings got their quick path: JSON, cut to 200 characters.
 const asJson = (text: string): string => {
@@ -22,4 +24,31 @@ describe("describeReceived", () => {
       expect(describeReceived(text)).toBe(asJson(text))
     }
   )
+})
+
+// The flattener reads a codec's wire names from the codec (the annotation its module records), not from a list of
+// the package's resources: a decoded-side issue of a ShortCode, or of a schema derived from it, names the wire key;
+// a struct that records none keeps the names its schema gives.
+describe("toValidationIssues: wire names", () => {
+  const unrepresentable = { date_created: "0000-01-01T00:00:00+01:00" }
+  const dateIssue = {
+    path: ["date_created"],
+    rule: "date.representable",
+    message: "must be a valid date with whole seconds between years 0000 and 9999 (Twilio's date form has no milliseconds)",
+    expected: "a Date with whole seconds",
+    received: '"0000-01-01T00:00:00+01:00"'
+  }
+
+  it("names the wire key of a decoded-side issue of a ShortCode and of a schema derived from it", () => {
+    expect(issuesOf(ShortCode, unrepresentable)).toStrictEqual([dateIssue])
+    expect(issuesOf(ShortCode.annotate({ title: "Derived" }), unrepresentable)).toStrictEqual([dateIssue])
+    expect(issuesOf(Schema.Struct({ items: Schema.Array(ShortCode) }), { items: [{}, unrepresentable] }))
+      .toStrictEqual([{ ...dateIssue, path: ["items", 1, "date_created"] }])
+  })
+
+  it("keeps a struct's own key when the struct records no wire names, even where the input has a ShortCode wire key", () => {
+    // A plain struct with a ShortCode domain name: the key it misses is `accountSid`, whatever else the input has.
+    expect(issuesOf(Schema.Struct({ accountSid: Schema.String }), { account_sid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }))
+      .toStrictEqual([{ path: ["accountSid"], rule: "required", message: "is required", expected: "a value", received: "(missing)" }])
+  })
 })

@@ -6,7 +6,7 @@
 import { hash } from "node:crypto"
 import { type AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, type ServiceSid, type ShortCodeSid } from "@shortcode-kit/schema"
 import { newRequestId } from "../http/requestId.js"
-import { randomAuthToken } from "../routes/admin.js"
+import { randomAuthToken } from "./authToken.js"
 
 /** Makes the identifiers an emulator hands out. */
 export interface IdSource {

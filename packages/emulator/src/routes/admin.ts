@@ -8,13 +8,13 @@
  * - `GET /admin/dump` -> the whole state in the seed format
  * - `POST /admin/seed` (seed format) -> 200 `{ accounts, services, short_codes, memberships }` added
  */
-import { randomBytes } from "node:crypto"
 import { toValidationIssues } from "@shortcode-kit/schema"
 import { Result, Schema, type SchemaIssue } from "effect"
 import type { Context, Hono, MiddlewareHandler } from "hono"
 import { CreateAccountBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
 import { Seed, SeedAccount, SeedService, SeedShortCode } from "../Seed.js"
 import { dumpSeed, loadSeed, SeedConflictError } from "../Seeding.js"
+import { randomAuthToken } from "../controls/authToken.js"
 import type { InsertOutcome, Repository } from "../store/Repository.js"
 import { ApiError } from "../http/ApiError.js"
 import { bodyText } from "../http/body.js"
@@ -28,9 +28,6 @@ export interface AdminRoutesOptions {
   /** Makes the auth token of an account created without one. Default {@link randomAuthToken}. */
   readonly newAuthToken?: () => string
 }
-
-/** A new auth token in Twilio's shape: 32 lower-case hex digits. */
-export const randomAuthToken = (): string => randomBytes(16).toString("hex")
 
 const invalidBody = (message: string): ApiError => ApiError.of(20001, "body", { message: `Invalid parameter: body. ${message}` })
 

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Data } from "effect"
-import type { ValidationIssue } from "../Issue.js"
+import type { ValidationIssue } from "../ValidationIssue.js"
 import type { TwilioError } from "../TwilioError.js"
 
 /**

@@ -1,6 +1,7 @@
 import { Effect, Exit, Result, type Schema, SchemaAST, SchemaIssue, SchemaParser } from "effect"
 import { SchemaCompiler } from "effect/schema"
 import type { DirectFailure } from "./directFailure.js"
+import type { RefusedWireProperties } from "./refusedWireProperties.js"
 
 /**
  * A hand-written success path: the output for an input the schema accepts, or `SchemaCompiler.invalid` for anything
@@ -10,12 +11,6 @@ export type FastPath = (input: unknown) => unknown
 
 /** A hand-written type guard that answers exactly what the schema answers under the default parse options. */
 export type FastGuard = (input: unknown) => boolean
-
-/**
- * The wire properties of an object input that the codec's rules refuse, by name, in the struct's property order;
- * empty when every present property is fine. Exact: a property not named is never looked at again.
- */
-export type RefusedWireProperties = (input: Readonly<Record<string, unknown>>) => ReadonlyArray<string>
 
 /**
  * The paths a flat decoder (ValidationDecoder.ts) takes before the interpreter: the success path, and the direct

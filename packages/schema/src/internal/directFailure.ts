@@ -1,7 +1,7 @@
 import { SchemaAST } from "effect"
-import type { PathSegment, ValidationIssue } from "../Issue.js"
-import type { RefusedWireProperties } from "./compiledPaths.js"
+import type { PathSegment, ValidationIssue } from "../ValidationIssue.js"
 import { checkText, describeReceived, expectedOfAst, typeIssue, valueAt } from "./flatIssue.js"
+import type { RefusedWireProperties } from "./refusedWireProperties.js"
 import { type Rule, ruleOfCheck } from "./rule.js"
 
 /**

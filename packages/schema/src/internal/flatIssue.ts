@@ -1,5 +1,5 @@
 import { type SchemaAST, SchemaIssue } from "effect"
-import type { PathSegment, ValidationIssue } from "../Issue.js"
+import type { PathSegment, ValidationIssue } from "../ValidationIssue.js"
 import { RuleAnnotation } from "./rule.js"
 
 // The parts of one flat issue that both producers share: the flattening of Effect's issue tree (Issue.ts) and the
