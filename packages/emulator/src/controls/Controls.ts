@@ -15,7 +15,7 @@ import { Schema } from "effect"
 import { SeedReportBody } from "../AdminRequests.js"
 import type { ServerConfig } from "../Config.js"
 import { ApiError } from "../http/ApiError.js"
-import { adminUnauthorized, basicCredentials, isAdminAuthorization, secretsEqual } from "../http/auth.js"
+import { adminUnauthorized, authenticatedAccount, isAdminAuthorization } from "../http/auth.js"
 import { isFormContentType } from "../http/form.js"
 import { newRequestId } from "../http/requestId.js"
 import { logLine } from "../http/requestLog.js"
@@ -46,12 +46,8 @@ export const REQUESTS_PATH = "/admin/requests"
 const isAdminPath = (path: string): boolean => path === "/admin" || path.startsWith("/admin/")
 
 /** The SID of the account whose Basic credentials `authorization` carries, if they are valid; else `null`. */
-const authenticatedAccount = (repository: Repository, authorization: string | null | undefined): string | null => {
-  const credentials = basicCredentials(authorization ?? undefined)
-  if (credentials === undefined) return null
-  const account = repository.findAccount(credentials.user)
-  return account !== undefined && secretsEqual(credentials.password, account.authToken) ? account.sid : null
-}
+const accountSidOf = (repository: Repository, authorization: string | null | undefined): string | null =>
+  authenticatedAccount(repository, authorization ?? undefined)?.sid ?? null
 
 /** The `code` of a Twilio error body, or `null` for anything else. */
 const errorCode = async (response: Response): Promise<number | null> => {
@@ -175,7 +171,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
       query: decodeParameters(url.searchParams),
       form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
       // A 401 is the answer to missing or wrong credentials: no one authenticated.
-      account_sid: response.status === 401 ? null : authenticatedAccount(repository, header("Authorization")),
+      account_sid: response.status === 401 ? null : accountSidOf(repository, header("Authorization")),
       status: response.status,
       code: response.status >= 400 ? await errorCode(response) : null,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
