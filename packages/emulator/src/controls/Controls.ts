@@ -79,6 +79,23 @@ const readFilter = (params: URLSearchParams): JournalFilter => {
 }
 
 /**
+ * A reset has no options: a query or a body (say, a seed meant to be loaded) is refused rather than ignored, so
+ * nobody believes it did what it did not. The body is judged from the headers, unread (node:http discards it).
+ */
+const refuseResetInput = (request: Request, url: URL): void => {
+  const first = url.searchParams.keys().next()
+  if (first.done !== true) {
+    throw ApiError.of(20001, first.value, { message: `Invalid parameter: ${first.value}. POST ${RESET_PATH} takes no parameters: it restores what the emulator started with` })
+  }
+  const length = request.headers.get("Content-Length")
+  if (request.headers.has("Transfer-Encoding") || (length !== null && length.trim() !== "0")) {
+    throw ApiError.of(20001, "body", {
+      message: `Invalid parameter: body. POST ${RESET_PATH} takes no body: it restores what the emulator started with (POST /admin/seed adds data)`
+    })
+  }
+}
+
+/**
  * Wraps `handler` with the controls.
  *
  * @example
@@ -122,7 +139,10 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     const allow = path === RESET_PATH ? "POST, OPTIONS" : "GET, HEAD, DELETE, OPTIONS"
     if (!allow.split(", ").includes(method)) return failure(methodNotAllowed(method, path, allow))
     if (!isAdminAuthorization(request.headers.get("Authorization") ?? undefined, config.adminToken)) return failure(adminUnauthorized())
-    if (path === RESET_PATH) return json(SeedReportBody, await reset.reset(), false)
+    if (path === RESET_PATH) {
+      refuseResetInput(request, url)
+      return json(SeedReportBody, await reset.reset(), false)
+    }
     if (method === "DELETE") {
       journal.clear()
       return answer(204, null)
