@@ -15,7 +15,7 @@ import { Schema } from "effect"
 import { SeedReportBody } from "../AdminRequests.js"
 import type { ServerConfig } from "../Config.js"
 import { ApiError } from "../http/ApiError.js"
-import { adminUnauthorized, basicCredentials, isAdminAuthorization, secretsEqual } from "../http/auth.js"
+import { adminUnauthorized, authenticatedAccount, isAdminAuthorization } from "../http/auth.js"
 import { isFormContentType } from "../http/form.js"
 import { newRequestId } from "../http/requestId.js"
 import { logLine } from "../http/requestLog.js"
@@ -47,12 +47,8 @@ export const REQUESTS_PATH = "/admin/requests"
 const isAdminPath = (path: string): boolean => path === "/admin" || path.startsWith("/admin/")
 
 /** The SID of the account whose Basic credentials `authorization` carries, if they are valid; else `null`. */
-const authenticatedAccount = (repository: Repository, authorization: string | null | undefined): string | null => {
-  const credentials = basicCredentials(authorization ?? undefined)
-  if (credentials === undefined) return null
-  const account = repository.findAccount(credentials.user)
-  return account !== undefined && secretsEqual(credentials.password, account.authToken) ? account.sid : null
-}
+const accountSidOf = (repository: Repository, authorization: string | null | undefined): string | null =>
+  authenticatedAccount(repository, authorization ?? undefined)?.sid ?? null
 
 /** The `code` of a Twilio error body, or `null` for anything else. */
 const errorCode = async (response: Response): Promise<number | null> => {
@@ -81,6 +77,23 @@ const readFilter = (params: URLSearchParams): JournalFilter => {
     filter[name as "method" | "path"] = values[0] as string
   }
   return filter
+}
+
+/**
+ * A reset has no options: a query or a body (say, a seed meant to be loaded) is refused rather than ignored, so
+ * nobody believes it did what it did not. The body is judged from the headers, unread (node:http discards it).
+ */
+const refuseResetInput = (request: Request, url: URL): void => {
+  const first = url.searchParams.keys().next()
+  if (first.done !== true) {
+    throw ApiError.of(20001, first.value, { message: `Invalid parameter: ${first.value}. POST ${RESET_PATH} takes no parameters: it restores what the emulator started with` })
+  }
+  const length = request.headers.get("Content-Length")
+  if (request.headers.has("Transfer-Encoding") || (length !== null && length.trim() !== "0")) {
+    throw ApiError.of(20001, "body", {
+      message: `Invalid parameter: body. POST ${RESET_PATH} takes no body: it restores what the emulator started with (POST /admin/seed adds data)`
+    })
+  }
 }
 
 /**
@@ -127,8 +140,11 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     const allow = path === RESET_PATH ? "POST, OPTIONS" : "GET, HEAD, DELETE, OPTIONS"
     if (!allow.split(", ").includes(method)) return failure(methodNotAllowed(method, path, allow))
     if (!isAdminAuthorization(request.headers.get("Authorization") ?? undefined, config.adminToken)) return failure(adminUnauthorized())
-    // A random request id, drawn after the sequences restarted: the next request gets the first seeded id, as at start.
-    if (path === RESET_PATH) return json(SeedReportBody, await reset.reset(), false, newRequestId)
+    if (path === RESET_PATH) {
+      refuseResetInput(request, url)
+      // A random request id, drawn after the sequences restarted: the next request gets the first seeded id, as at start.
+      return json(SeedReportBody, await reset.reset(), false, newRequestId)
+    }
     if (method === "DELETE") {
       journal.clear()
       return answer(204, null)
@@ -198,7 +214,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
       query: decodeParameters(url.searchParams),
       form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
       // A 401 is the answer to missing or wrong credentials: no one authenticated.
-      account_sid: response.status === 401 ? null : authenticatedAccount(repository, header("Authorization")),
+      account_sid: response.status === 401 ? null : accountSidOf(repository, header("Authorization")),
       status: response.status,
       code: response.status >= 400 ? await errorCode(response) : null,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,

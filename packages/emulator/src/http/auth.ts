@@ -7,7 +7,7 @@ import { hash, timingSafeEqual } from "node:crypto"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import { canonicalSid } from "../CanonicalSid.js"
-import type { Repository } from "../store/Repository.js"
+import type { AccountRecord, Repository } from "../store/Repository.js"
 import { ApiError } from "./ApiError.js"
 
 // One-shot `hash` costs a fraction of `createHash(...).update(...).digest()`, which builds a stream object per call.
@@ -18,7 +18,6 @@ export const secretsEqual = (presented: string, expected: string): boolean => ti
 
 // Compared against when the account does not exist, so that an unknown SID costs the same as a wrong token.
 const UNKNOWN_ACCOUNT_TOKEN = `unknown-${Math.random()}`
-
 
 const unauthorized = (): ApiError =>
   ApiError.of(20003, undefined, { headers: { "WWW-Authenticate": 'Basic realm="Twilio API"' } })
@@ -33,14 +32,29 @@ export const basicCredentials = (header: string | undefined): { readonly user: s
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }
 
-/** Requires Basic auth with an account's SID and auth token; the account is then `c.get("account")`. */
-export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const credentials = basicCredentials(c.req.header("Authorization"))
-  if (credentials === undefined) throw unauthorized()
+/**
+ * `true` when `presented` is `stored`, the auth token of the account the credentials name, or `undefined` when no
+ * such account exists: then it compares against a token no one holds, so an unknown account costs what a wrong
+ * token does (every check of Basic credentials goes through here, the fast lane's too).
+ */
+export const tokenMatches = (presented: string, stored: string | undefined): boolean => {
+  const matches = secretsEqual(presented, stored ?? UNKNOWN_ACCOUNT_TOKEN)
+  return stored !== undefined && matches
+}
+
+/** The account whose SID and auth token the Basic `Authorization` header carries, or `undefined`. */
+export const authenticatedAccount = (repository: Repository, header: string | undefined): AccountRecord | undefined => {
+  const credentials = basicCredentials(header)
+  if (credentials === undefined) return undefined
   // The account SID of the credentials is a SID like any other: its hex digits' case does not matter.
   const account = repository.findAccount(canonicalSid(credentials.user))
-  const matches = secretsEqual(credentials.password, account?.authToken ?? UNKNOWN_ACCOUNT_TOKEN)
-  if (account === undefined || !matches) throw unauthorized()
+  return tokenMatches(credentials.password, account?.authToken) ? account : undefined
+}
+
+/** Requires Basic auth with an account's SID and auth token; the account is then `c.get("account")`. */
+export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const account = authenticatedAccount(repository, c.req.header("Authorization"))
+  if (account === undefined) throw unauthorized()
   c.set("account", account)
   await next()
 }

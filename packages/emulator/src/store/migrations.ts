@@ -3,11 +3,51 @@
  * so opening an older file upgrades it and opening a newer one (from a later version of the app) is refused.
  */
 import type Database from "better-sqlite3"
+import { canonicalSid } from "../CanonicalSid.js"
 
 export interface Migration {
   readonly version: number
   readonly description: string
-  readonly sql: string
+  /** The statements of the migration, or */
+  readonly sql?: string
+  /** the migration as code, for what SQL alone cannot say; it runs inside the migration's transaction. */
+  readonly run?: (db: Database.Database) => void
+}
+
+/** Every column that holds a SID, per table. */
+const SID_COLUMNS: ReadonlyArray<{ readonly table: string; readonly columns: ReadonlyArray<string> }> = [
+  { table: "accounts", columns: ["sid"] },
+  { table: "services", columns: ["sid", "account_sid"] },
+  { table: "short_codes", columns: ["sid", "account_sid"] },
+  { table: "service_short_codes", columns: ["service_sid", "short_code_sid", "account_sid"] }
+]
+
+/** The tables whose `sid` is their identity: two rows whose SIDs differ only in case are then one row twice. */
+const IDENTITY_TABLES = ["accounts", "services", "short_codes"] as const
+
+/**
+ * Version 2: the SID identity rule of `CanonicalSid.ts` (hex digits compared without regard to case, stored in
+ * lower case) for files written before it, which may hold upper-case SIDs that the server would no longer find.
+ * SIDs that differ only in case were two rows then and would be one now: there is no safe way to choose which one
+ * to keep, so the file is refused, naming them, and left as it was.
+ */
+const canonicalizeSids = (db: Database.Database): void => {
+  db.function("canonical_sid", { deterministic: true }, (sid: unknown) => (typeof sid === "string" ? canonicalSid(sid) : sid))
+  const clashes = IDENTITY_TABLES.flatMap((table) =>
+    (db.prepare(`SELECT group_concat(sid, ' and ') AS sids FROM (SELECT sid FROM ${table} ORDER BY sid) GROUP BY canonical_sid(sid) HAVING count(*) > 1`).all() as Array<{ sids: string }>)
+      .map((row) => `${row.sids} (${table})`)
+  )
+  if (clashes.length > 0) {
+    throw new Error(
+      `it holds SIDs that differ only in letter case, which this version of the emulator treats as the same SID: ${clashes.join("; ")}. ` +
+        "Delete all but one of each with the sqlite3 shell, or stop the emulator and delete the file to start over"
+    )
+  }
+  // The SIDs of a parent and its children change in the same transaction: the foreign keys are checked at its end.
+  db.pragma("defer_foreign_keys = ON")
+  for (const { table, columns } of SID_COLUMNS) {
+    db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = canonical_sid(${c})`).join(", ")} WHERE ${columns.map((c) => `${c} <> canonical_sid(${c})`).join(" OR ")}`).run()
+  }
 }
 
 export const migrations: ReadonlyArray<Migration> = [
@@ -62,6 +102,11 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
       CREATE INDEX service_short_codes_by_service ON service_short_codes(service_sid, position);
     `
+  },
+  {
+    version: 2,
+    description: "SIDs in their canonical form (hex digits in lower case), refusing SIDs that differ only in case",
+    run: canonicalizeSids
   }
 ]
 
@@ -83,7 +128,8 @@ export const migrate = (db: Database.Database): { readonly from: number; readonl
   for (const migration of migrations) {
     if (migration.version <= from) continue
     db.transaction(() => {
-      db.exec(migration.sql)
+      if (migration.sql !== undefined) db.exec(migration.sql)
+      migration.run?.(db)
       db.pragma(`user_version = ${migration.version}`)
     }).immediate()
   }

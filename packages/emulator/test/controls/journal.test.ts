@@ -95,6 +95,17 @@ describe("GET /admin/requests", () => {
     expect((await journal()).map((e) => e.path)).toEqual(["/v1/Services"])
   })
 
+  it("names the account of credentials whose SID has upper-case hex digits in its canonical form, as the API authenticated it", async () => {
+    const upperCaseSid = `AC${DEMO_ACCOUNT_SID.slice(2).toUpperCase()}`
+    expect(upperCaseSid).not.toBe(DEMO_ACCOUNT_SID)
+    // Through the application (a list) and through the fast lane (a plain fetch of one short code).
+    expect((await t.twilio({ ...demo, accountSid: upperCaseSid }, "GET", "/v1/Services")).status).toBe(200)
+    expect((await t.twilio(demo, "POST", shortCodes, { ShortCodeSid: DEMO_SHORT_CODE_SIDS[1] })).status).toBe(201)
+    expect((await t.twilio({ ...demo, accountSid: upperCaseSid }, "GET", `${shortCodes}/${DEMO_SHORT_CODE_SIDS[1]}`)).status).toBe(200)
+    expect((await journal("?method=GET")).map((e) => e.account_sid)).toEqual([DEMO_ACCOUNT_SID, DEMO_ACCOUNT_SID])
+    expect((await t.twilio(demo, "DELETE", `${shortCodes}/${DEMO_SHORT_CODE_SIDS[1]}`)).status).toBe(204)
+  })
+
   it("filters by method (any letter case) and by path, exactly or by the prefix before a final *", async () => {
     await t.twilio(demo, "GET", "/v1/Services")
     await t.twilio(demo, "GET", `/v1/Services/${DEMO_SERVICE_SID}`)

@@ -108,6 +108,27 @@ describe("POST /admin/reset", () => {
     }
   })
 
+  it("refuses a query or a body (options it does not have) with a 400 naming them, and resets nothing", async () => {
+    const t = await startTestServer({ demo: true })
+    try {
+      await t.makeAccount(0)
+      const query = expectTwilioError(await t.admin("POST", "/admin/reset?seed=other.json"), 400, 20001)
+      expect(query.message).toBe("Invalid parameter: seed. POST /admin/reset takes no parameters: it restores what the emulator started with")
+      const json = expectTwilioError(await t.admin("POST", "/admin/reset", { seed: { accounts: [] } }), 400, 20001)
+      expect(json.message).toBe("Invalid parameter: body. POST /admin/reset takes no body: it restores what the emulator started with (POST /admin/seed adds data)")
+      // A large body is refused the same way, from its headers, unread.
+      const large = await t.request("POST", "/admin/reset", { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, body: "a".repeat(2_000_000) })
+      expect(expectTwilioError(large, 400, 20001).message).toBe(json.message)
+      expect(t.server.emulator.repository.allAccounts()).toHaveLength(2)
+      // An empty POST (curl -X POST, fetch without a body) is the reset.
+      const empty = await t.request("POST", "/admin/reset", { headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Length": "0" } })
+      expect(empty.status, empty.text).toBe(200)
+      expect(t.server.emulator.repository.allAccounts()).toHaveLength(1)
+    } finally {
+      await t.close()
+    }
+  })
+
   it("needs the admin token and POST", async () => {
     const t = await startTestServer({ demo: true })
     try {
