@@ -198,7 +198,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
           path: url.pathname,
           query: decodeParameters(url.searchParams),
           form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
-          account_sid: authenticatedAccount(repository, header("Authorization")),
+          account_sid: accountSidOf(repository, header("Authorization")),
           status: null,
           code: null,
           duration_ms: Math.round((performance.now() - started) * 100) / 100,
