@@ -23,6 +23,22 @@ export interface FlatPaths {
 
 const flatPaths = new WeakMap<SchemaAST.AST, FlatPaths>()
 
+/** One call of `withCompiledPaths`: the schema and which of its paths were written by hand. */
+export interface Installation {
+  readonly schema: Schema.Top
+  readonly decode: boolean
+  readonly encode: boolean
+  readonly isEncoded: boolean
+  readonly failure: boolean
+}
+
+// Effect's registry and `flatPaths` are keyed weakly and cannot be listed; this list can, so that the agreement
+// test (test/internal/compiledPaths.agreement.test.ts) checks every installation without restating which they are.
+const installations: Array<Installation> = []
+
+/** Every schema that has hand-written paths, in order of installation (once its module has been loaded). */
+export const installedCompiledPaths = (): ReadonlyArray<Installation> => installations
+
 /** The flat paths installed for exactly this schema node (an annotated copy is another node, with none). */
 export const flatPathsOf = (ast: SchemaAST.AST): FlatPaths | undefined => flatPaths.get(ast)
 
@@ -126,6 +142,13 @@ export const withCompiledPaths = <S extends Schema.Top>(
   }
 ): S => {
   const { decode, encode, isEncoded, refused, failure } = paths
+  installations.push({
+    schema,
+    decode: decode !== undefined || refused !== undefined,
+    encode: encode !== undefined,
+    isEncoded: isEncoded !== undefined,
+    failure: failure !== undefined
+  })
   if (decode !== undefined || failure !== undefined) flatPaths.set(schema.ast, { decode, failure })
   if (decode !== undefined || refused !== undefined) {
     const whole = interpreted(schema.ast, (s) => SchemaParser.decodeUnknownEffect(s) as Detailed)
