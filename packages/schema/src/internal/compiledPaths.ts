@@ -72,6 +72,30 @@ const interpreted = (ast: SchemaAST.AST, make: (schema: Schema.Top) => Detailed)
   return (input, options) => (input === SchemaCompiler.missing ? missing : parse(input, options))
 }
 
+/**
+ * `path`, declining where reading the input throws (a getter, a Proxy trap, a revoked Proxy). Effect turns a throw
+ * of an installed path into a defect and its adapters then throw their own error ("Result adapter can only return
+ * schema issues"), where the interpreter lets the reader's own error through; declining hands the input to the
+ * interpreter, which reads it again and throws what it always throws.
+ */
+const declining = (path: FastPath): FastPath => (input) => {
+  try {
+    return path(input)
+  } catch {
+    return SchemaCompiler.invalid
+  }
+}
+
+// Whether `input` is a record, false where even asking throws (a revoked Proxy): the interpreter then reads it and
+// fails its own way, which depends on the options.
+const readsAsRecord = (input: unknown): input is Readonly<Record<string, unknown>> => {
+  try {
+    return isRecord(input)
+  } catch {
+    return false
+  }
+}
+
 /** The struct a codec decodes from, when it has the simple shape the wire-first failure path is written for. */
 const wireStructOf = (ast: SchemaAST.AST): SchemaAST.Objects | undefined => {
   const wire = ast.encoding?.length === 1 ? ast.encoding[0]?.to : undefined
@@ -97,7 +121,7 @@ const wireFirst = (ast: SchemaAST.AST, refused: RefusedWireProperties, whole: De
     return [p.name as string, parser] as const
   }))
   return (input, options) => {
-    if (!isRecord(input) || !plain(options)) return whole(input, options)
+    if (!plain(options) || !readsAsRecord(input)) return whole(input, options)
     let issues: [SchemaIssue.Issue, ...Array<SchemaIssue.Issue>] | undefined
     try {
       for (const name of refused(input)) {
@@ -152,16 +176,18 @@ export const withCompiledPaths = <S extends Schema.Top>(
   if (decode !== undefined || failure !== undefined) flatPaths.set(schema.ast, { decode, failure })
   if (decode !== undefined || refused !== undefined) {
     const whole = interpreted(schema.ast, (s) => SchemaParser.decodeUnknownEffect(s) as Detailed)
+    const safeDecode = decode === undefined ? undefined : declining(decode)
     SchemaCompiler.set(schema.ast, {
-      ...(decode === undefined ? {} : { decode: (input, options) => (plain(options) ? decode(input) : SchemaCompiler.invalid) }),
+      ...(safeDecode === undefined ? {} : { decode: (input, options) => (plain(options) ? safeDecode(input) : SchemaCompiler.invalid) }),
       decodeEffect: refused === undefined ? whole : wireFirst(schema.ast, refused, whole)
     })
   }
   if (encode !== undefined) {
     const flipped = SchemaAST.flip(schema.ast)
     const whole = interpreted(schema.ast, (s) => SchemaParser.encodeUnknownEffect(s) as Detailed)
+    const safeEncode = declining(encode)
     SchemaCompiler.set(flipped, {
-      decode: (input, options) => (plain(options) ? encode(input) : SchemaCompiler.invalid),
+      decode: (input, options) => (plain(options) ? safeEncode(input) : SchemaCompiler.invalid),
       decodeEffect: whole
     })
   }
@@ -169,6 +195,8 @@ export const withCompiledPaths = <S extends Schema.Top>(
     const encoded = SchemaAST.toEncoded(schema.ast)
     const whole = interpreted(encoded, (s) => SchemaParser.decodeUnknownEffect(s) as Detailed)
     SchemaCompiler.set(encoded, {
+      // Not `declining`: a guard that throws makes Effect's guard adapter throw, which is what the interpreter's
+      // guard does when reading the input throws.
       is: (input, options) => (plain(options) ? isEncoded(input) : Exit.isSuccess(Effect.runSyncExit(whole(input, options)))),
       decodeEffect: whole
     })
