@@ -83,7 +83,7 @@ describe("the typed client against the emulator: successes", () => {
     const added = [first, second, third, ...extra]
     for (const shortCodeSid of added) await client.createShortCode({ serviceSid, shortCodeSid })
 
-    const pages: Array<ReadonlyArray<string>> = []
+    const pages: Array<ReadonlyArray<string | null>> = []
     let page = await client.listShortCodes({ serviceSid, pageSize: 2 })
     pages.push(sids(page.shortCodes ?? []))
     while (page.meta?.nextPageUrl != null) {
@@ -97,6 +97,15 @@ describe("the typed client against the emulator: successes", () => {
 
     expect(sids(await client.listAllShortCodes({ serviceSid, pageSize: 2 }))).toEqual(added)
     expect(sids(await client.listAllShortCodes({ serviceSid }))).toEqual(added)
+  })
+
+  it("listAllShortCodes walks every page for a service SID given with upper-case hex (the service links the lower-case form)", async () => {
+    // SIDs' hex digits are case-insensitive: the codecs accept both cases, the emulator answers the lower-case form.
+    const upper = `${serviceSid.slice(0, 2)}${serviceSid.slice(2).toUpperCase()}`
+    for (const shortCodeSid of DEMO_SHORT_CODE_SIDS) await client.createShortCode({ serviceSid: upper, shortCodeSid })
+    const page = await client.listShortCodes({ serviceSid: upper, pageSize: 1 })
+    expect(page.meta?.nextPageUrl?.pathname).toBe(`/v1/Services/${serviceSid}/ShortCodes`)
+    expect(sids(await client.listAllShortCodes({ serviceSid: upper, pageSize: 1 }))).toEqual(DEMO_SHORT_CODE_SIDS)
   })
 })
 
