@@ -7,6 +7,7 @@
 import { test as propTest } from "@fast-check/vitest"
 import { errorTable, randomShortCodeSid, type ShortCode } from "@shortcode-kit/schema"
 import { makeShortCodesClient, type ShortCodesClient, ShortCodesClientError, TwilioApiError } from "@shortcode-kit/schema/http"
+import { Effect } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../src/Demo.js"
@@ -194,6 +195,32 @@ describe("the typed client against the emulator: error answers as typed errors",
     // Each rule fired once: the next calls go through.
     await expect(watched.createShortCode({ serviceSid, shortCodeSid: first })).resolves.toMatchObject({ sid: first })
     await expect(watched.fetchShortCode({ serviceSid, sid: first })).resolves.toMatchObject({ sid: first })
+  })
+})
+
+describe("the typed client against the emulator: the Effect form and the transport", () => {
+  it("client.effect fails in its typed error channel with the TwilioApiError of the answer", async () => {
+    const code = await Effect.runPromise(
+      client.effect.fetchShortCode({ serviceSid, sid: first }).pipe(
+        Effect.map(() => 0),
+        Effect.catchTag("TwilioApiError", (error) => Effect.succeed(error.code))
+      )
+    )
+    expect(code).toBe(20404)
+    const created = await Effect.runPromise(client.effect.createShortCode({ serviceSid, shortCodeSid: first }))
+    expect(created.sid).toBe(first)
+  })
+
+  it("a fault rule's 500 is a TwilioApiError 500 20500; a dropped connection is a ShortCodesClientError of reason Transport", async () => {
+    t.server.faults.add({ method: "GET", path: "/v1/Services/*/ShortCodes", status: 500, times: 1 })
+    const failed = await expectTwilioApiError(client.listShortCodes({ serviceSid }), 500, 20500)
+    expect(failed.twilioError.message).toBe(errorTable[20500].message)
+    t.server.faults.add({ method: "GET", path: "/v1/Services/*/ShortCodes/*", action: "drop", times: 1 })
+    const dropped = await rejection(client.fetchShortCode({ serviceSid, sid: first }))
+    expect(dropped).toBeInstanceOf(ShortCodesClientError)
+    const request = `GET ${t.url}/v1/Services/${serviceSid}/ShortCodes/${first}`
+    expect(dropped).toMatchObject({ reason: "Transport", request, status: undefined, message: `${request}: Transport error (${request})` })
+    expect(t.server.requests({ method: "GET", path: "/v1/Services/*/ShortCodes/*" }).map((entry) => entry.status)).toEqual([null])
   })
 })
 
