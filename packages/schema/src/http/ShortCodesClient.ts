@@ -12,6 +12,7 @@ import { toValidationIssues, type ValidationIssue } from "../Issue.js"
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../ListShortCodesQuery.js"
 import type { ShortCode } from "../ShortCode.js"
 import type { ShortCodePage } from "../ShortCodePage.js"
+import { shortCodesCollectionPath } from "../ShortCodePaths.js"
 import { TWILIO_MESSAGING_BASE_URL } from "../ShortCodeStrict.js"
 import { ServiceSid, ShortCodeSid } from "../Sid.js"
 import { TwilioError } from "../TwilioError.js"
@@ -382,7 +383,7 @@ export const makeShortCodesEffectClient = (options: ShortCodesClientOptions): Sh
           seen.add(next.href)
           // The next page is asked for at the client's base URL with the page URL's query, so credentials only go
           // where the caller pointed the client.
-          if (!next.pathname.endsWith(`/v1/Services/${serviceSid}/ShortCodes`)) {
+          if (!addressesListOf(next.pathname, serviceSid)) {
             return yield* clientError("InvalidResponse", request, 200, `next_page_url does not address the ShortCodes list of ${serviceSid}`, next.href)
           }
           const nextArguments = yield* checkArguments(ListArguments, `listAllShortCodes (${request})`, {
@@ -400,6 +401,19 @@ export const makeShortCodesEffectClient = (options: ShortCodesClientOptions): Sh
       }))
 
   return { createShortCode, fetchShortCode, listShortCodes, listAllShortCodes, deleteShortCode }
+}
+
+const listPathSegments = shortCodesCollectionPath.split("/").slice(1)
+
+// Whether a page URL's path ends with the ShortCodes list of `serviceSid`. A SID's hex digits are compared without
+// regard to case: both cases name the same service, and a server may link the lower-case form of a SID it was given
+// in upper case (the emulator does), which must not stop `listAllShortCodes` after the first page.
+const addressesListOf = (pathname: string, serviceSid: string): boolean => {
+  const segments = pathname.split("/").slice(-listPathSegments.length)
+  return segments.length === listPathSegments.length &&
+    listPathSegments.every((expected, i) =>
+      expected.startsWith(":") ? segments[i]?.toLowerCase() === serviceSid.toLowerCase() : segments[i] === expected
+    )
 }
 
 const numberParam = (key: string, value: string | null) => (value === null ? {} : { [key]: /^\d+$/.test(value) ? Number(value) : value })

@@ -2,7 +2,7 @@ import { test as propTest } from "@fast-check/vitest"
 import { Effect } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { randomAccountSid, randomServiceSid, type ServiceSid } from "@shortcode-kit/schema"
+import { randomAccountSid, randomServiceSid, type ServiceSid, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import {
   makeShortCodesClient,
   type ShortCodesClient,
@@ -256,5 +256,26 @@ describe("listAllShortCodes", () => {
         `GET /v1/Services/${fresh}/ShortCodes?PageSize=${pageSize}&Page=${page}${page === 0 ? "" : `&PageToken=PT${page}`}`
       )
     })
+  })
+
+  test("stops at a next_page_url of another list, whatever the case of its SID's hex digits", async () => {
+    const other = randomServiceSid()
+    const linking = await startShortCodesServer({
+      accountSid,
+      authToken,
+      services: [serviceSid],
+      // The first page links the next page of another service's list.
+      intercept: () => Response.json({ short_codes: [], meta: { key: "short_codes", next_page_url: `${TWILIO_MESSAGING_BASE_URL}/v1/Services/${other.toUpperCase()}/ShortCodes?PageSize=1&Page=1` } })
+    })
+    try {
+      const linked = makeShortCodesClient({ baseUrl: linking.url, accountSid, authToken })
+      await expect(linked.listAllShortCodes({ serviceSid })).rejects.toMatchObject({
+        _tag: "ShortCodesClientError",
+        reason: "InvalidResponse",
+        message: `GET ${TWILIO_MESSAGING_BASE_URL}/v1/Services/${other.toUpperCase()}/ShortCodes?PageSize=1&Page=1: next_page_url does not address the ShortCodes list of ${serviceSid}`
+      })
+    } finally {
+      await linking.close()
+    }
   })
 })
