@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import twilio from "twilio"
 import { ShortCodeInstance } from "twilio/lib/rest/messaging/v1/service/shortCode.js"
-import { AC, MG, SC } from "../fixtures.js"
+import { AC, MG, SC, strictShortCode } from "../fixtures.js"
 
 export { ShortCodeInstance }
 
@@ -30,14 +30,9 @@ export const sdkInstance = (payload: unknown, serviceSid = MG): ShortCodeInstanc
 
 /** A ShortCode Twilio would answer for `sid`, valid under the strict profile. */
 export const wireShortCode = (sid: string) => ({
+  ...strictShortCode,
   sid,
-  account_sid: AC,
-  service_sid: MG,
-  date_created: "2015-07-30T20:12:31Z",
-  date_updated: "2015-07-30T20:12:33Z",
-  short_code: "12345",
-  country_code: "US",
-  capabilities: ["SMS", "MMS"],
+  capabilities: [...strictShortCode.capabilities],
   url: `https://messaging.twilio.com/v1/Services/${MG}/ShortCodes/${sid}`
 })
 
