@@ -15,7 +15,7 @@ import { Schema } from "effect"
 import { SeedReportBody } from "../AdminRequests.js"
 import type { ServerConfig } from "../Config.js"
 import { ApiError } from "../http/ApiError.js"
-import { adminUnauthorized, authenticatedAccount, isAdminAuthorization } from "../http/auth.js"
+import { adminUnauthorized, authenticatedAccount, authenticatedSidOf, isAdminAuthorization } from "../http/auth.js"
 import { isFormContentType } from "../http/form.js"
 import { newRequestId } from "../http/requestId.js"
 import { logLine } from "../http/requestLog.js"
@@ -213,8 +213,9 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
       path: url.pathname,
       query: decodeParameters(url.searchParams),
       form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
+      // The application's own authentication when it ran; else (a fault rule answered first) the credentials' check.
       // A 401 is the answer to missing or wrong credentials: no one authenticated.
-      account_sid: response.status === 401 ? null : accountSidOf(repository, header("Authorization")),
+      account_sid: authenticatedSidOf(request) ?? (response.status === 401 ? null : accountSidOf(repository, header("Authorization"))),
       status: response.status,
       code: response.status >= 400 ? await errorCode(response) : null,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,

@@ -51,11 +51,19 @@ export const authenticatedAccount = (repository: Repository, header: string | un
   return tokenMatches(credentials.password, account?.authToken) ? account : undefined
 }
 
+// The account each request was authenticated as, by the request object the application received: what wraps the
+// application (the request journal) reads it instead of checking the credentials a second time.
+const authenticatedRequests = new WeakMap<Request, string>()
+
+/** The SID of the account `request` was authenticated as by {@link twilioAuth}, or `null` (not, or not yet). */
+export const authenticatedSidOf = (request: Request): string | null => authenticatedRequests.get(request) ?? null
+
 /** Requires Basic auth with an account's SID and auth token; the account is then `c.get("account")`. */
 export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> => async (c, next) => {
   const account = authenticatedAccount(repository, c.req.header("Authorization"))
   if (account === undefined) throw unauthorized()
   c.set("account", account)
+  authenticatedRequests.set(c.req.raw, account.sid)
   await next()
 }
 
