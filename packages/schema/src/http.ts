@@ -6,10 +6,31 @@
  * @since 0.1.0
  */
 export { AuthenticatedAccount, ShortCodesAuthorization } from "./http/Authorization.js"
-export { type ShortCodesClientErrorReason, ShortCodesClientError, type ShortCodesClientFailure, TwilioApiError } from "./http/ClientError.js"
+export {
+  type ResourceClientErrorClass,
+  type ResourceClientErrorFields,
+  type ResourceClientErrorReason,
+  ResourceClientError,
+  type ShortCodesClientErrorReason,
+  ShortCodesClientError,
+  type ShortCodesClientFailure,
+  TwilioApiError
+} from "./http/ClientError.js"
 export { corsHeaderObjects, type CorsHeaderName, corsHeaders } from "./http/Cors.js"
 export { docsLayer, type DocsLayerOptions } from "./http/Docs.js"
 export { openApiDocument, openApiDocumentText } from "./http/OpenApiDocument.js"
+export {
+  type ListAllPagingInput,
+  makeResourceClient,
+  makeResourceEffectClient,
+  type PagingInput,
+  type PathInput,
+  type PayloadInput,
+  type ResourceClient,
+  type ResourceClientConfig,
+  type ResourceClientOptions,
+  type ResourceEffectClient
+} from "./http/ResourceClient.js"
 export {
   createShortCode,
   deleteShortCode,
