@@ -11,6 +11,7 @@ import { Effect } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../src/Demo.js"
+import { DEFAULT_RETRY_AFTER_SECONDS } from "../src/faults/withFaults.js"
 import { startTestServer, type TestServer } from "./support/testServer.js"
 
 let t: TestServer
@@ -195,6 +196,40 @@ describe("the typed client against the emulator: error answers as typed errors",
     // Each rule fired once: the next calls go through.
     await expect(watched.createShortCode({ serviceSid, shortCodeSid: first })).resolves.toMatchObject({ sid: first })
     await expect(watched.fetchShortCode({ serviceSid, sid: first })).resolves.toMatchObject({ sid: first })
+  })
+})
+
+describe("the typed client against the emulator: Retry-After", () => {
+  it("the Retry-After of a 429 and a 503 fault rule added with retry_after (POST /admin/faults) is TwilioApiError.retryAfter, in seconds", async () => {
+    for (const rule of [
+      { method: "POST", path: "/v1/Services/*/ShortCodes", status: 429, retry_after: 7, times: 1 },
+      { method: "GET", path: "/v1/Services/*/ShortCodes", status: 503, retry_after: 120, times: 1 }
+    ]) {
+      const added = await t.admin("POST", "/admin/faults", rule)
+      expect(added.status, added.text).toBe(201)
+    }
+    const limited = await expectTwilioApiError(client.createShortCode({ serviceSid, shortCodeSid: first }), 429, 20429)
+    expect(limited.retryAfter).toBe(7)
+    const unavailable = await expectTwilioApiError(client.listAllShortCodes({ serviceSid, pageSize: 1 }), 503, 20503)
+    expect(unavailable.retryAfter).toBe(120)
+  })
+
+  it("a 429 rule without retry_after carries the emulator's default Retry-After; an answer without the header has no retryAfter", async () => {
+    t.server.faults.add({ method: "GET", path: "/v1/Services/*/ShortCodes/*", status: 429, times: 1 })
+    const limited = await expectTwilioApiError(client.fetchShortCode({ serviceSid, sid: first }), 429, 20429)
+    expect(limited.retryAfter).toBe(DEFAULT_RETRY_AFTER_SECONDS)
+    const notFound = await expectTwilioApiError(client.fetchShortCode({ serviceSid, sid: first }), 404, 20404)
+    expect(notFound.retryAfter).toBeUndefined()
+  })
+
+  it("listAllShortCodes fails with the 429 of the third page after two pages were read (pages of one)", async () => {
+    for (const shortCodeSid of DEMO_SHORT_CODE_SIDS) await client.createShortCode({ serviceSid, shortCodeSid })
+    // The third list request is faulted: the first two pages pass.
+    t.server.faults.add({ method: "GET", path: "/v1/Services/*/ShortCodes", status: 429, retryAfter: 3, nth: 3, times: 1 })
+    const limited = await expectTwilioApiError(client.listAllShortCodes({ serviceSid, pageSize: 1 }), 429, 20429)
+    expect(limited.retryAfter).toBe(3)
+    expect(limited.request).toMatch(/[?&]Page=2(&|$)/)
+    expect(t.server.requests({ method: "GET" }).map((entry) => entry.status)).toEqual([200, 200, 429])
   })
 })
 

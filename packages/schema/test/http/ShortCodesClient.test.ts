@@ -17,6 +17,18 @@ const serviceSid = randomServiceSid()
 const MALFORMED = shortCodeSidOf(0xbad)
 const UNAVAILABLE = shortCodeSidOf(0x503)
 const PROXY_ERROR = shortCodeSidOf(0x502)
+const RATE_LIMITED = shortCodeSidOf(0x429)
+const UNAVAILABLE_UNTIL = shortCodeSidOf(0x5031)
+const UNAVAILABLE_UNREADABLE = shortCodeSidOf(0x5032)
+const twilioBody = (status: number) => ({
+  code: 20000 + status,
+  message: `Twilio ${status}`,
+  more_info: `https://www.twilio.com/docs/errors/${20000 + status}`,
+  status
+})
+// The Date of the 503 below and its Retry-After, an HTTP-date two minutes later.
+const SENT_AT = "Wed, 21 Oct 2026 07:28:00 GMT"
+const RETRY_AT = "Wed, 21 Oct 2026 07:30:00 GMT"
 
 let server: Fixture
 let client: ShortCodesClient
@@ -37,6 +49,13 @@ beforeAll(async () => {
           { code: 20503, message: "Service unavailable", more_info: "https://www.twilio.com/docs/errors/20503", status: 503 },
           { status: 503 }
         )
+      }
+      if (path.endsWith(RATE_LIMITED)) return Response.json(twilioBody(429), { status: 429, headers: { "retry-after": "7" } })
+      if (path.endsWith(UNAVAILABLE_UNTIL)) {
+        return Response.json(twilioBody(503), { status: 503, headers: { "retry-after": RETRY_AT, date: SENT_AT } })
+      }
+      if (path.endsWith(UNAVAILABLE_UNREADABLE)) {
+        return Response.json(twilioBody(503), { status: 503, headers: { "retry-after": "soon" } })
       }
       if (path.endsWith(PROXY_ERROR)) {
         return new Response("<html>Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } })
@@ -167,6 +186,20 @@ describe("makeShortCodesClient against a server of ShortCodesApi", () => {
     expect(error).toBeInstanceOf(TwilioApiError)
     expect((error as TwilioApiError).status).toBe(503)
     expect((error as TwilioApiError).code).toBe(20503)
+  })
+
+  test("the Retry-After of a 429 is TwilioApiError.retryAfter, in seconds", async () => {
+    const error = await rejection(client.fetchShortCode({ serviceSid, sid: RATE_LIMITED }))
+    expect(error).toBeInstanceOf(TwilioApiError)
+    expect(error).toMatchObject({ status: 429, code: 20429, retryAfter: 7 })
+  })
+
+  test("a Retry-After HTTP-date counts from the response's Date; an unreadable or absent one gives no retryAfter", async () => {
+    await expect(client.fetchShortCode({ serviceSid, sid: UNAVAILABLE_UNTIL })).rejects.toMatchObject({ status: 503, retryAfter: 120 })
+    const unreadable = await rejection(client.fetchShortCode({ serviceSid, sid: UNAVAILABLE_UNREADABLE }))
+    expect(unreadable).toMatchObject({ _tag: "TwilioApiError", status: 503 })
+    expect((unreadable as TwilioApiError).retryAfter).toBeUndefined()
+    expect((await rejection(client.fetchShortCode({ serviceSid, sid: UNAVAILABLE }))) as TwilioApiError).toHaveProperty("retryAfter", undefined)
   })
 
   test("an undeclared status without a Twilio error body is UnexpectedStatus, with the body's start", async () => {
