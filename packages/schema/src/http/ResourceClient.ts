@@ -177,7 +177,7 @@ export const makeResourceEffectClient = <G extends HttpApiGroup.Constraint, E = 
     throw new Error(`${maker}: the list endpoint ${shape.list.identifier} must take Twilio's paging query (${pagingKeys.join(", ")})`)
   }
   const pageQuery = query as unknown as Schema.Codec<PageQuery, Record<string, string>>
-  // The query's own defaults (PageSize 50, Page 0), which the decoded query the endpoint takes always has.
+  // The query's own defaults (Twilio's are PageSize 50, Page 0), which the decoded query the endpoint takes always has.
   const defaults = Schema.decodeUnknownSync(pageQuery)({})
   const encodeQuery = Schema.encodeSync(pageQuery)
   const decodeQuery = Schema.decodeUnknownResult(pageQuery)
@@ -189,10 +189,14 @@ export const makeResourceEffectClient = <G extends HttpApiGroup.Constraint, E = 
     list: argumentsChecker(listFields(shape.list), invalidArguments),
     instance: argumentsChecker(pathFields(shape.fetch), invalidArguments)
   }
+  // The endpoint's path parameter names, and the payload's field names, read once.
+  const paramNames = new Map(
+    [shape.create, shape.list, shape.fetch, shape.delete].map((endpoint) => [endpoint, propertiesOf(endpoint.params).map(({ name }) => String(name))])
+  )
+  const payloadKeys = Object.keys(payloadFields(shape.create))
   const paramsOf = (endpoint: HttpApiEndpoint.Top, args: Record<string, unknown>) =>
-    Object.fromEntries(propertiesOf(endpoint.params).map(({ name }) => [name, args[callerName(String(name))]])) as Record<string, string>
-  const payloadOf = (args: Record<string, unknown>) =>
-    Object.fromEntries(Object.keys(payloadFields(shape.create)).map((key) => [key, args[key]]))
+    Object.fromEntries((paramNames.get(endpoint) ?? []).map((name) => [name, args[callerName(name)]])) as Record<string, string>
+  const payloadOf = (args: Record<string, unknown>) => Object.fromEntries(payloadKeys.map((key) => [key, args[key]]))
   const listSegments = shape.list.path.split("/").slice(1)
 
   // Whether a page URL's path ends with the list of `params`. Path parameters are SIDs, whose hex digits are
