@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import {
@@ -107,5 +109,15 @@ describe("answerOfIssue", () => {
     expect(answerOfIssue("query", issue(["PageSize"], "integer", "PageSize must be a whole number")).body.message).toBe(
       "Invalid parameter: PageSize. PageSize must be a whole number"
     )
+  })
+})
+
+describe("README", () => {
+  const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8")
+
+  it("lists every row with its status and code", () => {
+    for (const [kind, row] of Object.entries(inputErrors)) {
+      expect(readme, kind).toContain(`| \`${kind}\` | ${row.status} | ${row.code ?? "none"} |`)
+    }
   })
 })
