@@ -41,7 +41,7 @@ const wordsOf = (code: ErrorCode): string => errorTable[code].message
 const FORM = "application/x-www-form-urlencoded"
 
 /**
- * Every failure a request can meet before the resource's own logic runs, and its answer. The first five rows are
+ * Every failure a request can meet before the resource's own logic runs, and its answer. The first six rows are
  * decode failures of a request part, chosen by {@link inputErrorOf} from an issue's path and `rule`; the others are
  * HTTP-level faults, named by the server that meets them.
  *
