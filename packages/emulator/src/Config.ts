@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { toValidationIssues, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { FORM_BODY_LIMIT_BYTES, toValidationIssues, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Result, Schema } from "effect"
 import { type Clock, systemClock } from "./controls/Clock.js"
 import { type IdSource, randomIds, seededIds } from "./controls/Ids.js"
@@ -91,7 +91,8 @@ export interface ServerConfig {
 export const DEFAULT_HOST = "127.0.0.1"
 export const DEFAULT_PORT = 4010
 export const DEFAULT_POOL_LIMIT = 400
-export const DEFAULT_BODY_LIMIT_BYTES = 65_536
+/** The form body limit of the schema package's `inputErrors` (its row `body.too-large`). */
+export const DEFAULT_BODY_LIMIT_BYTES = FORM_BODY_LIMIT_BYTES
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 /** The most time the request line and headers may take (less when `requestTimeoutMs` is less): they are small. */
 export const HEADERS_TIMEOUT_MS = 20_000

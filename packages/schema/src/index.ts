@@ -30,6 +30,18 @@ export { DEFAULT_PAGE_SIZE, ListShortCodesQuery, MAX_PAGE_SIZE } from "./ListSho
 export { PageMeta, ShortCodePage, type ShortCodePageWire } from "./ShortCodePage.js"
 export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"
 export { makeTwilioError, TwilioError, type TwilioErrorWire } from "./TwilioError.js"
+export {
+  answerOf,
+  answerOfIssue,
+  FORM_BODY_LIMIT_BYTES,
+  type InputError,
+  type InputErrorAnswer,
+  inputErrorOf,
+  type InputErrorRow,
+  inputErrors,
+  issueValues,
+  type RequestPart
+} from "./InputErrors.js"
 export { describeReceived, type PathSegment, toValidationIssues, type ValidationIssue } from "./Issue.js"
 export { validationDecoder } from "./ValidationDecoder.js"
 export { standardSchemas } from "./StandardSchema.js"

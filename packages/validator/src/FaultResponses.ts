@@ -1,16 +1,19 @@
 /**
  * What a Twilio-compatible server answers to each HTTP-level fault of a create request, as data shared by the
- * request arbitraries (their `expect`), the example app and the conformance checks, so that all three agree.
+ * request arbitraries (their `expect`), the example app and the conformance checks, so that all three agree. The
+ * answers are read from the schema package's `inputErrors`; this module only says which row answers which fault.
  *
  * @since 0.1.0
  */
+import { FORM_BODY_LIMIT_BYTES, type InputError, inputErrors } from "@shortcode-kit/schema"
 
 /**
- * The largest form body accepted, in bytes (64 KiB). One byte more is answered 413.
+ * The largest form body accepted, in bytes (64 KiB). One byte more is answered 413. The schema package's
+ * `FORM_BODY_LIMIT_BYTES`, under the name this package has always exported.
  *
  * @since 0.1.0
  */
-export const MAX_FORM_BODY_BYTES = 65_536
+export const MAX_FORM_BODY_BYTES = FORM_BODY_LIMIT_BYTES
 
 /**
  * One expected answer: the HTTP status and the Twilio error `code` of the body.
@@ -23,9 +26,14 @@ export interface ExpectedResponse {
   readonly why: string
 }
 
+// Status and code come from the row of the schema package's table that answers the fault; only the why is said here.
+const answeredBy = <K extends InputError>(row: K, why: string) =>
+  ({ status: inputErrors[row].status, code: inputErrors[row].code, why }) as const
+
 /**
- * Every fault that `invalidCreateShortCodeHttpRequest()` produces, with the answer it must get. Each assumes the
- * request is otherwise valid: good credentials and a `ServiceSid` that names an existing service of the account.
+ * Every fault that `invalidCreateShortCodeHttpRequest()` produces, with the answer it must get: the status and code
+ * of the row of `inputErrors` (in `@shortcode-kit/schema`) that answers it. Each assumes the request is otherwise
+ * valid: good credentials and a `ServiceSid` that names an existing service of the account.
  *
  * @example
  * ```ts
@@ -36,59 +44,45 @@ export interface ExpectedResponse {
  * @since 0.1.0
  */
 export const expectedFaultResponses = {
-  "content-type.missing": {
-    status: 400,
-    code: 20001,
-    why: "without Content-Type application/x-www-form-urlencoded the body is not read as a form, so ShortCodeSid is missing"
-  },
-  "content-type.other": {
-    status: 400,
-    code: 20001,
-    why: "a body of another media type (text/plain, multipart/form-data, ...) is not read as a form, so ShortCodeSid is missing"
-  },
-  "body.json": {
-    status: 400,
-    code: 20001,
-    why: "the create endpoint takes a form, not JSON: an application/json body carries no form parameter ShortCodeSid"
-  },
-  "body.json-as-form": {
-    status: 400,
-    code: 20001,
-    why: "JSON text sent as a form parses to one parameter named after the whole text, so ShortCodeSid is missing"
-  },
-  "body.missing-short-code-sid": { status: 400, code: 20001, why: "ShortCodeSid is a required parameter" },
-  "body.empty-short-code-sid": { status: 400, code: 20001, why: "an empty ShortCodeSid is a missing one" },
-  "body.repeated-short-code-sid": {
-    status: 400,
-    code: 20001,
-    why: "ShortCodeSid given more than once is refused, never first-wins or last-wins"
-  },
-  "body.malformed-short-code-sid": {
-    status: 400,
-    code: 21421,
-    why: "ShortCodeSid is present but not SC followed by 32 hexadecimal digits (Twilio error 21421)"
-  },
-  "body.bad-percent-encoding": {
-    status: 400,
-    code: 21421,
-    why: "an invalid escape such as %ZZ stays literal when a form is decoded (WHATWG URL), leaving a malformed ShortCodeSid"
-  },
-  "body.nul-byte": {
-    status: 400,
-    code: 21421,
-    why: "%00 decodes to U+0000, which is not a hexadecimal digit"
-  },
-  "body.too-large": {
-    status: 413,
-    code: 20001,
-    why: `a body over ${MAX_FORM_BODY_BYTES} bytes is refused before it is read. Twilio documents no error code for this; ` +
-      "shortcode-kit answers 20001 (Invalid parameter) with status 413 so that every error body is a valid TwilioError"
-  },
-  "path.malformed-service-sid": {
-    status: 404,
-    code: 20404,
-    why: "a malformed ServiceSid names no service: the resource in the URL does not exist"
-  }
+  "content-type.missing": answeredBy(
+    "content-type",
+    "without Content-Type application/x-www-form-urlencoded the body is not read as a form, so ShortCodeSid is missing"
+  ),
+  "content-type.other": answeredBy(
+    "content-type",
+    "a body of another media type (text/plain, multipart/form-data, ...) is not read as a form, so ShortCodeSid is missing"
+  ),
+  "body.json": answeredBy(
+    "content-type",
+    "the create endpoint takes a form, not JSON: an application/json body carries no form parameter ShortCodeSid"
+  ),
+  "body.json-as-form": answeredBy(
+    "form.missing",
+    "JSON text sent as a form parses to one parameter named after the whole text, so ShortCodeSid is missing"
+  ),
+  "body.missing-short-code-sid": answeredBy("form.missing", "ShortCodeSid is a required parameter"),
+  "body.empty-short-code-sid": answeredBy("form.missing", "an empty ShortCodeSid is a missing one"),
+  "body.repeated-short-code-sid": answeredBy(
+    "form.repeated",
+    "ShortCodeSid given more than once is refused, never first-wins or last-wins"
+  ),
+  "body.malformed-short-code-sid": answeredBy(
+    "form.malformed-sid",
+    "ShortCodeSid is present but not SC followed by 32 hexadecimal digits (Twilio error 21421)"
+  ),
+  "body.bad-percent-encoding": answeredBy(
+    "form.malformed-sid",
+    "an invalid escape such as %ZZ stays literal when a form is decoded (WHATWG URL), leaving a malformed ShortCodeSid"
+  ),
+  "body.nul-byte": answeredBy("form.malformed-sid", "%00 decodes to U+0000, which is not a hexadecimal digit"),
+  "body.too-large": answeredBy(
+    "body.too-large",
+    `a body over ${MAX_FORM_BODY_BYTES} bytes is refused before it is read. ${inputErrors["body.too-large"].source}`
+  ),
+  "path.malformed-service-sid": answeredBy(
+    "resource.not-found",
+    "a malformed ServiceSid names no service: the resource in the URL does not exist"
+  )
 } as const satisfies Record<string, ExpectedResponse>
 
 /**

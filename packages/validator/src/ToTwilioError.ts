@@ -1,46 +1,33 @@
 /**
- * The error body Twilio answers an invalid create request with, derived from the validation issues.
+ * The error body Twilio answers an invalid create request with, derived from the validation issues through the
+ * schema package's table of input errors (`inputErrors`).
  *
  * @since 0.1.0
  */
-import { type ErrorCode, makeTwilioError, TwilioError, type TwilioErrorWire, type ValidationIssue } from "@shortcode-kit/schema"
+import { answerOfIssue, issueValues, TwilioError, type TwilioErrorWire, type ValidationIssue } from "@shortcode-kit/schema"
 import { Schema } from "effect"
-import { formatPath, type ValidationFailure } from "./ValidationResult.js"
+import type { ValidationFailure } from "./ValidationResult.js"
 
 const encode = Schema.encodeSync(TwilioError)
-
-/** The value an issue's `received` renders, back as text: a JSON string unquoted, anything else as rendered. */
-const receivedText = (issue: ValidationIssue): string => {
-  if (issue.received === "(missing)") return ""
-  if (issue.received.startsWith("\"") && issue.received.endsWith("\"")) {
-    try {
-      const parsed: unknown = JSON.parse(issue.received)
-      if (typeof parsed === "string") return parsed
-    } catch {
-      // A rendering cut short at its length limit is not valid JSON; show it as it is.
-    }
-  }
-  return issue.received
-}
-
-const body = (code: ErrorCode, param: string, message?: string): TwilioErrorWire =>
-  encode(makeTwilioError(code, param, message === undefined ? {} : { message }))
 
 const isAt = (issue: ValidationIssue, name: string) => issue.path[0] === name
 
 /**
  * The Twilio error body (wire form: `{ code, message, more_info, status }`) that Twilio answers for a create request
- * that failed `validateCreateShortCodeRequest`, with its HTTP status in `status`:
+ * that failed `validateCreateShortCodeRequest`, with its HTTP status in `status`. The answer is the row of the schema
+ * package's `inputErrors` for the issue that decides it:
  *
- * | issue | status | code | message |
- * |---|---|---|---|
- * | any at `ServiceSid` | 404 | 20404 | The requested resource /v1/Services/{ServiceSid}/ShortCodes was not found |
- * | `required` at `ShortCodeSid` | 400 | 20001 | Missing required parameter ShortCodeSid in the post body |
- * | `form.repeated` at `ShortCodeSid` | 400 | 20001 | ShortCodeSid must be given once; it was given N times |
- * | `sid.*` or `type` at `ShortCodeSid` | 400 | 21421 | You tried to add an invalid ... Short Code SID ...: ShortCodeSid "..." {reason} |
- * | anything else (a body that is not a form) | 400 | 20001 | Invalid parameter: {path} {reason} |
+ * | issue | row | status | code | message |
+ * |---|---|---|---|---|
+ * | any at `ServiceSid` (the path) | `resource.not-found` | 404 | 20404 | The requested resource /v1/Services/{ServiceSid}/ShortCodes was not found |
+ * | `required` at `ShortCodeSid` | `form.missing` | 400 | 20001 | Missing required parameter ShortCodeSid in the post body |
+ * | `form.repeated` at `ShortCodeSid` | `form.repeated` | 400 | 20001 | ShortCodeSid must be given once; it was given N times |
+ * | `sid.*` or `type` at `ShortCodeSid` | `form.malformed-sid` | 400 | 21421 | You tried to add an invalid ... Short Code SID ...: ShortCodeSid "..." {reason} |
+ * | at another parameter | `parameter.invalid` | 400 | 20001 | Invalid parameter: {param}. {reason} |
+ * | a body that is not a form | `form.unreadable` | 400 | 20001 | Invalid parameter: {reason} |
  *
- * A bad `ServiceSid` wins: the URL names no service, so the body is never looked at.
+ * A bad `ServiceSid` wins: the URL names no service, so the body is never looked at; then an issue at
+ * `ShortCodeSid`, then the first.
  *
  * @example
  * ```ts
@@ -61,14 +48,10 @@ export const toTwilioError = (result: ValidationFailure): TwilioErrorWire => {
   }
   const issues: ReadonlyArray<ValidationIssue> = result.issues
   const service = issues.find((issue) => isAt(issue, "ServiceSid"))
-  if (service !== undefined) return body(20404, `/v1/Services/${receivedText(service)}/ShortCodes`)
-  const shortCodeSid = issues.find((issue) => isAt(issue, "ShortCodeSid") && issue.path.length === 1)
-  if (shortCodeSid !== undefined) {
-    if (shortCodeSid.rule === "required") return body(20001, "", "Missing required parameter ShortCodeSid in the post body")
-    if (shortCodeSid.rule === "form.repeated") return body(20001, "", shortCodeSid.message)
-    return body(21421, `ShortCodeSid ${shortCodeSid.received} ${shortCodeSid.message}`)
+  if (service !== undefined) {
+    return encode(answerOfIssue("path", service, { param: `/v1/Services/${issueValues(service).value}/ShortCodes` }).body)
   }
-  const first = issues[0]
-  if (first === undefined) throw new TypeError("toTwilioError: a failed result has at least one issue")
-  return body(20001, first.path.length === 0 ? first.message : `${formatPath(first.path)} ${first.message}`)
+  const decisive = issues.find((issue) => isAt(issue, "ShortCodeSid") && issue.path.length === 1) ?? issues[0]
+  if (decisive === undefined) throw new TypeError("toTwilioError: a failed result has at least one issue")
+  return encode(answerOfIssue("form", decisive).body)
 }

@@ -57,6 +57,15 @@ describe("toTwilioError", () => {
     })
   })
 
+  it("an issue at another parameter is 400 20001 naming it, worded as the emulator words parameters", () => {
+    expect(errorFor(MG, { ShortCodeSid: SC, A: 1 })).toStrictEqual({
+      code: 20001,
+      message: "Invalid parameter: A. A must be a string, or an array of strings when the parameter is repeated",
+      more_info: "https://www.twilio.com/docs/errors/20001",
+      status: 400
+    })
+  })
+
   it("every answer is a valid TwilioError body", () => {
     for (const [serviceSid, body] of [["x", ""], [MG, ""], [MG, "ShortCodeSid=1"], [MG, 1], [MG, { A: 1 }]] as const) {
       expect(validateTwilioError(errorFor(serviceSid, body)).ok).toBe(true)

@@ -4,6 +4,7 @@
  * leak the stored secret's length either.
  */
 import { hash, timingSafeEqual } from "node:crypto"
+import { errorTable, inputErrors } from "@shortcode-kit/schema"
 import type { MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import { canonicalSid } from "../CanonicalSid.js"
@@ -19,8 +20,7 @@ export const secretsEqual = (presented: string, expected: string): boolean => ti
 // Compared against when the account does not exist, so that an unknown SID costs the same as a wrong token.
 const UNKNOWN_ACCOUNT_TOKEN = `unknown-${Math.random()}`
 
-const unauthorized = (): ApiError =>
-  ApiError.of(20003, undefined, { headers: { "WWW-Authenticate": 'Basic realm="Twilio API"' } })
+const unauthorized = (): ApiError => ApiError.answer("credentials")
 
 /** The `user:password` of a Basic `Authorization` header, or `undefined`. */
 export const basicCredentials = (header: string | undefined): { readonly user: string; readonly password: string } | undefined => {
@@ -73,12 +73,18 @@ export const isAdminAuthorization = (header: string | undefined, adminToken: str
   return m !== null && secretsEqual(m[1] as string, adminToken)
 }
 
-/** The answer to an admin request without the admin token. */
-export const adminUnauthorized = (): ApiError =>
-  ApiError.of(20003, undefined, {
+/**
+ * The answer to an admin request without the admin token: the status and code of row `credentials` of the schema
+ * package's `inputErrors` (the admin API is the emulator's own, so its words and challenge are too).
+ */
+export const adminUnauthorized = (): ApiError => {
+  const { code, status } = inputErrors.credentials
+  return ApiError.of(code, undefined, {
+    status,
     headers: { "WWW-Authenticate": 'Bearer realm="shortcode-kit emulator admin"' },
-    message: "Authenticate: the admin API needs Authorization: Bearer <ADMIN_TOKEN>"
+    message: `${errorTable[code].message}: the admin API needs Authorization: Bearer <ADMIN_TOKEN>`
   })
+}
 
 /** Requires `Authorization: Bearer <admin token>`. */
 export const adminAuth = (adminToken: string): MiddlewareHandler => async (c, next) => {

@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import { ApiError } from "./ApiError.js"
 import { ClientAborted } from "./clientAborted.js"
-import { cutOffAnswer } from "./clientError.js"
+import { cutOffError } from "./clientError.js"
 
 /** Whether a request of `method` has its body read: only POST routes take one. */
 export const readsBody = (method: string | undefined): boolean => method === "POST"
@@ -24,8 +24,7 @@ const declaresOver = (contentLength: string | undefined, limit: number): boolean
 export const refusedFromHeaders = (method: string | undefined, headers: IncomingHttpHeaders, limit: number): boolean =>
   readsBody(method) && declaresOver(headers["content-length"], limit)
 
-const tooLarge = (limit: number): ApiError =>
-  ApiError.of(20001, undefined, { status: 413, message: `Request body too large: the limit is ${limit} bytes` })
+const tooLarge = (limit: number): ApiError => ApiError.answer("body.too-large", { limit })
 
 const EMPTY = new Uint8Array(0)
 
@@ -52,8 +51,8 @@ const readIncoming = (incoming: IncomingMessage, limit: number): Promise<Uint8Ar
     const onError = (error: Error & { readonly code?: string }): void => {
       cleanUp()
       // The server cut the request off (a timeout, a malformed chunk) and answered it: report it under that answer.
-      const answer = cutOffAnswer(incoming.socket)
-      if (answer !== undefined) reject(ApiError.of(20001, undefined, answer))
+      const answered = cutOffError(incoming.socket)
+      if (answered !== undefined) reject(answered)
       // The connection closed mid-body ("aborted"): the client's doing, not a fault.
       else reject(error.code === "ECONNRESET" ? new ClientAborted() : error)
     }

@@ -6,6 +6,7 @@
  */
 import { type IncomingMessage, maxHeaderSize, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
+import { ApiError } from "./ApiError.js"
 import { type DirectAnswer, writeAnswer } from "./directAnswer.js"
 import { type LogSink, rejectedLine } from "./requestLog.js"
 
@@ -16,7 +17,7 @@ export type ClientError = Error & { readonly code?: string; readonly reason?: st
 const exchanges = new WeakMap<Socket, { readonly request: IncomingMessage; readonly response: ServerResponse }>()
 
 /** What this handler answered on a socket whose request the application was still working on. */
-const cutOff = new WeakMap<Socket, DirectAnswer>()
+const cutOff = new WeakMap<Socket, ApiError>()
 
 /** Records the request on its socket, so that a later client error knows whether it is still arriving. */
 export const noteRequest = (request: IncomingMessage, response: ServerResponse): void => {
@@ -27,13 +28,26 @@ export const noteRequest = (request: IncomingMessage, response: ServerResponse):
  * What was answered on `socket` when its request was cut off mid-body (a timeout, a malformed chunk), for the body
  * reader to report it under that status rather than as the client's abort.
  */
-export const cutOffAnswer = (socket: Socket | null): DirectAnswer | undefined => (socket === null ? undefined : cutOff.get(socket))
+export const cutOffAnswer = (socket: Socket | null): DirectAnswer | undefined => {
+  const error = cutOffError(socket)
+  return error === undefined ? undefined : directAnswerOf(error)
+}
+
+/** {@link cutOffAnswer} as the error the body reader rejects with, so the request is reported under that answer. */
+export const cutOffError = (socket: Socket | null): ApiError | undefined => (socket === null ? undefined : cutOff.get(socket))
 
 export interface ClientErrorOptions {
   readonly log: LogSink
   readonly requestTimeoutMs: number
   readonly headersTimeoutMs: number
 }
+
+/** The rows of the schema package's `inputErrors` for what node:http rejects (all of code 20001, as direct answers are). */
+type ClientErrorRow = "request.headers-too-large" | "request.chunk-extensions-too-large" | "request.timeout" | "request.invalid"
+
+const directAnswerOf = (error: ApiError): DirectAnswer => ({ status: error.body.status, message: error.body.message })
+
+const direct = (kind: ClientErrorRow, values: Readonly<Record<string, string | number>> = {}): ApiError => ApiError.answer(kind, values)
 
 /**
  * The answer to `error`, or `undefined` when the client has gone (a reset connection, or one it closed mid-request),
@@ -42,21 +56,27 @@ export interface ClientErrorOptions {
  * `arriving` (a request whose body is still coming) tells a request timeout from a headers timeout.
  */
 export const clientErrorAnswer = (error: ClientError, arriving: boolean, options: ClientErrorOptions): DirectAnswer | undefined => {
+  const reply = clientErrorReply(error, arriving, options)
+  return reply === undefined ? undefined : directAnswerOf(reply)
+}
+
+/** {@link clientErrorAnswer} as the error it is, with its Twilio body. */
+const clientErrorReply = (error: ClientError, arriving: boolean, options: ClientErrorOptions): ApiError | undefined => {
   switch (error.code) {
     case "HPE_HEADER_OVERFLOW":
-      return { status: 431, message: `Request header fields too large: the request line and headers may take up to ${maxHeaderSize} bytes` }
+      return direct("request.headers-too-large", { limit: maxHeaderSize })
     case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
-      return { status: 413, message: "Request body too large: the chunk extensions of the body are too large" }
+      return direct("request.chunk-extensions-too-large")
     case "HPE_INVALID_EOF_STATE":
       // The client closed its side mid-request: there is no one to answer (the body reader logs it as aborted).
       return undefined
     case "ERR_HTTP_REQUEST_TIMEOUT":
       return arriving
-        ? { status: 408, message: `Request timeout: the request did not arrive in full within ${options.requestTimeoutMs} ms` }
-        : { status: 408, message: `Request timeout: the request headers did not arrive in full within ${options.headersTimeoutMs} ms` }
+        ? direct("request.timeout", { part: "the request", ms: options.requestTimeoutMs })
+        : direct("request.timeout", { part: "the request headers", ms: options.headersTimeoutMs })
     default:
       return error.code?.startsWith("HPE_") === true
-        ? { status: 400, message: `Invalid request: not a valid HTTP/1.1 request (${error.reason ?? error.code})` }
+        ? direct("request.invalid", { reason: `not a valid HTTP/1.1 request (${error.reason ?? error.code})` })
         : undefined
   }
 }
@@ -66,14 +86,15 @@ export const makeClientErrorHandler = (options: ClientErrorOptions) => (error: C
   const exchange = exchanges.get(socket)
   // Otherwise the error is about bytes after the last whole request: the next request's headers.
   const arriving = exchange !== undefined && !exchange.request.complete
-  const answer = clientErrorAnswer(error, arriving, options)
+  const reply = clientErrorReply(error, arriving, options)
   // A request already answered (its unread body still coming), or whose answer has begun, gets no second one:
   // the connection is just closed, as Node itself does.
-  if (answer !== undefined && socket.writable && !(arriving && exchange.response.headersSent)) {
+  if (reply !== undefined && socket.writable && !(arriving && exchange.response.headersSent)) {
+    const answer = directAnswerOf(reply)
     writeAnswer(socket, answer)
     // The application logs the request it is working on (under this status); bytes that never became a request
     // are logged here.
-    if (arriving) cutOff.set(socket, answer)
+    if (arriving) cutOff.set(socket, reply)
     else options.log?.(rejectedLine(answer.status, error.code ?? "unknown"))
   }
   socket.destroy()

@@ -2,6 +2,7 @@
  * CORS: the five headers of Twilio's API documentation on every response of the emulator (errors, 404, 405 and 413
  * included), with the values the schema package defines for this API, and 204 to every preflight.
  */
+import { answerOf } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import type { MiddlewareHandler } from "hono"
 
@@ -18,9 +19,10 @@ const setCorsHeaders = (headers: Headers): void => {
  */
 export const cors = (): MiddlewareHandler => async (c, next) => {
   if (c.req.method === "OPTIONS") {
-    const response = new Response(null, { status: 204 })
+    // Status and headers of row `preflight` of the schema package's `inputErrors`.
+    const { status, headers } = answerOf("preflight")
+    const response = new Response(null, { status, headers })
     setCorsHeaders(response.headers)
-    response.headers.set("Access-Control-Max-Age", "600")
     return response
   }
   await next()

@@ -22,11 +22,12 @@ export const parameterOf = (issue: ValidationIssue | undefined, fallback: string
   return typeof first === "string" ? first : fallback
 }
 
-/** 400 with `code` (20001 unless said otherwise) naming the parameter and the reason. */
+/**
+ * 400 naming the parameter and the reason: row `parameter.invalid` of the schema package's `inputErrors` (20001),
+ * or, given another `code`, that code's own words.
+ */
 export const invalidParameter = (name: string, reason: string, code: ErrorCode = 20001): ApiError =>
-  code === 20001
-    ? ApiError.of(20001, name, { message: `Invalid parameter: ${name}. ${reason}` })
-    : ApiError.of(code, name)
+  code === 20001 ? ApiError.answer("parameter.invalid", { param: name, reason }) : ApiError.of(code, name)
 
 /**
  * Path parameters: a value that does not decode names no resource, so the answer is 404 for the requested path,

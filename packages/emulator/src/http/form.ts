@@ -14,15 +14,14 @@ export const isFormContentType = (header: string | undefined): boolean =>
 
 /**
  * The body text of a form request. Another (or no) Content-Type means the body is not a form, so the required
- * parameter is missing: 400 20001, saying why.
+ * parameter is missing: row `content-type` of the schema package's `inputErrors`, saying why.
  */
 export const readFormBody = (c: Context<AppEnv>, requiredParameter: string): string => {
   const contentType = c.req.header("Content-Type")
   if (!isFormContentType(contentType)) {
-    throw ApiError.of(20001, requiredParameter, {
-      message: `Invalid parameter: ${requiredParameter}. The body must be ${FORM}; ` +
-        (contentType === undefined ? "the request has no Content-Type" : `the Content-Type was ${JSON.stringify(contentType)}`) +
-        `, so ${requiredParameter} could not be read`
+    throw ApiError.answer("content-type", {
+      param: requiredParameter,
+      found: contentType === undefined ? "the request has no Content-Type" : `the Content-Type was ${JSON.stringify(contentType)}`
     })
   }
   return bodyText(c)
