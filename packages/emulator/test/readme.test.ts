@@ -226,7 +226,7 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(exit, stderr).toBe(0)
     expect(stdout).toContain(`"status":"ok"`)
     // The reset answers what it restored: the demo data.
-    expect(stdout).toContain(`{"accounts":1,"services":1,"short_codes":3,"memberships":0}`)
+    expect(stdout).toContain(`{"accounts":1,"services":1,"short_codes":3,"phone_numbers":3,"memberships":1}`)
     expect(stdout).toContain(`{"requests":[`)
   })
 
