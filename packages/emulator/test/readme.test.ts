@@ -281,6 +281,12 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(JSON.parse(stdout)).toMatchObject({ account_sid: DEMO_ACCOUNT_SID, short_code: "45678", service_sid: null })
   })
 
+  runs("packages/emulator/README.md", "admin-phone-number-curl", async (b) => {
+    const { exit, stdout, stderr } = await runShell(b.code)
+    expect(exit, stderr).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ account_sid: DEMO_ACCOUNT_SID, phone_number: "+12025550142", country_code: "US", service_sid: null })
+  })
+
   runs("packages/emulator/README.md", "faults-curl", async (b) => {
     const { exit, stdout, stderr } = await runShell(b.code)
     expect(exit, stderr).toBe(0)
