@@ -186,12 +186,8 @@ export interface Repository {
   ) => KeysetPage<ServicePhoneNumber> | undefined
   /** Takes a phone number out of its service, back to the inventory. */
   readonly removePhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
-  /** Gives a service its alpha sender (a SID is generated when none is given). */
-  readonly addAlphaSender: (
-    accountSid: AccountSid,
-    serviceSid: ServiceSid,
-    input: { readonly sid?: AlphaSenderSid; readonly alphaSender: string }
-  ) => AddAlphaSenderOutcome
+  /** Gives a service its alpha sender, with a generated `AI` SID. The text is checked at the HTTP boundary. */
+  readonly addAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, input: { readonly alphaSender: string }) => AddAlphaSenderOutcome
   readonly findServiceAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServiceAlphaSender | undefined
   /** `undefined` when the service does not exist for the account. */
   readonly listServiceAlphaSenders: (
@@ -460,10 +456,12 @@ export const makeRepository = (
         "LEFT JOIN short_codes s ON s.sid = m.short_code_sid WHERE a.sid = ?"
     ),
     insertPhoneNumber: db.prepare(
-      "INSERT INTO phone_numbers (sid, account_sid, phone_number, country_code, capabilities, date_created, date_updated) " +
+      `INSERT INTO ${PHONE_NUMBER_TABLES.inventory} (sid, account_sid, phone_number, country_code, capabilities, date_created, date_updated) ` +
         "VALUES (?, ?, ?, ?, ?, ?, ?)"
     ),
-    phoneByNumber: db.prepare<[string], { sid: string; account_sid: string }>("SELECT sid, account_sid FROM phone_numbers WHERE phone_number = ?"),
+    phoneByNumber: db.prepare<[string], { sid: string; account_sid: string }>(
+      `SELECT sid, account_sid FROM ${PHONE_NUMBER_TABLES.inventory} WHERE phone_number = ?`
+    ),
     insertAlphaSender: db.prepare(
       `INSERT INTO ${ALPHA_SENDER_TABLE} (sid, service_sid, account_sid, alpha_sender, capabilities, date_created, date_updated) ` +
         "VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -483,8 +481,8 @@ export const makeRepository = (
     dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
     // Children first: the foreign keys would cascade anyway, but the counts are per table.
     deleteAlphaSenders: db.prepare(`DELETE FROM ${ALPHA_SENDER_TABLE}`),
-    deletePhoneMembers: db.prepare("DELETE FROM service_phone_numbers"),
-    deletePhoneNumbers: db.prepare("DELETE FROM phone_numbers"),
+    deletePhoneMembers: db.prepare(`DELETE FROM ${PHONE_NUMBER_TABLES.members}`),
+    deletePhoneNumbers: db.prepare(`DELETE FROM ${PHONE_NUMBER_TABLES.inventory}`),
     deleteMembers: db.prepare("DELETE FROM service_short_codes"),
     deleteShortCodes: db.prepare("DELETE FROM short_codes"),
     deleteServices: db.prepare("DELETE FROM services"),
@@ -551,14 +549,14 @@ export const makeRepository = (
     return outcome._tag === "Added" ? { _tag: "Added", phoneNumber: toPhoneMember(outcome.row) } : outcome
   }
 
-  const addAlphaSender: Repository["addAlphaSender"] = (accountSid, serviceSid, { sid: given, alphaSender }) =>
+  const addAlphaSender: Repository["addAlphaSender"] = (accountSid, serviceSid, { alphaSender }) =>
     poolFull((): AddAlphaSenderOutcome => {
       if (stmt.service.get(serviceSid, accountSid) === undefined) return { _tag: "ServiceNotFound" }
       const current = stmt.alphaSenderOf.get(serviceSid)
-      // Twilio's rule, checked first so the answer names the alpha sender in the way; UNIQUE(service_sid) holds it
-      // against a concurrent add from another connection, which then fails with the constraint instead.
+      // Twilio's rule. The IMMEDIATE transaction holds the write lock from this check to the insert, so another
+      // connection cannot add one in between; UNIQUE(service_sid) keeps the rule for writers that bypass this code.
       if (current !== undefined) return { _tag: "AlreadyHasAlphaSender", alphaSender: toAlphaSender(current) }
-      const sid = given ?? ids.alphaSenderSid()
+      const sid = ids.alphaSenderSid()
       const at = now()
       stmt.insertAlphaSender.run(sid, serviceSid, accountSid, alphaSender, JSON.stringify(ALPHA_SENDER_CAPABILITIES), at, at)
       if (ALPHA_SENDER_COUNTS_AGAINST_POOL) checkPool(serviceSid)
