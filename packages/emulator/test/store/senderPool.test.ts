@@ -152,6 +152,17 @@ describe("one pool per service", () => {
     }
   )
 
+  it("counts what another connection to the same file placed: the pool is the database's, not the connection's", () => {
+    const { db, path, repository } = open(1)
+    const dbB = openDatabase(path)
+    const b = makeRepository(dbB, { servicePoolLimit: 1 })
+    const { accountSid, serviceSid, numbers, codes } = account(repository, 1, 1)
+    expect(b.addShortCode(accountSid, serviceSid, codes[0] as ShortCodeSid)._tag).toBe("Added")
+    expect(repository.addPhoneNumber(accountSid, serviceSid, numbers[0] as PhoneNumberSid)).toEqual({ _tag: "PoolFull", limit: 1 })
+    dbB.close()
+    db.close()
+  })
+
   it("frees a place for either kind when a sender of the other kind leaves", () => {
     const { db, repository } = open(1)
     const { accountSid, serviceSid, numbers, codes } = account(repository, 1, 1)
