@@ -3,8 +3,16 @@
  * seed file may hold, with the SIDs optional (generated when left out).
  */
 import { Schema } from "effect"
-import { CanonicalAccountSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
-import { AuthToken, seedServiceFields, seedShortCodeFields, seedServiceWireKeys, seedShortCodeWireKeys } from "./Seed.js"
+import { CanonicalAccountSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
+import {
+  AuthToken,
+  seedPhoneNumberFields,
+  seedPhoneNumberWireKeys,
+  seedServiceFields,
+  seedServiceWireKeys,
+  seedShortCodeFields,
+  seedShortCodeWireKeys
+} from "./Seed.js"
 
 /** `POST /admin/accounts`: both fields optional; a missing SID or token is generated. */
 export const CreateAccountBody = Schema.Struct({
@@ -24,10 +32,19 @@ export const CreateShortCodeBody = Schema.Struct({
   sid: Schema.optionalKey(CanonicalShortCodeSid)
 }).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
 
+/** `POST /admin/phone-numbers`: a phone number for an account's inventory, optionally placed in one of its services. */
+export const CreatePhoneNumberBody = Schema.Struct({
+  ...seedPhoneNumberFields,
+  sid: Schema.optionalKey(CanonicalPhoneNumberSid)
+}).pipe(Schema.encodeKeys(seedPhoneNumberWireKeys))
+
 /** The answer of `POST /admin/seed`: how many of each were added (the rest already existed). */
 export const SeedReportBody = Schema.Struct({
   accounts: Schema.Int,
   services: Schema.Int,
   shortCodes: Schema.Int,
+  phoneNumbers: Schema.Int,
   memberships: Schema.Int
-}).pipe(Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes", memberships: "memberships" }))
+}).pipe(
+  Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes", phoneNumbers: "phone_numbers", memberships: "memberships" })
+)

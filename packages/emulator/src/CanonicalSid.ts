@@ -6,7 +6,7 @@
  * seeds) and stores and answers only the canonical form. The schema package's codecs are left as they are: they
  * accept and return what the official schema allows, never rewriting a value.
  */
-import { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
+import { AccountSid, ServiceSid, ShortCodeSid, sidString } from "@shortcode-kit/schema"
 import { Schema, SchemaGetter } from "effect"
 
 // A well-formed SID of any prefix. Anything else is left untouched, so that what is not a SID stays exactly what the
@@ -32,3 +32,17 @@ export const CanonicalAccountSid = canonical(AccountSid)
 export const CanonicalServiceSid = canonical(ServiceSid)
 /** A Short Code SID, decoded to its canonical form. */
 export const CanonicalShortCodeSid = canonical(ShortCodeSid)
+
+// The schema package declares no PhoneNumber or AlphaSender brands yet (issue 14 adds them there); until it does, the
+// emulator's store brands its own from the same `sidString`, under the names the schema package will export.
+
+/** A Phone Number SID (`PN` + 32 hex digits), as the store holds it. */
+export const PhoneNumberSid = sidString("PN").pipe(Schema.brand("PhoneNumberSid")).annotate({ identifier: "PhoneNumberSid" })
+/** A Phone Number SID. */
+export type PhoneNumberSid = typeof PhoneNumberSid.Type
+/** An Alpha Sender SID (`AI` + 32 hex digits), as the store holds it. */
+export const AlphaSenderSid = sidString("AI").pipe(Schema.brand("AlphaSenderSid")).annotate({ identifier: "AlphaSenderSid" })
+/** An Alpha Sender SID. */
+export type AlphaSenderSid = typeof AlphaSenderSid.Type
+/** A Phone Number SID, decoded to its canonical form. */
+export const CanonicalPhoneNumberSid = canonical(PhoneNumberSid)

@@ -29,7 +29,7 @@ export interface ServerOptions {
   readonly seed?: SeedType
   /** Load the demo account, service and short codes. Default `true`. */
   readonly demo?: boolean
-  /** Short codes a Messaging Service may hold. Default 400, Twilio's pool limit. */
+  /** Senders a Messaging Service's pool may hold, phone numbers and short codes together. Default 400, Twilio's pool limit. */
   readonly servicePoolLimit?: number
   /** Largest request body in bytes; more is answered 413 before it is read. Default 65536. */
   readonly bodyLimitBytes?: number
@@ -205,7 +205,7 @@ export interface EnvConfig {
 /**
  * The options from the environment: `HOST`, `PORT`, `DB` (a path relative to the working directory, or
  * `:memory:`; default `defaultDatabase`), `PUBLIC_BASE_URL`, `ADMIN_TOKEN`, `SEED_FILE` (a seed file replaces the
- * demo data), `MAX_CONNECTIONS`, `SID_SEED` (an integer: seeded SIDs), `FIXED_TIME` (an ISO 8601 time the clock
+ * demo data), `MAX_CONNECTIONS`, `SERVICE_POOL_LIMIT` (a positive whole number), `SID_SEED` (an integer: seeded SIDs), `FIXED_TIME` (an ISO 8601 time the clock
  * stands still at), `JOURNAL_LIMIT`, `READY_JSON` (`1` or `true`).
  */
 export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): EnvConfig => {
@@ -222,6 +222,10 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
   const maxConnectionsText = nonEmpty("MAX_CONNECTIONS")
   if (maxConnectionsText !== undefined && !/^[1-9][0-9]{0,8}$/.test(maxConnectionsText)) {
     fail(`MAX_CONNECTIONS must be a positive whole number, received ${JSON.stringify(maxConnectionsText)}`)
+  }
+  const poolLimitText = nonEmpty("SERVICE_POOL_LIMIT")
+  if (poolLimitText !== undefined && !/^[1-9][0-9]{0,8}$/.test(poolLimitText)) {
+    fail(`SERVICE_POOL_LIMIT must be a positive whole number (phone numbers and short codes per service), received ${JSON.stringify(poolLimitText)}`)
   }
   const dbText = nonEmpty("DB")
   const databasePath = dbText === ":memory:" ? ":memory:" : resolve(dbText ?? defaultDatabase)
@@ -259,6 +263,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
     ...(port === undefined ? {} : { port }),
     ...(publicBaseUrl === undefined ? {} : { publicBaseUrl }),
     ...(maxConnectionsText === undefined ? {} : { maxConnections: Number(maxConnectionsText) }),
+    ...(poolLimitText === undefined ? {} : { servicePoolLimit: Number(poolLimitText) }),
     ...(seedFile === undefined ? {} : { seed: readSeedFile(resolve(seedFile)) }),
     ...(sidSeed === undefined ? {} : { sidSeed }),
     ...(journalLimit === undefined ? {} : { journalLimit }),

@@ -4,7 +4,7 @@
  */
 import { Capability, CountryCode, ShortCodeNumber } from "@shortcode-kit/schema"
 import { Effect, Schema } from "effect"
-import { CanonicalAccountSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
+import { CanonicalAccountSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
 import { FriendlyName } from "./MessagingService.js"
 
 /**
@@ -18,9 +18,23 @@ export const AuthToken = Schema.String.check(
   })
 )
 
-const Capabilities = Schema.Array(Capability).check(
-  Schema.makeFilter((items: ReadonlyArray<string>) => new Set(items).size === items.length || "capabilities must not repeat a value", {
-    expected: "capabilities without duplicates"
+/** A list of `item` capabilities, each at most once. */
+const capabilitiesOf = <S extends Schema.Top & { readonly Type: string }>(item: S) =>
+  Schema.Array(item).check(
+    Schema.makeFilter((items: ReadonlyArray<string>) => new Set(items).size === items.length || "capabilities must not repeat a value", {
+      expected: "capabilities without duplicates"
+    })
+  )
+const Capabilities = capabilitiesOf(Capability)
+
+/** What a phone number can do, as the official `messaging.v1.service.phone_number` lists it: `Voice`, `SMS`, `MMS`. */
+export const PhoneNumberCapability = Schema.Literals(["SMS", "MMS", "Voice"])
+
+/** A phone number in E.164: `+`, then 2 to 15 digits of which the first is not 0. */
+export const E164PhoneNumber = Schema.String.check(
+  Schema.isPattern(/^\+[1-9][0-9]{1,14}$/, {
+    message: "phone_number must be in E.164 format: + followed by 2 to 15 digits, the first not 0, such as +15005550006",
+    expected: "an E.164 phone number"
   })
 )
 
@@ -65,11 +79,37 @@ export const seedShortCodeFields = {
  */
 export const SeedShortCode = Schema.Struct(seedShortCodeFields).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
 
+/** The wire names of a seed phone number's fields. */
+export const seedPhoneNumberWireKeys = {
+  sid: "sid",
+  accountSid: "account_sid",
+  phoneNumber: "phone_number",
+  countryCode: "country_code",
+  capabilities: "capabilities",
+  serviceSid: "service_sid"
+} as const
+
+/** The fields of a seed phone number: those of a short code, with `phone_number` in place of `short_code`. */
+export const seedPhoneNumberFields = {
+  sid: CanonicalPhoneNumberSid,
+  accountSid: seedShortCodeFields.accountSid,
+  phoneNumber: E164PhoneNumber,
+  countryCode: seedShortCodeFields.countryCode,
+  capabilities: capabilitiesOf(PhoneNumberCapability).pipe(Schema.withDecodingDefaultKey(Effect.succeed(["SMS" as const]))),
+  serviceSid: seedShortCodeFields.serviceSid
+}
+/**
+ * A phone number of an account's inventory. As for a short code, `country_code` defaults to `US` and
+ * `capabilities` to `["SMS"]` (any of `SMS`, `MMS`, `Voice`); `service_sid`, when given, puts it in that service of
+ * the same account on first load, where it takes a place of the service's pool.
+ */
+export const SeedPhoneNumber = Schema.Struct(seedPhoneNumberFields).pipe(Schema.encodeKeys(seedPhoneNumberWireKeys))
+
 const list = <S extends Schema.Top>(item: S) =>
   Schema.Array(item).pipe(Schema.withDecodingDefaultKey(Effect.succeed([])))
 
 /**
- * The whole seed. Every list may be left out. Loading is idempotent: what exists is kept, what is missing is added
+ * The whole seed. Every list may be left out (`phone_numbers` stays out of the decoded value then). Loading is idempotent: what exists is kept, what is missing is added
  * (see `loadSeed`).
  *
  * @example
@@ -87,8 +127,10 @@ const list = <S extends Schema.Top>(item: S) =>
 export const Seed = Schema.Struct({
   accounts: list(SeedAccount),
   services: list(SeedService),
-  shortCodes: list(SeedShortCode)
-}).pipe(Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes" })).annotate({
+  shortCodes: list(SeedShortCode),
+  // Optional in the decoded type too, so a `Seed` written as a literal before phone numbers existed still type-checks.
+  phoneNumbers: Schema.optionalKey(Schema.Array(SeedPhoneNumber))
+}).pipe(Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes", phoneNumbers: "phone_numbers" })).annotate({
   identifier: "Seed"
 })
 

@@ -5,7 +5,7 @@ export { makeServer, startServer, type Emulator, type RunningServer } from "./Se
 export { type ServerOptions, type ServerConfig, resolveConfig, readSeedFile } from "./Config.js"
 export { Seed, type SeedWire } from "./Seed.js"
 export { type SeedReport, SeedConflictError } from "./Seeding.js"
-export { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS, demoSeed } from "./Demo.js"
+export { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS, demoSeed } from "./Demo.js"
 export { MessagingService, MessagingServicePage } from "./MessagingService.js"
 export { FaultRule, FaultRuleState, FaultRuleList, type FaultRuleWire, MAX_DELAY_MS } from "./faults/FaultRule.js"
 export { type Faults } from "./faults/Faults.js"

@@ -59,6 +59,16 @@ describe("configFromEnv", () => {
     expect(configFromEnv({ DB: ":memory:" }, "/x").databasePath).toBe(":memory:")
   })
 
+  it("reads SERVICE_POOL_LIMIT, and refuses one that is not a positive whole number", () => {
+    expect(configFromEnv({ SERVICE_POOL_LIMIT: "3" }, "/x").options.servicePoolLimit).toBe(3)
+    expect(configFromEnv({}, "/x").options.servicePoolLimit).toBeUndefined()
+    for (const bad of ["0", "-1", "1.5", "ten", " 3", "1e3"]) {
+      expect(() => configFromEnv({ SERVICE_POOL_LIMIT: bad }, "/x")).toThrow(
+        `shortcode-kit emulator: SERVICE_POOL_LIMIT must be a positive whole number (phone numbers and short codes per service), received ${JSON.stringify(bad)}`
+      )
+    }
+  })
+
   it("refuses a PORT that is not a number", () => {
     expect(() => configFromEnv({ PORT: "80a" }, "/x")).toThrow('PORT must be a number from 0 to 65535, received "80a"')
   })

@@ -29,8 +29,8 @@ describe("loadSeed", () => {
   it("adds everything once; loading again adds nothing", () => {
     const { db, repository } = fresh()
     const seed = sampleSeed()
-    expect(loadSeed(repository, seed)).toEqual({ accounts: 1, services: 1, shortCodes: 2, memberships: 1 })
-    expect(loadSeed(repository, seed)).toEqual({ accounts: 0, services: 0, shortCodes: 0, memberships: 0 })
+    expect(loadSeed(repository, seed)).toEqual({ accounts: 1, services: 1, shortCodes: 2, phoneNumbers: 0, memberships: 1 })
+    expect(loadSeed(repository, seed)).toEqual({ accounts: 0, services: 0, shortCodes: 0, phoneNumbers: 0, memberships: 0 })
     expect(repository.allShortCodes().map((s) => [s.shortCode, s.countryCode, s.capabilities, s.serviceSid])).toEqual([
       ["55502", "CA", ["SMS", "MMS"], null],
       ["55501", "US", ["SMS"], seed.services[0]?.sid]
@@ -99,10 +99,54 @@ describe("loadSeed", () => {
       loadSeed(repository, seed)
     } catch (e) {
       expect((e as SeedConflictError).problems).toEqual([
-        `short_codes[1]: service ${service} already holds 1 short codes`,
+        `short_codes[1]: service ${service} already holds 1 phone numbers and short codes, the most its pool takes`,
         `short_codes[2]: service ${service} does not exist for account ${stranger}`
       ])
     }
+    db.close()
+  })
+})
+
+describe("loadSeed with phone numbers", () => {
+  it("fills one pool per service with short codes and phone numbers together, naming the sender that does not fit", () => {
+    const { db, repository } = fresh(2)
+    const account = randomAccountSid()
+    const service = randomServiceSid()
+    const pn = (n: number) => `PN${String(n).repeat(32)}`
+    const seed = Schema.decodeUnknownSync(Seed)({
+      accounts: [{ sid: account, auth_token: "a-token" }],
+      services: [{ sid: service, account_sid: account, friendly_name: "one" }],
+      short_codes: [{ sid: randomShortCodeSid(), account_sid: account, short_code: "2001", service_sid: service }],
+      phone_numbers: [
+        { sid: pn(1), account_sid: account, phone_number: "+12025550111", service_sid: service },
+        { sid: pn(2), account_sid: account, phone_number: "+12025550112", service_sid: service },
+        { sid: pn(3), account_sid: randomAccountSid(), phone_number: "+12025550113" }
+      ]
+    })
+    let error: unknown
+    try {
+      loadSeed(repository, seed)
+    } catch (e) {
+      error = e
+    }
+    expect((error as SeedConflictError).problems).toEqual([
+      `phone_numbers[1]: service ${service} already holds 2 phone numbers and short codes, the most its pool takes`,
+      `phone_numbers[2]: account ${seed.phoneNumbers?.[2]?.accountSid} does not exist`
+    ])
+    // Nothing of a refused seed was written.
+    expect(repository.allAccounts()).toEqual([])
+    expect(repository.allPhoneNumbers()).toEqual([])
+    db.close()
+  })
+
+  it("places a seeded phone number in its service again once it is in no service, as a short code", () => {
+    const { db, repository } = fresh()
+    loadSeed(repository, demoSeed)
+    const placed = demoSeed.phoneNumbers?.find((p) => p.serviceSid !== null)
+    if (placed === undefined || placed.serviceSid === null) throw new Error("the demo data places a phone number")
+    expect(repository.removePhoneNumber(placed.accountSid, placed.serviceSid, placed.sid)).toBe(true)
+    expect(loadSeed(repository, demoSeed)).toEqual({ accounts: 0, services: 0, shortCodes: 0, phoneNumbers: 0, memberships: 1 })
+    expect(repository.findAnyPhoneNumber(placed.sid)?.serviceSid).toBe(placed.serviceSid)
     db.close()
   })
 })
@@ -113,6 +157,9 @@ describe("dumpSeed", () => {
     loadSeed(repository, sampleSeed())
     loadSeed(repository, demoSeed)
     const dump = dumpSeed(repository)
+    expect(dump.phoneNumbers?.map((p) => [p.phoneNumber, p.serviceSid]).sort()).toEqual(
+      demoSeed.phoneNumbers?.map((p) => [p.phoneNumber, p.serviceSid]).sort()
+    )
     const wire = JSON.parse(JSON.stringify(Schema.encodeSync(Seed)(dump))) as unknown
     const copy = fresh()
     loadSeed(copy.repository, Schema.decodeUnknownSync(Seed)(wire))

@@ -25,7 +25,7 @@ describe("makeServer", () => {
     const emulator = makeServer({ log: false })
     const response = await emulator.fetch(new Request("http://local/v1/Services"))
     expect(response.status).toBe(401)
-    expect(emulator.seeded.demo).toEqual({ accounts: 1, services: 1, shortCodes: 3, memberships: 0 })
+    expect(emulator.seeded.demo).toEqual({ accounts: 1, services: 1, shortCodes: 3, phoneNumbers: 3, memberships: 1 })
     await emulator.close()
     await emulator.close()
   })

@@ -226,7 +226,7 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(exit, stderr).toBe(0)
     expect(stdout).toContain(`"status":"ok"`)
     // The reset answers what it restored: the demo data.
-    expect(stdout).toContain(`{"accounts":1,"services":1,"short_codes":3,"memberships":0}`)
+    expect(stdout).toContain(`{"accounts":1,"services":1,"short_codes":3,"phone_numbers":3,"memberships":1}`)
     expect(stdout).toContain(`{"requests":[`)
   })
 
@@ -279,6 +279,12 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     const { exit, stdout, stderr } = await runShell(b.code)
     expect(exit, stderr).toBe(0)
     expect(JSON.parse(stdout)).toMatchObject({ account_sid: DEMO_ACCOUNT_SID, short_code: "45678", service_sid: null })
+  })
+
+  runs("packages/emulator/README.md", "admin-phone-number-curl", async (b) => {
+    const { exit, stdout, stderr } = await runShell(b.code)
+    expect(exit, stderr).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ account_sid: DEMO_ACCOUNT_SID, phone_number: "+12025550142", country_code: "US", service_sid: null })
   })
 
   runs("packages/emulator/README.md", "faults-curl", async (b) => {

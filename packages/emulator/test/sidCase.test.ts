@@ -67,7 +67,7 @@ describe("a SID's hex digits are compared without regard to case", () => {
         accounts: [{ sid: mix(accountSid, serviceCase), auth_token: "case-token" }],
         services: [{ sid: mix(serviceSid, accountCase), account_sid: mix(accountSid, otherCase), friendly_name: "case" }]
       })
-      expect(seeded.json, seeded.text).toEqual({ accounts: 0, services: 0, short_codes: 0, memberships: 0 })
+      expect(seeded.json, seeded.text).toEqual({ accounts: 0, services: 0, short_codes: 0, phone_numbers: 0, memberships: 0 })
 
       expect((await t.twilio(as, "DELETE", `/v1/Services/${mix(serviceSid, accountCase)}/ShortCodes/${mix(shortCodeSid, otherCase)}`)).status).toBe(204)
       expectTwilioError(await t.twilio(as, "GET", instance), 404, 20404)

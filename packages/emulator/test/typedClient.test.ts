@@ -158,13 +158,13 @@ describe("the typed client against the emulator: error answers as typed errors",
     expect(await client.listAllShortCodes({ serviceSid })).toEqual([])
   })
 
-  it("400 21714 once the service is full (servicePoolLimit: 1)", async () => {
-    const small = await startTestServer({ demo: true, servicePoolLimit: 1 })
+  it("400 21714 once the service is full (servicePoolLimit: 2, one place taken by the demo phone number)", async () => {
+    const small = await startTestServer({ demo: true, servicePoolLimit: 2 })
     try {
       const smallClient = makeShortCodesClient({ baseUrl: small.url, accountSid: DEMO_ACCOUNT_SID, authToken: DEMO_AUTH_TOKEN })
       await smallClient.createShortCode({ serviceSid, shortCodeSid: first })
       const full = await expectTwilioApiError(smallClient.createShortCode({ serviceSid, shortCodeSid: second }), 400, 21714)
-      expect(full.twilioError.message).toContain("(1 numbers and short codes per service)")
+      expect(full.twilioError.message).toContain("(2 numbers and short codes per service)")
       expect(sids(await smallClient.listAllShortCodes({ serviceSid }))).toEqual([first])
     } finally {
       await small.close()

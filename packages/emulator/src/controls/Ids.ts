@@ -3,8 +3,9 @@
  * ids. One source per emulator, random by default, or a seeded sequence so that two runs with the same seed and the
  * same requests produce the same bodies (`sidSeed`).
  */
-import { hash } from "node:crypto"
+import { hash, randomBytes } from "node:crypto"
 import { type AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, type ServiceSid, type ShortCodeSid } from "@shortcode-kit/schema"
+import type { AlphaSenderSid, PhoneNumberSid } from "../CanonicalSid.js"
 import { newRequestId } from "../http/requestId.js"
 import { randomAuthToken } from "./authToken.js"
 
@@ -13,6 +14,8 @@ export interface IdSource {
   readonly accountSid: () => AccountSid
   readonly serviceSid: () => ServiceSid
   readonly shortCodeSid: () => ShortCodeSid
+  readonly phoneNumberSid: () => PhoneNumberSid
+  readonly alphaSenderSid: () => AlphaSenderSid
   /** An auth token in Twilio's shape, 32 lower-case hex digits. */
   readonly authToken: () => string
   /** A `Twilio-Request-Id`, `RQ` + 32 hex digits. */
@@ -29,6 +32,9 @@ export const randomIds: IdSource = {
   accountSid: randomAccountSid,
   serviceSid: randomServiceSid,
   shortCodeSid: randomShortCodeSid,
+  // The schema package has no random PN or AI SIDs yet: the same 16 random bytes as its others, in lower-case hex.
+  phoneNumberSid: () => `PN${randomBytes(16).toString("hex")}` as PhoneNumberSid,
+  alphaSenderSid: () => `AI${randomBytes(16).toString("hex")}` as AlphaSenderSid,
   authToken: randomAuthToken,
   requestId: newRequestId
 }
@@ -56,6 +62,8 @@ export const seededIds = (seed: number): IdSource => {
     accountSid: () => `AC${draw("AC")}` as AccountSid,
     serviceSid: () => `MG${draw("MG")}` as ServiceSid,
     shortCodeSid: () => `SC${draw("SC")}` as ShortCodeSid,
+    phoneNumberSid: () => `PN${draw("PN")}` as PhoneNumberSid,
+    alphaSenderSid: () => `AI${draw("AI")}` as AlphaSenderSid,
     authToken: () => draw("token"),
     requestId: () => `RQ${draw("RQ")}`,
     restart: () => counters.clear()

@@ -31,9 +31,10 @@ const sum = (reports: ReadonlyArray<SeedReport>): SeedReport =>
       accounts: a.accounts + b.accounts,
       services: a.services + b.services,
       shortCodes: a.shortCodes + b.shortCodes,
+      phoneNumbers: a.phoneNumbers + b.phoneNumbers,
       memberships: a.memberships + b.memberships
     }),
-    { accounts: 0, services: 0, shortCodes: 0, memberships: 0 }
+    { accounts: 0, services: 0, shortCodes: 0, phoneNumbers: 0, memberships: 0 }
   )
 
 /**

@@ -5,17 +5,18 @@
  * - `POST /admin/accounts` `{ sid?, auth_token? }` -> 201 `{ sid, auth_token }`
  * - `POST /admin/services` `{ sid?, account_sid, friendly_name }` -> 201
  * - `POST /admin/short-codes` `{ sid?, account_sid, short_code, country_code?, capabilities?, service_sid? }` -> 201
+ * - `POST /admin/phone-numbers` `{ sid?, account_sid, phone_number, country_code?, capabilities?, service_sid? }` -> 201
  * - `GET /admin/dump` -> the whole state in the seed format
- * - `POST /admin/seed` (seed format) -> 200 `{ accounts, services, short_codes, memberships }` added
+ * - `POST /admin/seed` (seed format) -> 200 `{ accounts, services, short_codes, phone_numbers, memberships }` added
  */
 import { toValidationIssues } from "@shortcode-kit/schema"
 import { Result, Schema, type SchemaIssue } from "effect"
 import type { Context, Hono, MiddlewareHandler } from "hono"
-import { CreateAccountBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
-import { Seed, SeedAccount, SeedService, SeedShortCode } from "../Seed.js"
+import { CreateAccountBody, CreatePhoneNumberBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
+import { Seed, SeedAccount, SeedPhoneNumber, SeedService, SeedShortCode } from "../Seed.js"
 import { dumpSeed, loadSeed, SeedConflictError } from "../Seeding.js"
 import { randomAuthToken } from "../controls/authToken.js"
-import type { InsertOutcome, Repository } from "../store/Repository.js"
+import type { AddSenderRefusal, InsertOutcome, Repository } from "../store/Repository.js"
 import { ApiError } from "../http/ApiError.js"
 import { bodyText } from "../http/body.js"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -72,6 +73,17 @@ const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
   }
 }
 
+/**
+ * The placement of a sender the same request inserted: an unknown service is 404, a full pool 21714. `number` names
+ * what was sent, for the case that cannot happen to a sender inserted a moment ago.
+ */
+const placed = (outcome: { readonly _tag: "Added" } | AddSenderRefusal<string>, serviceSid: string, number: string): void => {
+  if (outcome._tag === "Added") return
+  if (outcome._tag === "ServiceNotFound") throw ApiError.of(20404, `/v1/Services/${serviceSid}`)
+  if (outcome._tag === "PoolFull") throw ApiError.of(21714)
+  throw conflict(`Conflict: the number ${number} could not be placed in ${serviceSid}`)
+}
+
 export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptions): void => {
   const { repository, auth, newAuthToken = randomAuthToken } = options
 
@@ -101,13 +113,7 @@ export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptio
       const created = repository.transaction(() => {
         const shortCode = inserted(repository.insertShortCode({ ...rest, ...(sid === undefined ? {} : { sid }) }), rest.accountSid)
         if (serviceSid !== null) {
-          const outcome = repository.addShortCode(rest.accountSid, serviceSid, shortCode.sid)
-          if (outcome._tag === "ServiceNotFound") throw ApiError.of(20404, `/v1/Services/${serviceSid}`)
-          if (outcome._tag === "PoolFull") throw ApiError.of(21714)
-          // Unreachable for a short code inserted a moment ago, but worded with what was sent all the same.
-          if (outcome._tag !== "Added") {
-            throw conflict(`Conflict: the number ${rest.countryCode} ${rest.shortCode} could not be placed in ${serviceSid}`)
-          }
+          placed(repository.addShortCode(rest.accountSid, serviceSid, shortCode.sid), serviceSid, `${rest.countryCode} ${rest.shortCode}`)
         }
         return shortCode
       })
@@ -115,6 +121,26 @@ export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptio
         sid: created.sid,
         accountSid: created.accountSid,
         shortCode: created.shortCode,
+        countryCode: created.countryCode,
+        capabilities: rest.capabilities,
+        serviceSid
+      }, 201)
+    }
+  })
+
+  resource(app, "/admin/phone-numbers", auth, {
+    POST: (c) => {
+      const { sid, serviceSid, ...rest } = readJson(c, CreatePhoneNumberBody)
+      // Insert and placement succeed or fail together, as for a short code.
+      const created = repository.transaction(() => {
+        const phoneNumber = inserted(repository.insertPhoneNumber({ ...rest, ...(sid === undefined ? {} : { sid }) }), rest.accountSid)
+        if (serviceSid !== null) placed(repository.addPhoneNumber(rest.accountSid, serviceSid, phoneNumber.sid), serviceSid, rest.phoneNumber)
+        return phoneNumber
+      })
+      return respondWith(c, SeedPhoneNumber, {
+        sid: created.sid,
+        accountSid: created.accountSid,
+        phoneNumber: created.phoneNumber,
         countryCode: created.countryCode,
         capabilities: rest.capabilities,
         serviceSid

@@ -16,6 +16,11 @@ const WRITES = [
   "deleteService",
   "addShortCode",
   "removeShortCode",
+  "insertPhoneNumber",
+  "addPhoneNumber",
+  "removePhoneNumber",
+  "addAlphaSender",
+  "removeAlphaSender",
   "transaction"
 ] as const satisfies ReadonlyArray<keyof Repository>
 const writes: ReadonlySet<keyof Repository> = new Set(WRITES)

@@ -1,8 +1,10 @@
 /**
  * Every read and write of the emulator's state, as domain records in and out. SQL stays in this file; callers see
- * accounts, services and short codes, and outcomes as tagged values instead of exceptions.
+ * accounts, services and their senders (short codes, phone numbers, alpha senders), and outcomes as tagged values
+ * instead of exceptions.
  */
 import type { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
+import type { AlphaSenderSid, PhoneNumberSid } from "../CanonicalSid.js"
 import { type IdSource, randomIds } from "../controls/Ids.js"
 import type { Database } from "./Database.js"
 import { isUniqueViolation } from "./Database.js"
@@ -51,14 +53,74 @@ export interface ServiceShortCode {
   readonly dateUpdated: Date
 }
 
-/** The result of adding a short code to a service. */
-export type AddShortCodeOutcome =
-  | { readonly _tag: "Added"; readonly shortCode: ServiceShortCode }
+/** A phone number the account owns, in a service or not. */
+export interface InventoryPhoneNumber {
+  readonly sid: PhoneNumberSid
+  readonly accountSid: AccountSid
+  /** E.164: `+` and the digits. */
+  readonly phoneNumber: string
+  readonly countryCode: string
+  readonly capabilities: ReadonlyArray<string>
+  readonly serviceSid: ServiceSid | null
+  readonly dateCreated: Date
+  readonly dateUpdated: Date
+}
+
+/** A phone number as a member of a service (the PhoneNumber resource); its dates are those of the membership. */
+export interface ServicePhoneNumber {
+  readonly sid: PhoneNumberSid
+  readonly accountSid: AccountSid
+  readonly serviceSid: ServiceSid
+  readonly phoneNumber: string
+  readonly countryCode: string
+  readonly capabilities: ReadonlyArray<string>
+  readonly dateCreated: Date
+  readonly dateUpdated: Date
+}
+
+/** The alpha sender of a service (the AlphaSender resource): it exists only in its service, with no inventory. */
+export interface ServiceAlphaSender {
+  readonly sid: AlphaSenderSid
+  readonly accountSid: AccountSid
+  readonly serviceSid: ServiceSid
+  readonly alphaSender: string
+  readonly capabilities: ReadonlyArray<string>
+  readonly dateCreated: Date
+  readonly dateUpdated: Date
+}
+
+/** Why a sender of the inventory could not join a service; `NotFound` names the missing kind. */
+export type AddSenderRefusal<NotFound extends string> =
   | { readonly _tag: "ServiceNotFound" }
-  | { readonly _tag: "ShortCodeNotFound" }
+  | { readonly _tag: NotFound }
   | { readonly _tag: "AlreadyInThisService" }
   | { readonly _tag: "InAnotherService"; readonly serviceSid: ServiceSid }
   | { readonly _tag: "PoolFull"; readonly limit: number }
+
+/** The result of adding a short code to a service. */
+export type AddShortCodeOutcome = { readonly _tag: "Added"; readonly shortCode: ServiceShortCode } | AddSenderRefusal<"ShortCodeNotFound">
+
+/** The result of adding a phone number to a service. */
+export type AddPhoneNumberOutcome = { readonly _tag: "Added"; readonly phoneNumber: ServicePhoneNumber } | AddSenderRefusal<"PhoneNumberNotFound">
+
+/** The result of giving a service its alpha sender. */
+export type AddAlphaSenderOutcome =
+  | { readonly _tag: "Added"; readonly alphaSender: ServiceAlphaSender }
+  | { readonly _tag: "ServiceNotFound" }
+  /** Twilio: one alpha sender per service; to change it, delete the current one first. */
+  | { readonly _tag: "AlreadyHasAlphaSender"; readonly alphaSender: ServiceAlphaSender }
+  /** Only while {@link ALPHA_SENDER_COUNTS_AGAINST_POOL} is `true`. */
+  | { readonly _tag: "PoolFull"; readonly limit: number }
+
+/**
+ * Whether a service's alpha sender takes one of the places of its pool. Twilio's pool limit (21714) is worded
+ * "400 numbers and short codes per service" and says nothing of alpha senders, so here they do not count; this is
+ * the one switch to flip if a source says otherwise.
+ */
+export const ALPHA_SENDER_COUNTS_AGAINST_POOL: boolean = false
+
+/** The capabilities of every alpha sender: Twilio's resource documents `SMS` only. */
+export const ALPHA_SENDER_CAPABILITIES: ReadonlyArray<string> = ["SMS"]
 
 /** The result of an admin insert. */
 export type InsertOutcome<A> =
@@ -103,9 +165,44 @@ export interface Repository {
     limit: number
   ) => KeysetPage<ServiceShortCode> | undefined
   readonly removeShortCode: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
+  readonly insertPhoneNumber: (input: {
+    readonly sid?: PhoneNumberSid
+    readonly accountSid: AccountSid
+    readonly phoneNumber: string
+    readonly countryCode: string
+    readonly capabilities: ReadonlyArray<string>
+  }) => InsertOutcome<InventoryPhoneNumber>
+  /** A phone number of any account's inventory (for seeding and the admin surface). */
+  readonly findAnyPhoneNumber: (sid: string) => InventoryPhoneNumber | undefined
+  /** Puts a phone number of the inventory in a service; it shares the service's pool with the short codes. */
+  readonly addPhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, phoneNumberSid: PhoneNumberSid) => AddPhoneNumberOutcome
+  readonly findServicePhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServicePhoneNumber | undefined
+  /** `undefined` when the service does not exist for the account. */
+  readonly listServicePhoneNumbers: (
+    accountSid: AccountSid,
+    serviceSid: ServiceSid,
+    cursor: PageCursor,
+    limit: number
+  ) => KeysetPage<ServicePhoneNumber> | undefined
+  /** Takes a phone number out of its service, back to the inventory. */
+  readonly removePhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
+  /** Gives a service its alpha sender, with a generated `AI` SID. The text is checked at the HTTP boundary. */
+  readonly addAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, input: { readonly alphaSender: string }) => AddAlphaSenderOutcome
+  readonly findServiceAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServiceAlphaSender | undefined
+  /** `undefined` when the service does not exist for the account. */
+  readonly listServiceAlphaSenders: (
+    accountSid: AccountSid,
+    serviceSid: ServiceSid,
+    cursor: PageCursor,
+    limit: number
+  ) => KeysetPage<ServiceAlphaSender> | undefined
+  /** Deletes the alpha sender (it has no inventory to go back to). */
+  readonly removeAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
   readonly allAccounts: () => ReadonlyArray<AccountRecord>
   readonly allServices: () => ReadonlyArray<ServiceRecord>
   readonly allShortCodes: () => ReadonlyArray<InventoryShortCode>
+  readonly allPhoneNumbers: () => ReadonlyArray<InventoryPhoneNumber>
+  readonly allAlphaSenders: () => ReadonlyArray<ServiceAlphaSender>
   /** Runs `f` in one write transaction (all or nothing). */
   readonly transaction: <A>(f: () => A) => A
   /** How many rows this connection has changed since it was opened: it moves when anything was written. */
@@ -117,11 +214,19 @@ export interface Repository {
    */
   readonly dataVersion: () => string
   /**
-   * Deletes every account, service, short code and membership, and restarts the list positions, in one
+   * Deletes every account, service, sender and membership, and restarts the list positions, in one
    * transaction (a savepoint inside the caller's): what `reset` then reloads gets the positions, and so the page
-   * tokens, of a fresh database. Returns how many rows of each table it deleted.
+   * tokens, of a fresh database. Returns how many rows of each table it deleted (`memberships`: of short codes).
    */
-  readonly deleteEverything: () => { readonly accounts: number; readonly services: number; readonly shortCodes: number; readonly memberships: number }
+  readonly deleteEverything: () => {
+    readonly accounts: number
+    readonly services: number
+    readonly shortCodes: number
+    readonly memberships: number
+    readonly phoneNumbers: number
+    readonly phoneNumberMemberships: number
+    readonly alphaSenders: number
+  }
 }
 
 interface AccountRow { sid: string; auth_token: string; date_created: number }
@@ -143,6 +248,38 @@ interface MemberRow {
   service_sid: string
   short_code: string
   country_code: string
+  capabilities: string
+  date_created: number
+  date_updated: number
+}
+
+interface PhoneInventoryRow {
+  sid: string
+  account_sid: string
+  phone_number: string
+  country_code: string
+  capabilities: string
+  service_sid: string | null
+  date_created: number
+  date_updated: number
+}
+interface PhoneMemberRow {
+  position: number
+  sid: string
+  account_sid: string
+  service_sid: string
+  phone_number: string
+  country_code: string
+  capabilities: string
+  date_created: number
+  date_updated: number
+}
+interface AlphaSenderRow {
+  position: number
+  sid: string
+  account_sid: string
+  service_sid: string
+  alpha_sender: string
   capabilities: string
   date_created: number
   date_updated: number
@@ -186,18 +323,97 @@ const toMember = (r: MemberRow): ServiceShortCode => ({
   dateUpdated: new Date(r.date_updated)
 })
 
-const MEMBER_SELECT =
+const toPhoneInventory = (r: PhoneInventoryRow): InventoryPhoneNumber => ({
+  sid: r.sid as PhoneNumberSid,
+  accountSid: r.account_sid as AccountSid,
+  phoneNumber: r.phone_number,
+  countryCode: r.country_code,
+  capabilities: JSON.parse(r.capabilities) as ReadonlyArray<string>,
+  serviceSid: r.service_sid as ServiceSid | null,
+  dateCreated: new Date(r.date_created),
+  dateUpdated: new Date(r.date_updated)
+})
+const toPhoneMember = (r: PhoneMemberRow): ServicePhoneNumber => ({
+  sid: r.sid as PhoneNumberSid,
+  accountSid: r.account_sid as AccountSid,
+  serviceSid: r.service_sid as ServiceSid,
+  phoneNumber: r.phone_number,
+  countryCode: r.country_code,
+  capabilities: JSON.parse(r.capabilities) as ReadonlyArray<string>,
+  dateCreated: new Date(r.date_created),
+  dateUpdated: new Date(r.date_updated)
+})
+const toAlphaSender = (r: AlphaSenderRow): ServiceAlphaSender => ({
+  sid: r.sid as AlphaSenderSid,
+  accountSid: r.account_sid as AccountSid,
+  serviceSid: r.service_sid as ServiceSid,
+  alphaSender: r.alpha_sender,
+  capabilities: JSON.parse(r.capabilities) as ReadonlyArray<string>,
+  dateCreated: new Date(r.date_created),
+  dateUpdated: new Date(r.date_updated)
+})
+
+/**
+ * A kind of sender that lives in an account's inventory and joins at most one service: its inventory table, its
+ * membership table, the membership's column for the sender's SID, and the inventory columns the resource shows.
+ */
+interface SenderTables {
+  readonly inventory: string
+  readonly members: string
+  readonly senderSid: string
+  readonly fields: ReadonlyArray<string>
+}
+const SHORT_CODE_TABLES: SenderTables = {
+  inventory: "short_codes",
+  members: "service_short_codes",
+  senderSid: "short_code_sid",
+  fields: ["short_code", "country_code", "capabilities"]
+}
+const PHONE_NUMBER_TABLES: SenderTables = {
+  inventory: "phone_numbers",
+  members: "service_phone_numbers",
+  senderSid: "phone_number_sid",
+  fields: ["phone_number", "country_code", "capabilities"]
+}
+const ALPHA_SENDER_TABLE = "service_alpha_senders"
+
+/** The membership tables whose rows fill a service's one pool (Twilio: phone numbers and short codes together). */
+const POOL_TABLES = [SHORT_CODE_TABLES.members, PHONE_NUMBER_TABLES.members, ...(ALPHA_SENDER_COUNTS_AGAINST_POOL ? [ALPHA_SENDER_TABLE] : [])]
+
+const memberSelect = (t: SenderTables): string =>
   "m.position AS position, s.sid AS sid, m.account_sid AS account_sid, m.service_sid AS service_sid, " +
-  "s.short_code AS short_code, s.country_code AS country_code, s.capabilities AS capabilities, " +
-  "m.date_created AS date_created, m.date_updated AS date_updated"
-const MEMBER_FROM = "service_short_codes m JOIN short_codes s ON s.sid = m.short_code_sid"
+  `${t.fields.map((f) => `s.${f} AS ${f}`).join(", ")}, m.date_created AS date_created, m.date_updated AS date_updated`
+const memberFrom = (t: SenderTables): string => `${t.members} m JOIN ${t.inventory} s ON s.sid = m.${t.senderSid}`
+const inventorySelect = (t: SenderTables): string =>
+  `SELECT s.*, m.service_sid AS service_sid FROM ${t.inventory} s LEFT JOIN ${t.members} m ON m.${t.senderSid} = s.sid`
+
+const MEMBER_SELECT = memberSelect(SHORT_CODE_TABLES)
+const MEMBER_FROM = memberFrom(SHORT_CODE_TABLES)
+const ALPHA_SENDER_SELECT = "position, sid, account_sid, service_sid, alpha_sender, capabilities, date_created, date_updated"
+
+/** The statements every sender kind of {@link SenderTables} needs, prepared once per database. */
+const senderStatements = <InventoryRowOf, MemberRowOf>(db: Database, t: SenderTables) => ({
+  inventory: db.prepare<[string, string], InventoryRowOf>(`${inventorySelect(t)} WHERE s.sid = ? AND s.account_sid = ?`),
+  anyInventory: db.prepare<[string], InventoryRowOf>(`${inventorySelect(t)} WHERE s.sid = ?`),
+  allInventory: db.prepare<[], InventoryRowOf>(`${inventorySelect(t)} ORDER BY coalesce(m.position, 0), s.date_created, s.sid`),
+  insertMember: db.prepare(
+    `INSERT INTO ${t.members} (service_sid, ${t.senderSid}, account_sid, date_created, date_updated) VALUES (?, ?, ?, ?, ?)`
+  ),
+  holder: db.prepare<[string], { service_sid: string }>(`SELECT service_sid FROM ${t.members} WHERE ${t.senderSid} = ?`),
+  member: db.prepare<[string, string, string], MemberRowOf>(
+    `SELECT ${memberSelect(t)} FROM ${memberFrom(t)} WHERE m.account_sid = ? AND m.service_sid = ? AND m.${t.senderSid} = ?`
+  ),
+  removeMember: db.prepare(`DELETE FROM ${t.members} WHERE account_sid = ? AND service_sid = ? AND ${t.senderSid} = ?`)
+})
+type SenderStatements = ReturnType<typeof senderStatements>
 
 class PoolFullRollback extends Error {}
 
 /**
  * The repository over an open, migrated database.
  *
- * @param options.servicePoolLimit how many short codes a service may hold (Twilio: 400 numbers and short codes).
+ * @param options.servicePoolLimit how many senders of its pool (phone numbers and short codes together) a service may
+ *   hold (Twilio: 400).
  * @param options.now the clock, in milliseconds since the epoch.
  * @param options.ids where the SIDs left out of an insert come from (default: random).
  */
@@ -223,86 +439,132 @@ export const makeRepository = (
     anyService: db.prepare<[string], ServiceRow>(
       "SELECT position, sid, account_sid, friendly_name, date_created, date_updated FROM services WHERE sid = ?"
     ),
-    anyShortCode: db.prepare<[string], InventoryRow>(
-      "SELECT s.*, m.service_sid AS service_sid FROM short_codes s LEFT JOIN service_short_codes m ON m.short_code_sid = s.sid " +
-        "WHERE s.sid = ?"
-    ),
     deleteService: db.prepare("DELETE FROM services WHERE sid = ? AND account_sid = ?"),
-    inventory: db.prepare<[string, string], InventoryRow>(
-      "SELECT s.*, m.service_sid AS service_sid FROM short_codes s LEFT JOIN service_short_codes m ON m.short_code_sid = s.sid " +
-        "WHERE s.sid = ? AND s.account_sid = ?"
-    ),
     insertShortCode: db.prepare(
       "INSERT INTO short_codes (sid, account_sid, short_code, country_code, capabilities, date_created, date_updated) " +
         "VALUES (?, ?, ?, ?, ?, ?, ?)"
     ),
-    insertMember: db.prepare(
-      "INSERT INTO service_short_codes (service_sid, short_code_sid, account_sid, date_created, date_updated) VALUES (?, ?, ?, ?, ?)"
-    ),
     byNumber: db.prepare<[string, string], { sid: string; account_sid: string }>(
       "SELECT sid, account_sid FROM short_codes WHERE country_code = ? AND short_code = ?"
     ),
-    holder: db.prepare<[string], { service_sid: string }>("SELECT service_sid FROM service_short_codes WHERE short_code_sid = ?"),
-    memberCount: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM service_short_codes WHERE service_sid = ?"),
-    member: db.prepare<[string, string, string], MemberRow>(
-      `SELECT ${MEMBER_SELECT} FROM ${MEMBER_FROM} WHERE m.account_sid = ? AND m.service_sid = ? AND m.short_code_sid = ?`
+    poolCount: db.prepare<[{ service: string }], { n: number }>(
+      `SELECT ${POOL_TABLES.map((table) => `(SELECT count(*) FROM ${table} WHERE service_sid = @service)`).join(" + ")} AS n`
     ),
     memberAndToken: db.prepare<[string, string, string], MemberAndTokenRow>(
       `SELECT a.auth_token AS auth_token, ${MEMBER_SELECT} FROM accounts a ` +
         "LEFT JOIN service_short_codes m ON m.account_sid = a.sid AND m.service_sid = ? AND m.short_code_sid = ? " +
         "LEFT JOIN short_codes s ON s.sid = m.short_code_sid WHERE a.sid = ?"
     ),
-    removeMember: db.prepare("DELETE FROM service_short_codes WHERE account_sid = ? AND service_sid = ? AND short_code_sid = ?"),
+    insertPhoneNumber: db.prepare(
+      `INSERT INTO ${PHONE_NUMBER_TABLES.inventory} (sid, account_sid, phone_number, country_code, capabilities, date_created, date_updated) ` +
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    ),
+    phoneByNumber: db.prepare<[string], { sid: string; account_sid: string }>(
+      `SELECT sid, account_sid FROM ${PHONE_NUMBER_TABLES.inventory} WHERE phone_number = ?`
+    ),
+    insertAlphaSender: db.prepare(
+      `INSERT INTO ${ALPHA_SENDER_TABLE} (sid, service_sid, account_sid, alpha_sender, capabilities, date_created, date_updated) ` +
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    ),
+    alphaSenderOf: db.prepare<[string], AlphaSenderRow>(`SELECT ${ALPHA_SENDER_SELECT} FROM ${ALPHA_SENDER_TABLE} WHERE service_sid = ?`),
+    alphaSender: db.prepare<[string, string, string], AlphaSenderRow>(
+      `SELECT ${ALPHA_SENDER_SELECT} FROM ${ALPHA_SENDER_TABLE} WHERE account_sid = ? AND service_sid = ? AND sid = ?`
+    ),
+    removeAlphaSender: db.prepare(`DELETE FROM ${ALPHA_SENDER_TABLE} WHERE account_sid = ? AND service_sid = ? AND sid = ?`),
+    allAlphaSenders: db.prepare<[], AlphaSenderRow>(`SELECT ${ALPHA_SENDER_SELECT} FROM ${ALPHA_SENDER_TABLE} ORDER BY position`),
     allAccounts: db.prepare<[], AccountRow>("SELECT sid, auth_token, date_created FROM accounts ORDER BY date_created, sid"),
     allServices: db.prepare<[], ServiceRow>(
       "SELECT position, sid, account_sid, friendly_name, date_created, date_updated FROM services ORDER BY position"
-    ),
-    allShortCodes: db.prepare<[], InventoryRow>(
-      "SELECT s.*, m.service_sid AS service_sid FROM short_codes s LEFT JOIN service_short_codes m ON m.short_code_sid = s.sid " +
-        "ORDER BY coalesce(m.position, 0), s.date_created, s.sid"
     ),
     changeCount: db.prepare<[], number>("SELECT total_changes()").pluck(),
     // Moves on commits of other connections only; total_changes() covers this one's.
     dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
     // Children first: the foreign keys would cascade anyway, but the counts are per table.
+    deleteAlphaSenders: db.prepare(`DELETE FROM ${ALPHA_SENDER_TABLE}`),
+    deletePhoneMembers: db.prepare(`DELETE FROM ${PHONE_NUMBER_TABLES.members}`),
+    deletePhoneNumbers: db.prepare(`DELETE FROM ${PHONE_NUMBER_TABLES.inventory}`),
     deleteMembers: db.prepare("DELETE FROM service_short_codes"),
     deleteShortCodes: db.prepare("DELETE FROM short_codes"),
     deleteServices: db.prepare("DELETE FROM services"),
     deleteAccounts: db.prepare("DELETE FROM accounts"),
     // AUTOINCREMENT keeps its high-water marks here; the table exists once a position was ever handed out.
-    restartPositions: db.prepare("DELETE FROM sqlite_sequence WHERE name IN ('services', 'service_short_codes')")
+    restartPositions: db.prepare(
+      `DELETE FROM sqlite_sequence WHERE name IN ('services', '${SHORT_CODE_TABLES.members}', '${PHONE_NUMBER_TABLES.members}', '${ALPHA_SENDER_TABLE}')`
+    )
   }
+  const shortCodes = senderStatements<InventoryRow, MemberRow>(db, SHORT_CODE_TABLES)
+  const phoneNumbers = senderStatements<PhoneInventoryRow, PhoneMemberRow>(db, PHONE_NUMBER_TABLES)
 
   const immediate = <A>(f: () => A): A => db.transaction(f).immediate()
 
-  const addShortCode = (accountSid: AccountSid, serviceSid: ServiceSid, shortCodeSid: ShortCodeSid): AddShortCodeOutcome => {
+  // Counting after the insert, inside the same transaction, keeps the check and the write atomic; a full pool rolls
+  // the insert back by throwing out of the transaction.
+  const checkPool = (serviceSid: ServiceSid): void => {
+    if ((stmt.poolCount.get({ service: serviceSid })?.n ?? 0) > limit) throw new PoolFullRollback()
+  }
+  const poolFull = <A>(f: () => A): A | { readonly _tag: "PoolFull"; readonly limit: number } => {
     try {
-      return immediate((): AddShortCodeOutcome => {
-        if (stmt.service.get(serviceSid, accountSid) === undefined) return { _tag: "ServiceNotFound" }
-        if (stmt.inventory.get(shortCodeSid, accountSid) === undefined) return { _tag: "ShortCodeNotFound" }
-        const at = now()
-        try {
-          stmt.insertMember.run(serviceSid, shortCodeSid, accountSid, at, at)
-        } catch (error) {
-          // The UNIQUE constraint, not a prior check, decides: it holds across connections and processes too.
-          if (!isUniqueViolation(error)) throw error
-          const holder = stmt.holder.get(shortCodeSid)
-          if (holder === undefined) throw error
-          return holder.service_sid === serviceSid
-            ? { _tag: "AlreadyInThisService" }
-            : { _tag: "InAnotherService", serviceSid: holder.service_sid as ServiceSid }
-        }
-        // Counting after the insert, inside the same transaction, keeps the check and the write atomic.
-        if ((stmt.memberCount.get(serviceSid)?.n ?? 0) > limit) throw new PoolFullRollback()
-        const row = stmt.member.get(accountSid, serviceSid, shortCodeSid)
-        if (row === undefined) throw new Error("a short code just added to a service could not be read back")
-        return { _tag: "Added", shortCode: toMember(row) }
-      })
+      return immediate(f)
     } catch (error) {
       if (error instanceof PoolFullRollback) return { _tag: "PoolFull", limit }
       throw error
     }
   }
+
+  /** Puts a sender of the inventory in a service: the steps and outcomes every inventory kind shares. */
+  const addMember = <NotFound extends string, Row>(
+    statements: SenderStatements,
+    notFound: NotFound,
+    accountSid: AccountSid,
+    serviceSid: ServiceSid,
+    senderSid: string
+  ): { readonly _tag: "Added"; readonly row: Row } | AddSenderRefusal<NotFound> =>
+    poolFull((): { readonly _tag: "Added"; readonly row: Row } | AddSenderRefusal<NotFound> => {
+      if (stmt.service.get(serviceSid, accountSid) === undefined) return { _tag: "ServiceNotFound" }
+      if (statements.inventory.get(senderSid, accountSid) === undefined) return { _tag: notFound }
+      const at = now()
+      try {
+        statements.insertMember.run(serviceSid, senderSid, accountSid, at, at)
+      } catch (error) {
+        // The UNIQUE constraint, not a prior check, decides: it holds across connections and processes too.
+        if (!isUniqueViolation(error)) throw error
+        const holder = statements.holder.get(senderSid)
+        if (holder === undefined) throw error
+        return holder.service_sid === serviceSid
+          ? { _tag: "AlreadyInThisService" }
+          : { _tag: "InAnotherService", serviceSid: holder.service_sid as ServiceSid }
+      }
+      checkPool(serviceSid)
+      const row = statements.member.get(accountSid, serviceSid, senderSid) as Row | undefined
+      if (row === undefined) throw new Error(`${senderSid}, just added to ${serviceSid}, could not be read back`)
+      return { _tag: "Added", row }
+    })
+
+  const addShortCode = (accountSid: AccountSid, serviceSid: ServiceSid, shortCodeSid: ShortCodeSid): AddShortCodeOutcome => {
+    const outcome = addMember<"ShortCodeNotFound", MemberRow>(shortCodes, "ShortCodeNotFound", accountSid, serviceSid, shortCodeSid)
+    return outcome._tag === "Added" ? { _tag: "Added", shortCode: toMember(outcome.row) } : outcome
+  }
+  const addPhoneNumber = (accountSid: AccountSid, serviceSid: ServiceSid, phoneNumberSid: PhoneNumberSid): AddPhoneNumberOutcome => {
+    const outcome = addMember<"PhoneNumberNotFound", PhoneMemberRow>(phoneNumbers, "PhoneNumberNotFound", accountSid, serviceSid, phoneNumberSid)
+    return outcome._tag === "Added" ? { _tag: "Added", phoneNumber: toPhoneMember(outcome.row) } : outcome
+  }
+
+  const addAlphaSender: Repository["addAlphaSender"] = (accountSid, serviceSid, { alphaSender }) =>
+    poolFull((): AddAlphaSenderOutcome => {
+      if (stmt.service.get(serviceSid, accountSid) === undefined) return { _tag: "ServiceNotFound" }
+      const current = stmt.alphaSenderOf.get(serviceSid)
+      // Twilio's rule. The IMMEDIATE transaction holds the write lock from this check to the insert, so another
+      // connection cannot add one in between; UNIQUE(service_sid) keeps the rule for writers that bypass this code.
+      if (current !== undefined) return { _tag: "AlreadyHasAlphaSender", alphaSender: toAlphaSender(current) }
+      const sid = ids.alphaSenderSid()
+      const at = now()
+      stmt.insertAlphaSender.run(sid, serviceSid, accountSid, alphaSender, JSON.stringify(ALPHA_SENDER_CAPABILITIES), at, at)
+      if (ALPHA_SENDER_COUNTS_AGAINST_POOL) checkPool(serviceSid)
+      return {
+        _tag: "Added",
+        alphaSender: { sid, accountSid, serviceSid, alphaSender, capabilities: ALPHA_SENDER_CAPABILITIES, dateCreated: new Date(at), dateUpdated: new Date(at) }
+      }
+    })
 
   // The reason is worked out after the violation, from what the caller sent: a SID the caller did not send (one
   // generated for it) is never named, since nobody asked for it.
@@ -355,7 +617,7 @@ export const makeRepository = (
           dateUpdated: new Date(at)
         }
       }, () => {
-        if (given !== undefined && stmt.anyShortCode.get(given) !== undefined) return `short code ${given} already exists`
+        if (given !== undefined && shortCodes.anyInventory.get(given) !== undefined) return `short code ${given} already exists`
         const holder = stmt.byNumber.get(countryCode, shortCode)
         if (holder !== undefined) return `the number ${countryCode} ${shortCode} already exists as short code ${holder.sid} of account ${holder.account_sid}`
         return GENERATED_SID_COLLIDED
@@ -370,7 +632,7 @@ export const makeRepository = (
       return row === undefined ? undefined : toService(row)
     },
     findAnyShortCode: (sid) => {
-      const row = stmt.anyShortCode.get(sid)
+      const row = shortCodes.anyInventory.get(sid)
       return row === undefined ? undefined : toInventory(row)
     },
     listServices: (accountSid, cursor, pageSize) => {
@@ -391,7 +653,7 @@ export const makeRepository = (
     deleteService: (accountSid, sid) => stmt.deleteService.run(sid, accountSid).changes > 0,
     addShortCode,
     findServiceShortCode: (accountSid, serviceSid, sid) => {
-      const row = stmt.member.get(accountSid, serviceSid, sid)
+      const row = shortCodes.member.get(accountSid, serviceSid, sid)
       return row === undefined ? undefined : toMember(row)
     },
     findServiceShortCodeAndToken: (accountSid, serviceSid, sid) => {
@@ -413,21 +675,80 @@ export const makeRepository = (
         )
         return { ...page, rows: page.rows.map(toMember) }
       }).deferred(),
-    removeShortCode: (accountSid, serviceSid, sid) => stmt.removeMember.run(accountSid, serviceSid, sid).changes > 0,
+    removeShortCode: (accountSid, serviceSid, sid) => shortCodes.removeMember.run(accountSid, serviceSid, sid).changes > 0,
+    insertPhoneNumber: ({ sid: given, accountSid, phoneNumber, countryCode, capabilities }) => {
+      if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
+      const sid = given ?? ids.phoneNumberSid()
+      return insert(() => {
+        const at = now()
+        stmt.insertPhoneNumber.run(sid, accountSid, phoneNumber, countryCode, JSON.stringify(capabilities), at, at)
+        return { sid, accountSid, phoneNumber, countryCode, capabilities, serviceSid: null, dateCreated: new Date(at), dateUpdated: new Date(at) }
+      }, () => {
+        if (given !== undefined && phoneNumbers.anyInventory.get(given) !== undefined) return `phone number ${given} already exists`
+        const holder = stmt.phoneByNumber.get(phoneNumber)
+        if (holder !== undefined) return `the number ${phoneNumber} already exists as phone number ${holder.sid} of account ${holder.account_sid}`
+        return GENERATED_SID_COLLIDED
+      })
+    },
+    findAnyPhoneNumber: (sid) => {
+      const row = phoneNumbers.anyInventory.get(sid)
+      return row === undefined ? undefined : toPhoneInventory(row)
+    },
+    addPhoneNumber,
+    findServicePhoneNumber: (accountSid, serviceSid, sid) => {
+      const row = phoneNumbers.member.get(accountSid, serviceSid, sid)
+      return row === undefined ? undefined : toPhoneMember(row)
+    },
+    listServicePhoneNumbers: (accountSid, serviceSid, cursor, pageSize) =>
+      db.transaction(() => {
+        if (stmt.service.get(serviceSid, accountSid) === undefined) return undefined
+        const page = readKeysetPage<PhoneMemberRow>(
+          db,
+          { select: memberSelect(PHONE_NUMBER_TABLES), from: memberFrom(PHONE_NUMBER_TABLES), where: "m.service_sid = ?", position: "m.position" },
+          [serviceSid],
+          cursor,
+          pageSize
+        )
+        return { ...page, rows: page.rows.map(toPhoneMember) }
+      }).deferred(),
+    removePhoneNumber: (accountSid, serviceSid, sid) => phoneNumbers.removeMember.run(accountSid, serviceSid, sid).changes > 0,
+    addAlphaSender,
+    findServiceAlphaSender: (accountSid, serviceSid, sid) => {
+      const row = stmt.alphaSender.get(accountSid, serviceSid, sid)
+      return row === undefined ? undefined : toAlphaSender(row)
+    },
+    listServiceAlphaSenders: (accountSid, serviceSid, cursor, pageSize) =>
+      db.transaction(() => {
+        if (stmt.service.get(serviceSid, accountSid) === undefined) return undefined
+        const page = readKeysetPage<AlphaSenderRow>(
+          db,
+          { select: ALPHA_SENDER_SELECT, from: ALPHA_SENDER_TABLE, where: "service_sid = ?", position: "position" },
+          [serviceSid],
+          cursor,
+          pageSize
+        )
+        return { ...page, rows: page.rows.map(toAlphaSender) }
+      }).deferred(),
+    removeAlphaSender: (accountSid, serviceSid, sid) => stmt.removeAlphaSender.run(accountSid, serviceSid, sid).changes > 0,
     allAccounts: () => stmt.allAccounts.all().map(toAccount),
     allServices: () => stmt.allServices.all().map(toService),
-    allShortCodes: () => stmt.allShortCodes.all().map(toInventory),
+    allShortCodes: () => shortCodes.allInventory.all().map(toInventory),
+    allPhoneNumbers: () => phoneNumbers.allInventory.all().map(toPhoneInventory),
+    allAlphaSenders: () => stmt.allAlphaSenders.all().map(toAlphaSender),
     transaction: immediate,
     changeCount: () => stmt.changeCount.get() as number,
     dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`,
     deleteEverything: () =>
       immediate(() => {
+        const alphaSenders = stmt.deleteAlphaSenders.run().changes
+        const phoneNumberMemberships = stmt.deletePhoneMembers.run().changes
+        const phoneNumbers = stmt.deletePhoneNumbers.run().changes
         const memberships = stmt.deleteMembers.run().changes
         const shortCodes = stmt.deleteShortCodes.run().changes
         const services = stmt.deleteServices.run().changes
         const accounts = stmt.deleteAccounts.run().changes
         stmt.restartPositions.run()
-        return { accounts, services, shortCodes, memberships }
+        return { accounts, services, shortCodes, memberships, phoneNumbers, phoneNumberMemberships, alphaSenders }
       })
   }
 }

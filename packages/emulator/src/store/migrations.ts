@@ -107,6 +107,52 @@ export const migrations: ReadonlyArray<Migration> = [
     version: 2,
     description: "SIDs in their canonical form (hex digits in lower case), refusing SIDs that differ only in case",
     run: canonicalizeSids
+  },
+  {
+    version: 3,
+    description: "phone-number inventory and service membership, and the alpha sender of a service",
+    // The phone-number tables mirror the short-code ones of version 1, for the same reasons: UNIQUE(phone_number_sid)
+    // keeps a number in at most one service across connections, the composite foreign keys keep it in its own
+    // account's services, and AUTOINCREMENT positions key the list pages. UNIQUE(service_sid) on the alpha senders is
+    // Twilio's rule of one alpha sender per service, as a database fact. SIDs arrive canonical (every boundary decodes
+    // them so since version 2), so these tables need no step of their own for letter case.
+    sql: `
+      CREATE TABLE phone_numbers (
+        sid TEXT PRIMARY KEY,
+        account_sid TEXT NOT NULL REFERENCES accounts(sid) ON DELETE CASCADE,
+        phone_number TEXT NOT NULL UNIQUE,
+        country_code TEXT NOT NULL,
+        capabilities TEXT NOT NULL,
+        date_created INTEGER NOT NULL,
+        date_updated INTEGER NOT NULL,
+        UNIQUE (sid, account_sid)
+      ) STRICT;
+      CREATE INDEX phone_numbers_by_account ON phone_numbers(account_sid);
+
+      CREATE TABLE service_phone_numbers (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        service_sid TEXT NOT NULL,
+        phone_number_sid TEXT NOT NULL UNIQUE,
+        account_sid TEXT NOT NULL,
+        date_created INTEGER NOT NULL,
+        date_updated INTEGER NOT NULL,
+        FOREIGN KEY (service_sid, account_sid) REFERENCES services(sid, account_sid) ON DELETE CASCADE,
+        FOREIGN KEY (phone_number_sid, account_sid) REFERENCES phone_numbers(sid, account_sid) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX service_phone_numbers_by_service ON service_phone_numbers(service_sid, position);
+
+      CREATE TABLE service_alpha_senders (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        sid TEXT NOT NULL UNIQUE,
+        service_sid TEXT NOT NULL UNIQUE,
+        account_sid TEXT NOT NULL,
+        alpha_sender TEXT NOT NULL,
+        capabilities TEXT NOT NULL,
+        date_created INTEGER NOT NULL,
+        date_updated INTEGER NOT NULL,
+        FOREIGN KEY (service_sid, account_sid) REFERENCES services(sid, account_sid) ON DELETE CASCADE
+      ) STRICT;
+    `
   }
 ]
 

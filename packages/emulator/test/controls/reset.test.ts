@@ -2,7 +2,7 @@ import BetterSqlite3 from "better-sqlite3"
 import twilio from "twilio"
 import { describe, expect, it } from "vitest"
 import { makeTestClock } from "../../src/controls/Clock.js"
-import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS, demoSeed } from "../../src/Demo.js"
 import { Seed } from "../../src/Seed.js"
 import { startServer } from "../../src/Server.js"
 import { makeTwilioHttpClient } from "../../src/TwilioHttpClient.js"
@@ -10,7 +10,7 @@ import { Schema } from "effect"
 import { ADMIN_TOKEN, expectTwilioError, startTestServer } from "../support/testServer.js"
 
 const demo = { accountSid: DEMO_ACCOUNT_SID, authToken: DEMO_AUTH_TOKEN }
-const demoCounts = { accounts: 1, services: 1, short_codes: 3, memberships: 0 }
+const demoCounts = { accounts: 1, services: 1, short_codes: 3, phone_numbers: 3, memberships: 1 }
 
 describe("POST /admin/reset", () => {
   it("puts the demo data back after changes through Twilio's API, empties the journal, and survives a restart", async () => {
@@ -62,6 +62,35 @@ describe("POST /admin/reset", () => {
     }
   })
 
+  it("puts the demo phone numbers back: the one of the demo service in it again, one added since gone", async () => {
+    const t = await startTestServer({ demo: true })
+    try {
+      const demoNumbers = (await t.admin("GET", "/admin/dump")).json as { phone_numbers: Array<{ sid: string; service_sid: string | null }> }
+      // The dump lists the numbers in no service first, then the members in the order they joined.
+      expect(demoNumbers.phone_numbers.map((p) => [p.sid, p.service_sid]).sort()).toEqual([
+        [DEMO_PHONE_NUMBER_SIDS[0], DEMO_SERVICE_SID],
+        [DEMO_PHONE_NUMBER_SIDS[1], null],
+        [DEMO_PHONE_NUMBER_SIDS[2], null]
+      ])
+      // Deleting the demo service returns its phone number to the inventory; an added number joins the dump.
+      const client = twilio(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, { httpClient: makeTwilioHttpClient(t.url) })
+      await client.messaging.v1.services(DEMO_SERVICE_SID).remove()
+      const added = await t.admin("POST", "/admin/phone-numbers", { account_sid: DEMO_ACCOUNT_SID, phone_number: "+12025550199" })
+      expect(added.status, added.text).toBe(201)
+      const changed = (await t.admin("GET", "/admin/dump")).json as { phone_numbers: Array<{ sid: string; service_sid: string | null }> }
+      expect(changed.phone_numbers.map((p) => p.service_sid)).toEqual([null, null, null, null])
+
+      const reset = await t.admin("POST", "/admin/reset")
+      expect(reset.json, reset.text).toEqual(demoCounts)
+      const restored = await t.admin("GET", "/admin/dump")
+      const bySid = (list: ReadonlyArray<{ readonly sid: string }> | undefined) => [...(list ?? [])].sort((a, b) => a.sid.localeCompare(b.sid))
+      expect(bySid((restored.json as { phone_numbers: Array<{ sid: string }> }).phone_numbers)).toEqual(bySid(Schema.encodeSync(Seed)(demoSeed).phone_numbers))
+      expect(demoNumbers.phone_numbers).toEqual((restored.json as { phone_numbers: unknown }).phone_numbers)
+    } finally {
+      await t.close()
+    }
+  })
+
   it("restores the start seed (not an empty database) and restarts list positions, so page tokens repeat", async () => {
     const seed = Schema.decodeUnknownSync(Seed)({
       accounts: [{ sid: "AC11111111111111111111111111111111", auth_token: "seed-token" }],
@@ -81,7 +110,7 @@ describe("POST /admin/reset", () => {
       const before = await pageOf()
       expect(before.meta.next_page_url).toMatch(/PageToken=PA0{15}1[0-9a-f]{16}$/)
       await t.twilio(account, "DELETE", "/v1/Services/MG11111111111111111111111111111111")
-      expect((await t.server.reset())).toEqual({ accounts: 1, services: 1, shortCodes: 1, memberships: 1 })
+      expect((await t.server.reset())).toEqual({ accounts: 1, services: 1, shortCodes: 1, phoneNumbers: 0, memberships: 1 })
       await t.twilio(account, "POST", "/v1/Services", { FriendlyName: "second" })
       expect(await pageOf()).toEqual(before)
       const member = await t.twilio(account, "GET", "/v1/Services/MG11111111111111111111111111111111/ShortCodes/SC11111111111111111111111111111111")

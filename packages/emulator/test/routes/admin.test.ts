@@ -91,8 +91,8 @@ describe("admin API", () => {
       short_codes: [{ sid: randomShortCodeSid(), account_sid: accountSid, short_code: "44401", service_sid: serviceSid }]
     }
     const first = await t.admin("POST", "/admin/seed", seed)
-    expect(first.json).toEqual({ accounts: 1, services: 1, short_codes: 1, memberships: 1 })
-    expect((await t.admin("POST", "/admin/seed", seed)).json).toEqual({ accounts: 0, services: 0, short_codes: 0, memberships: 0 })
+    expect(first.json).toEqual({ accounts: 1, services: 1, short_codes: 1, phone_numbers: 0, memberships: 1 })
+    expect((await t.admin("POST", "/admin/seed", seed)).json).toEqual({ accounts: 0, services: 0, short_codes: 0, phone_numbers: 0, memberships: 0 })
     const conflict = expectTwilioError(await t.admin("POST", "/admin/seed", { accounts: [{ sid: accountSid, auth_token: "changed" }] }), 409, 20001)
     expect(conflict.message).toContain("different auth_token")
     const dump = (await t.admin("GET", "/admin/dump")).json as { accounts: Array<unknown>; services: Array<unknown>; short_codes: Array<unknown> }

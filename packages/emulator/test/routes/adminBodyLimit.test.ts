@@ -32,7 +32,7 @@ describe("the admin API's body limit", () => {
     expect(JSON.stringify(seed).length).toBeGreaterThan(TWILIO_LIMIT)
     const answer = await t.admin("POST", "/admin/seed", seed)
     expect(answer.status, answer.text).toBe(200)
-    expect(answer.json).toEqual({ accounts: 1, services: 0, short_codes: 700, memberships: 0 })
+    expect(answer.json).toEqual({ accounts: 1, services: 0, short_codes: 700, phone_numbers: 0, memberships: 0 })
   })
 
   it("answers a body over the admin limit (16 MiB) with 413 20001 naming the limit", async () => {

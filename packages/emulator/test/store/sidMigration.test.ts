@@ -10,7 +10,7 @@ import { join } from "node:path"
 import BetterSqlite3 from "better-sqlite3"
 import { afterAll, describe, expect, it } from "vitest"
 import { startServer } from "../../src/Server.js"
-import { migrations } from "../../src/store/migrations.js"
+import { latestVersion, migrations } from "../../src/store/migrations.js"
 import { MAIN } from "../support/child.js"
 
 const folder = mkdtempSync(join(tmpdir(), "shortcode-kit-sid-migration-"))
@@ -59,7 +59,7 @@ describe("migration 2: SIDs written before the identity rule", () => {
     }
     const db = new BetterSqlite3(path, { readonly: true })
     try {
-      expect(db.pragma("user_version", { simple: true })).toBe(2)
+      expect(db.pragma("user_version", { simple: true })).toBe(latestVersion)
       expect(db.pragma("foreign_key_check")).toEqual([])
       expect(db.prepare("SELECT service_sid, short_code_sid, account_sid FROM service_short_codes").all()).toEqual([
         { service_sid: SERVICE, short_code_sid: SHORT_CODE, account_sid: ACCOUNT }
