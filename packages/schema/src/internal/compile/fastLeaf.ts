@@ -53,3 +53,35 @@ export const fastTypeOf = (ast: SchemaAST.AST): FastLeaf["is"] | undefined => {
   const declared = byType.get(ast.run)
   return declared !== undefined && declared.checks === ast.checks ? declared.is : undefined
 }
+
+interface DeclaredChecks {
+  readonly runs: ReadonlyArray<unknown>
+  readonly predicate: (input: never) => boolean
+}
+
+// By the first check's own function: `.annotate(...)` and `Schema.brand` copy a schema's last check with new
+// annotations but the same function, so a branded copy of the checks is still recognised, and only one whose every
+// check runs the same function is.
+const byChecks = new WeakMap<object, DeclaredChecks>()
+
+const runOf = (check: SchemaAST.Check<unknown>): unknown => (check._tag === "Filter" ? check.run : undefined)
+
+/**
+ * Declares `predicate` as what the checks of `schema` accept together (the compiled paths then run it instead of
+ * each check in turn: one pass where the checks make several); returns `schema`.
+ */
+export const declareFastChecks = <S extends { readonly ast: SchemaAST.AST }>(schema: S, predicate: (input: never) => boolean): S => {
+  const checks = schema.ast.checks
+  const first = checks?.[0]
+  if (checks === undefined || first === undefined || first._tag !== "Filter") throw new Error("declareFastChecks: the schema has no checks")
+  byChecks.set(first.run, { runs: checks.map(runOf), predicate })
+  return schema
+}
+
+/** The declared predicate of exactly these checks, where one was declared. */
+export const fastChecksOf = (checks: SchemaAST.Checks): ((input: unknown) => boolean) | undefined => {
+  const first = checks[0]
+  const declared = first?._tag === "Filter" ? byChecks.get(first.run) : undefined
+  if (declared === undefined || declared.runs.length !== checks.length) return undefined
+  return checks.every((check, i) => runOf(check) === declared.runs[i]) ? (declared.predicate as (input: unknown) => boolean) : undefined
+}
