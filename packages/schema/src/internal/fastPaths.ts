@@ -1,27 +1,13 @@
 import { type Schema, SchemaAST } from "effect"
-import { compileAst, compileGuard } from "./compile/compile.js"
+import { compileAst, compileGuard, compileRefused } from "./compile/compile.js"
 import { withCompiledPaths } from "./compiledPaths.js"
 import { codecFailure } from "./directFailure.js"
 import type { RefusedWireProperties } from "./refusedWireProperties.js"
 
-/**
- * The refused wire properties of a codec whose wire side is a plain struct, by each property's compiled guard, in
- * property order; `undefined` where the wire side is not such a struct or a property does not compile.
- */
+/** The refused wire properties of a codec whose wire side is a plain struct (see compileRefused). */
 const refusedOf = (ast: SchemaAST.AST): RefusedWireProperties | undefined => {
   const wire = ast.encoding?.length === 1 ? ast.encoding[0]?.to : undefined
-  if (wire === undefined || !SchemaAST.isObjects(wire) || wire.encoding !== undefined || wire.indexSignatures.length > 0) return undefined
-  const guards: Array<readonly [string, (input: unknown) => boolean]> = []
-  for (const property of wire.propertySignatures) {
-    const guard = compileGuard(property.type)
-    if (typeof property.name !== "string" || guard === undefined) return undefined
-    guards.push([property.name, guard])
-  }
-  return (input) => {
-    const refused: Array<string> = []
-    for (const [name, guard] of guards) if (name in input && !guard(input[name])) refused.push(name)
-    return refused
-  }
+  return wire === undefined ? undefined : compileRefused(wire)
 }
 
 /**

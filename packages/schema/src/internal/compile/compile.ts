@@ -24,8 +24,11 @@ const missing = SchemaCompiler.missing
  */
 export type Compiled = (input: unknown) => unknown
 
-/** Which way a codec is run: wire -> domain, or domain -> wire. */
-export type Direction = "decode" | "encode"
+/**
+ * Which way a codec is run: wire -> domain, domain -> wire, or only whether a value without transformations is
+ * accepted (`is`: the same tests as decoding it, with no output built; the input comes back).
+ */
+export type Direction = "decode" | "encode" | "is"
 
 const DEFAULTS: SchemaAST.ParseOptions = {}
 
@@ -92,6 +95,14 @@ const arrays = (ast: SchemaAST.Arrays, direction: Direction): Compiled | undefin
   const checks = checksOf(ast)
   const path = compileAst(item, direction)
   if (checks === undefined || path === undefined) return undefined
+  if (direction === "is") {
+    return (input) => {
+      if (input === missing) return input
+      if (!Array.isArray(input)) return invalid
+      for (let i = 0; i < input.length; i++) if (path(input[i]) === invalid) return invalid
+      return checks === null || checks(input) ? input : invalid
+    }
+  }
   return (input) => {
     if (input === missing) return input
     if (!Array.isArray(input)) return invalid
@@ -119,7 +130,7 @@ interface Field {
 const field = (from: string, to: string, type: SchemaAST.AST, path: Compiled, direction: Direction): Field => {
   const encoded = SchemaAST.isOptional(SchemaAST.toEncoded(type))
   const domain = SchemaAST.isOptional(type)
-  return direction === "decode"
+  return direction !== "encode"
     ? { from, to, fromOptional: encoded, toOptional: domain, path }
     : { from, to, fromOptional: domain, toOptional: encoded, path }
 }
@@ -129,18 +140,18 @@ const field = (from: string, to: string, type: SchemaAST.AST, path: Compiled, di
  * interpreter reads it), compiled, and written under its output name in property order; an absent optional property
  * is left out, an absent required one is refused.
  */
-const fieldsPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) => boolean) | null): Compiled =>
-  generatedPass(fields, checks) ?? composedPass(fields, checks)
+const fieldsPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) => boolean) | null, build = true): Compiled =>
+  generatedPass(fields, checks, build) ?? composedPass(fields, checks, build)
 
 // Whether `new Function` works here (a Content Security Policy without `unsafe-eval` blocks it).
 let canGenerate: boolean | undefined
 
-/**
- * The same pass written out as code: every property read and written under its literal name, so that each access
- * stays monomorphic and the output is one object literal (measured about 3x faster than the loop below on a
- * ShortCode). Names are embedded with `JSON.stringify`, never as code.
- */
-const generatedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) => boolean) | null): Compiled | undefined => {
+/** Turns code generation off (or back on): the tests run the composed closures this way, as a CSP would. */
+export const setCodeGeneration = (enabled: boolean): void => {
+  canGenerate = enabled ? undefined : false
+}
+
+const generating = (): boolean => {
   if (canGenerate === undefined) {
     try {
       canGenerate = new Function("return true")() === true
@@ -148,13 +159,26 @@ const generatedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) =
       canGenerate = false
     }
   }
-  if (!canGenerate) return undefined
+  return canGenerate
+}
+
+/**
+ * The same pass written out as code: every property read and written under its literal name, so that each access
+ * stays monomorphic and the output is one object literal (measured about 3x faster than the loop below on a
+ * ShortCode). Names are embedded with `JSON.stringify`, never as code.
+ */
+const generatedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) => boolean) | null, build: boolean): Compiled | undefined => {
+  if (!generating()) return undefined
   const lines = ["return function (input) {", "if (input === M) return input", "if (typeof input !== \"object\" || input === null || Array.isArray(input)) return I"]
   fields.forEach((f, i) => {
     const key = JSON.stringify(f.from)
     lines.push(`const v${i} = ${key} in input ? p[${i}](input[${key}]) : ${f.fromOptional ? `p[${i}](M)` : "I"}`)
     lines.push(`if (v${i} === I${f.toOptional ? "" : ` || v${i} === M`}) return I`)
   })
+  if (!build) {
+    lines.push("return C === null || C(input) ? input : I", "}")
+    return new Function("p", "M", "I", "C", lines.join("\n"))(fields.map((f) => f.path), missing, invalid, checks) as Compiled
+  }
   const always = fields.filter((f) => !f.toOptional)
   lines.push(`const out = { ${fields.map((f, i) => (f.toOptional ? "" : `${JSON.stringify(f.to)}: v${i}`)).filter((x) => x !== "").join(", ")} }`)
   if (always.length !== fields.length) {
@@ -168,7 +192,7 @@ const generatedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) =
   return new Function("p", "M", "I", "C", lines.join("\n"))(fields.map((f) => f.path), missing, invalid, checks) as Compiled
 }
 
-const composedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) => boolean) | null): Compiled => {
+const composedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) => boolean) | null, build: boolean): Compiled => {
   const count = fields.length
   return (input) => {
     if (input === missing) return input
@@ -185,9 +209,10 @@ const composedPass = (fields: ReadonlyArray<Field>, checks: ((value: unknown) =>
         if (f.toOptional) continue
         return invalid
       }
-      out[f.to] = value
+      if (build) out[f.to] = value
     }
-    return checks === null || checks(out) ? out : invalid
+    const result = build ? out : input
+    return checks === null || checks(result) ? result : invalid
   }
 }
 
@@ -206,7 +231,7 @@ const plainFields = (ast: SchemaAST.Objects, direction: Direction): Array<Field>
 const objects = (ast: SchemaAST.Objects, direction: Direction): Compiled | undefined => {
   const checks = checksOf(ast)
   const fields = plainFields(ast, direction)
-  return checks === undefined || fields === undefined ? undefined : fieldsPass(fields, checks)
+  return checks === undefined || fields === undefined ? undefined : fieldsPass(fields, checks, direction !== "is")
 }
 
 /** A getter as a function of a present value or `missing`, or `undefined` where it is not synchronous. */
@@ -240,6 +265,26 @@ const getterOf = (getter: unknown): Compiled | undefined => {
       return undefined
   }
 }
+
+/** Whether a getter hands every present value back unchanged (Passthrough, or a TransformOptional that does). */
+const keepsPresentValues = (getter: unknown): boolean => {
+  const g = getter as { readonly _tag: string; readonly transform?: (input: Option.Option<unknown>) => Option.Option<unknown> }
+  if (g._tag === "Passthrough") return true
+  if (g._tag !== "TransformOptional" || g.transform === undefined) return false
+  const probe = {}
+  const present = g.transform(Option.some(probe))
+  return Option.isSome(present) && present.value === probe
+}
+
+/**
+ * Whether `ast`, its transformation aside, is the domain side of `encoded` member by member (`NullOr(toType(codec))`
+ * over `NullOr(codec)`, as `nullableField` builds it): a value `encoded` decodes is then of `ast`'s type already,
+ * and a value `encoded` encodes has been checked against it already, so `ast`'s own pass is left out.
+ */
+const isTypeSideOf = (ast: SchemaAST.AST, encoded: SchemaAST.AST): boolean =>
+  SchemaAST.isUnion(ast) && SchemaAST.isUnion(encoded) && ast.checks === undefined && encoded.checks === undefined &&
+  (ast.options?.mode ?? "anyOf") === (encoded.options?.mode ?? "anyOf") && ast.types.length === encoded.types.length &&
+  ast.types.every((type, i) => type === SchemaAST.toType(encoded.types[i] as SchemaAST.AST))
 
 const then = (first: Compiled, second: Compiled): Compiled => (input) => {
   const value = first(input)
@@ -280,6 +325,7 @@ const renamedStruct = (ast: SchemaAST.Objects, link: SchemaAST.Link, direction: 
 
 /** A node with one transformation: its encoded side, the getter, its own (domain) side, in the direction's order. */
 const transformed = (ast: SchemaAST.AST, direction: Direction): Compiled | undefined => {
+  if (direction === "is") return undefined
   const declared = fastLeafOf(ast)
   if (declared !== undefined) {
     const path = direction === "decode" ? declared.decode : declared.encode
@@ -296,7 +342,10 @@ const transformed = (ast: SchemaAST.AST, direction: Direction): Compiled | undef
   const getter = getterOf(direction === "decode" ? link.transformation.decode : link.transformation.encode)
   const local = compileNode(ast, direction)
   if (encoded === undefined || getter === undefined || local === undefined) return undefined
-  return direction === "decode" ? then(then(encoded, getter), local) : then(then(local, getter), encoded)
+  const whole = direction === "decode" ? then(then(encoded, getter), local) : then(then(local, getter), encoded)
+  const kept = keepsPresentValues(direction === "decode" ? link.transformation.decode : link.transformation.encode)
+  // Only an absent value still takes every step (what absence becomes is the getter's).
+  return kept && isTypeSideOf(ast, link.to) ? (input) => (input === missing ? whole(input) : encoded(input)) : whole
 }
 
 /** The node's own type and checks, its transformation (if any) aside. */
@@ -342,7 +391,40 @@ export const compileAst = (ast: SchemaAST.AST, direction: Direction): Compiled |
  * `input` under the default options, without building any output.
  */
 export const compileGuard = (ast: SchemaAST.AST): ((input: unknown) => boolean) | undefined => {
-  if (ast.encoding !== undefined) return undefined
-  const path = compileAst(ast, "decode")
+  const path = compileAst(ast, "is")
   return path === undefined ? undefined : (input) => path(input) !== invalid
+}
+
+/**
+ * The refused properties of a plain struct (the wire side of a codec): the names of the present properties whose
+ * values its property schemas refuse, in property order; `undefined` where a property does not compile. Generated
+ * like the struct passes, each property read under its literal name.
+ */
+export const compileRefused = (ast: SchemaAST.AST): ((input: Readonly<Record<string, unknown>>) => ReadonlyArray<string>) | undefined => {
+  if (!SchemaAST.isObjects(ast) || ast.encoding !== undefined || ast.indexSignatures.length > 0) return undefined
+  const names: Array<string> = []
+  const guards: Array<Compiled> = []
+  for (const property of ast.propertySignatures) {
+    const guard = compileAst(property.type, "is")
+    if (typeof property.name !== "string" || property.name === "__proto__" || guard === undefined) return undefined
+    names.push(property.name)
+    guards.push(guard)
+  }
+  if (generating()) {
+    const lines = ["return function (input) {", "const refused = []"]
+    names.forEach((name, i) => {
+      const key = JSON.stringify(name)
+      lines.push(`if (${key} in input && g[${i}](input[${key}]) === I) refused.push(${key})`)
+    })
+    lines.push("return refused", "}")
+    return new Function("g", "I", lines.join("\n"))(guards, invalid) as (input: Readonly<Record<string, unknown>>) => ReadonlyArray<string>
+  }
+  return (input) => {
+    const refused: Array<string> = []
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string
+      if (name in input && (guards[i] as Compiled)(input[name]) === invalid) refused.push(name)
+    }
+    return refused
+  }
 }
