@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { installFastPaths } from "./internal/fastPaths.js"
 import { Integer } from "./internal/integer.js"
 import { wireKeysAnnotation } from "./internal/wireKeys.js"
 import { ShortCode } from "./ShortCode.js"
@@ -57,7 +58,9 @@ const pageWireKeys = { shortCodes: "short_codes", meta: "meta" } as const
 export const ShortCodePage = Schema.Struct({
   shortCodes: Schema.optionalKey(Schema.Array(ShortCode)),
   meta: Schema.optionalKey(PageMeta)
-}).pipe(Schema.encodeKeys(pageWireKeys)).annotate({ identifier: "ShortCodePage", ...wireKeysAnnotation(pageWireKeys) })
+}).pipe(Schema.encodeKeys(pageWireKeys)).annotate({ identifier: "ShortCodePage", ...wireKeysAnnotation(pageWireKeys) }).pipe(
+  installFastPaths
+)
 
 /** @since 0.1.0 */
 export type ShortCodePage = typeof ShortCodePage.Type

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { declareFastChecks } from "./internal/compile/fastLeaf.js"
 import { ruleCheck } from "./internal/rule.js"
 
 const HEX_DIGITS = 32
@@ -44,7 +45,7 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
     throw new Error(`sidString: prefix must be two upper-case ASCII letters, received ${JSON.stringify(prefix)}`)
   }
   const shape = `"${prefix}" followed by ${HEX_DIGITS} hexadecimal digits`
-  return Schema.String.check(
+  const schema = Schema.String.check(
     ruleCheck<string>("sid.whitespace", (s) => !WHITESPACE.test(s), {
       message: `must not contain whitespace; a ${prefix} SID is ${shape}`,
       expected: shape
@@ -67,6 +68,8 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
     // The JSON Schema and OpenAPI forms carry the official spec's own constraints.
     toJsonSchema: () => ({ type: "string", minLength: SID_LENGTH, maxLength: SID_LENGTH, pattern: `^${prefix}[0-9a-fA-F]{${HEX_DIGITS}}$` })
   })
+  // The four rules in one pass, for the compiled paths (internal/compile).
+  return declareFastChecks(schema, (text: string) => isSidWithPrefix(prefix, text))
 }
 
 /**

@@ -6,6 +6,8 @@
  * @since 0.1.0
  */
 import { Schema, SchemaGetter } from "effect"
+import { SchemaCompiler } from "effect/schema"
+import { declareFastLeaf } from "./internal/compile/fastLeaf.js"
 import { ruleCheck } from "./internal/rule.js"
 
 // Built from the ABNF of RFC 3986 (appendix A), rule by rule.
@@ -138,9 +140,22 @@ export const UriString = Schema.String.check(
  * ```
  * @since 0.1.0
  */
-export const UrlFromUriString = UriString.pipe(
-  Schema.decodeTo(Schema.URL, {
-    decode: SchemaGetter.transform((s: string) => new URL(s)),
-    encode: SchemaGetter.transform((u: URL) => u.href)
-  })
+export const UrlFromUriString = declareFastLeaf(
+  UriString.pipe(
+    Schema.decodeTo(Schema.URL, {
+      decode: SchemaGetter.transform((s: string) => new URL(s)),
+      encode: SchemaGetter.transform((u: URL) => u.href)
+    })
+  ),
+  // The same codec in one step each way, for the compiled paths (internal/compile): the URL is built once, where the
+  // check and the getter would each parse the text.
+  {
+    decode: (input) => (typeof input === "string" ? urlOfUriString(input) ?? SchemaCompiler.invalid : SchemaCompiler.invalid),
+    encode: (input) => {
+      if (!(input instanceof URL)) return SchemaCompiler.invalid
+      const href = input.href
+      return isUriString(href) ? href : SchemaCompiler.invalid
+    },
+    is: (input) => (input instanceof URL ? input : SchemaCompiler.invalid)
+  }
 )

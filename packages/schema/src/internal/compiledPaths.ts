@@ -30,6 +30,8 @@ export interface Installation {
   readonly encode: boolean
   readonly isEncoded: boolean
   readonly failure: boolean
+  /** The installed schema this one was derived from (`.annotate(...)` of it), where it was. */
+  readonly derivedFrom: Schema.Top | undefined
 }
 
 // Effect's registry and `flatPaths` are keyed weakly and cannot be listed; this list can, so that the agreement
@@ -163,15 +165,17 @@ export const withCompiledPaths = <S extends Schema.Top>(
     readonly isEncoded?: FastGuard
     readonly refused?: RefusedWireProperties
     readonly failure?: DirectFailure
+    readonly derivedFrom?: Schema.Top
   }
 ): S => {
-  const { decode, encode, isEncoded, refused, failure } = paths
+  const { decode, encode, isEncoded, refused, failure, derivedFrom } = paths
   installations.push({
     schema,
     decode: decode !== undefined || refused !== undefined,
     encode: encode !== undefined,
     isEncoded: isEncoded !== undefined,
-    failure: failure !== undefined
+    failure: failure !== undefined,
+    derivedFrom
   })
   if (decode !== undefined || failure !== undefined) flatPaths.set(schema.ast, { decode, failure })
   if (decode !== undefined || refused !== undefined) {

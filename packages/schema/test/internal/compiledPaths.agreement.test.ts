@@ -1,6 +1,6 @@
-// The agreement property of the hand-written paths (src/internal/compiledPaths.ts, directFailure.ts and
-// ValidationDecoder.ts): for every schema they are installed on, found in the list of installations rather than
-// named here, decoding, encoding, the wire guard and the flat decoder answer exactly what Effect's interpreter
+// The agreement property of the compiled paths (src/internal/compile, fastPaths.ts, compiledPaths.ts,
+// directFailure.ts and ValidationDecoder.ts): for every schema they are installed on, derived copies and pages
+// included, found in the list of installations rather than named here, decoding, encoding, the wire guard and the flat decoder answer exactly what Effect's interpreter
 // answers for the same definition. The interpreter is reached through a rebuilt AST (test/support/freshAst.ts) that
 // shares no node with the installed schema, so no hand-written entry can answer for it; the first test proves that.
 import { fc, test } from "@fast-check/vitest"
@@ -11,6 +11,7 @@ import {
   CreateShortCodeParams,
   ShortCode,
   ShortCodeInstanceParams,
+  ShortCodePage,
   toValidationIssues,
   validationDecoder
 } from "../../src/index.js"
@@ -36,6 +37,27 @@ const formOf = (value: fc.Arbitrary<string>) =>
     value.map((s) => `FriendlyName=x&ShortCodeSid=${encodeURIComponent(s)}&Other=1`)
   )
 const instanceParams = fc.record({ ServiceSid: sid("MG"), Sid: sid("SC") })
+const pageUrl = canonicalUrl.map((u) => `${u.slice(0, u.lastIndexOf("/"))}?PageSize=50&Page=0`)
+const pageMeta = fc.record({
+  page: fc.nat(100),
+  page_size: fc.integer({ min: 1, max: 1000 }),
+  first_page_url: pageUrl,
+  previous_page_url: fc.option(pageUrl),
+  url: pageUrl,
+  next_page_url: fc.option(pageUrl),
+  key: fc.constant("short_codes")
+}, { requiredKeys: [] })
+const pageOf = (item: fc.Arbitrary<unknown>, meta: fc.Arbitrary<unknown>) =>
+  fc.record({ short_codes: fc.array(item, { maxLength: 4 }), meta }, { requiredKeys: [] })
+const nearMissMeta = fc.oneof(
+  withValue(pageMeta, "page", fc.constantFrom<unknown>(1.5, -0, Number.NaN, Number.POSITIVE_INFINITY, "1", null)),
+  withValue(pageMeta, "url", nearMissUrl),
+  withValue(pageMeta, "next_page_url", nearMissUrl),
+  withValue(pageMeta, "key", fc.constantFrom<unknown>(null, 1, undefined))
+)
+
+// A user's derived schema: an annotated copy of an installed one, which must get compiled paths of its own.
+const AnnotatedShortCode = ShortCode.annotate({ title: "A short code of mine" })
 
 // The inputs of each installed schema, by the schema itself. A schema installed without an entry here fails the
 // suite (see below), so a new installation cannot go unchecked.
@@ -51,6 +73,15 @@ const inputsOf = new Map<Schema.Top, Inputs>([
       withValue(sparseWire, "date_updated", nearMissDate),
       withValue(canonicalWire, "url", nearMissUrl),
       withValue(canonicalWire, "url", canonicalUrl.map((u) => u.toUpperCase()))
+    )
+  }],
+  [ShortCodePage, {
+    valid: pageOf(fc.oneof(canonicalWire, sparseWire), pageMeta),
+    nearMiss: fc.oneof(
+      pageOf(fc.oneof(canonicalWire, wireWithNearMisses), pageMeta),
+      pageOf(canonicalWire, nearMissMeta),
+      // A long page with one broken item near its end.
+      fc.tuple(canonicalWire, wireWithNearMisses).map(([item, broken]) => ({ short_codes: [...Array.from({ length: 300 }, () => item), broken] }))
     )
   }],
   [CreateShortCodeParams, {
@@ -169,7 +200,10 @@ const pairOf = (installation: Installation) => {
 }
 
 const installations = installedCompiledPaths()
-const nameOf = (schema: Schema.Top) => String(schema.ast.annotations?.["identifier"] ?? schema.ast._tag)
+// A derived schema is checked with the inputs of the schema it was derived from.
+const inputsOfInstallation = (installation: Installation) => inputsOf.get(installation.derivedFrom ?? installation.schema)
+const nameOf = (schema: Schema.Top) =>
+  String(schema.ast.annotations?.["identifier"] ?? schema.ast._tag) + (schema.ast.annotations?.["title"] === undefined ? "" : " (annotated)")
 
 // The wire properties of an installed schema, where its encoded side is a struct: where near misses and hostile
 // values go.
@@ -181,8 +215,15 @@ const wireKeysOf = (schema: Schema.Top): ReadonlyArray<string> => {
 describe("the installed compiled paths", () => {
   test("are found in the list of installations, and each has inputs in this test", () => {
     expect(installations.length).toBeGreaterThan(0)
-    expect(installations.filter((i) => !inputsOf.has(i.schema)).map((i) => nameOf(i.schema))).toEqual([])
+    expect(installations.filter((i) => inputsOfInstallation(i) === undefined).map((i) => nameOf(i.schema))).toEqual([])
     expect([...inputsOf.keys()].filter((s) => !installations.some((i) => i.schema === s)).map(nameOf)).toEqual([])
+  })
+
+  test("an annotated copy of an installed schema has compiled paths of its own, and so has the page", () => {
+    const derived = installations.find((i) => i.schema === AnnotatedShortCode)
+    expect(derived?.derivedFrom).toBe(ShortCode)
+    expect(flatPathsOf(AnnotatedShortCode.ast)?.decode).toBeDefined()
+    expect(flatPathsOf(ShortCodePage.ast)?.decode).toBeDefined()
   })
 
   test("each oracle shares no schema node with its installed schema, and none of its nodes has flat paths", () => {
@@ -237,7 +278,7 @@ describe("an input whose reading throws", () => {
 
 for (const installation of installations) {
   const name = nameOf(installation.schema)
-  const inputs = inputsOf.get(installation.schema)
+  const inputs = inputsOfInstallation(installation)
   if (inputs === undefined) continue // reported by the first test
   const pair = pairOf(installation)
   const keys = wireKeysOf(installation.schema)
