@@ -30,6 +30,7 @@ export {
   type ShortCodesEffectClient
 } from "./http/ShortCodesClient.js"
 export {
+  twilioErrorCodesOf,
   TwilioErrorMethodNotAllowed,
   twilioErrorResponse,
   type TwilioErrorStatus,
