@@ -110,6 +110,8 @@ export interface ConformanceTarget {
     /** Well-formed member SIDs, for members that do not exist. */
     readonly anySid: () => fc.Arbitrary<string>
   }
+  /** The first segment of the API's paths (`/v1/`), where the resource path of a `next_page_url` starts. */
+  readonly root: string
   /** The media type of the create form. */
   readonly formType: string
   readonly collectionPath: (parentSid: string) => string
@@ -310,6 +312,7 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
     bodies: { member, page },
     parent: { param: parentParam, prefix: parentPrefix, collectionPath: collection.slice(0, collection.indexOf(`/:${parentParam}`)), is: (sid) => isParent({ [parentParam]: sid }) },
     member: { field, prefix: memberPrefix, is: isMember, anySid: () => accountSid().map((sid) => `${memberPrefix}${sid.slice(2)}`) },
+    root: collection.slice(0, collection.indexOf("/", 1) + 1),
     formType,
     collectionPath: (parentSid) => fill(collection, { [parentParam]: parentSid }),
     instancePath: (parentSid, sid) => fill(instance, { [parentParam]: parentSid, [memberParam]: sid }),

@@ -101,7 +101,7 @@ export const walkList = async (
         received: `next_page_url ${items.next}`
       })
     }
-    const next = followUrl(items.next, env.target.baseUrl)
+    const next = followUrl(items.next, env.target.baseUrl, resource.root)
     if (next === undefined) {
       return stop({ message: `next_page_url is not a URL of the resource: ${JSON.stringify(items.next)}`, expected: `an absolute URL of ${decodeURIComponent(resource.collectionPath(`{${resource.parent.param}}`))} with its query`, received: items.next })
     }
@@ -119,7 +119,7 @@ export const listAll = async (target: Target, resource: ConformanceTarget, servi
     if (!items.ok) return { ok: false, reason: `GET ${sent.request.url}: ${sent.response === null ? items.verdict.message : `${items.verdict.message}: ${items.verdict.received}`}` }
     sids.push(...items.sids)
     if (items.next === null) return { ok: true, sids }
-    const next = followUrl(items.next, target.baseUrl)
+    const next = followUrl(items.next, target.baseUrl, resource.root)
     if (next === undefined) return { ok: false, reason: `next_page_url ${JSON.stringify(items.next)} is not a URL of the resource` }
     path = next
   }
