@@ -215,8 +215,12 @@ const firstCode = (schemas: ReadonlyArray<Schema.Top> | undefined, what: string)
   return code === undefined ? fail(`${what} declares no Twilio error code`) : code
 }
 
-/** The status of a Twilio error code, from the error table. */
+/** The status of a Twilio error code, from the error table (for responses no endpoint declares with a status). */
 const answerOf = (code: number): ErrorAnswer => ({ status: (errorTable as Record<number, { readonly status: number }>)[code]?.status ?? fail(`Twilio error ${code} is not in the error table`), code })
+
+/** The answer an endpoint declares with `status`: that status, and the first code of its error responses. */
+const declared = (errors: ReadonlyMap<number, ReadonlyArray<Schema.Top>>, status: number, what: string): ErrorAnswer =>
+  ({ status, code: firstCode(errors.get(status) ?? fail(`${what} declares no ${status}`), `${what}'s ${status}`) })
 
 /**
  * The membership collection of `group`: a `POST` and a `GET` on a collection path with one parent parameter
@@ -278,10 +282,9 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
 
   const notFoundOf = (r: Reflected, what: string) => {
     const own = [...r.errors].filter(([status]) => !r.middlewareStatuses.includes(status))
-    return answerOf(firstCode(only(own, `${what}: its errors other than authentication`)[1], what))
+    return declared(r.errors, only(own, `${what}: its errors other than authentication`)[0], what)
   }
   const notFound = notFoundOf(fetch, "the fetch endpoint")
-  const conflict = create.errors.get(409) ?? fail(`${collection}: the create endpoint declares no 409 (Conflict)`)
   const query = list.endpoint.query ?? fail(`${collection}: the list endpoint has no query schema`)
   const queryNames = encodedProperties(query, "the list query").map((p) => String(p.name))
   const isQuery = succeeds(query)
@@ -326,8 +329,9 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
     },
     errors: {
       notFound,
-      alreadyMember: answerOf(firstCode(conflict, "the create endpoint's 409")),
-      invalidQuery: answerOf(firstCode(list.errors.get(400), "the list endpoint's 400")),
+      // HTTP's Conflict and Bad Request: the statuses of a second add and of a refused query.
+      alreadyMember: declared(create.errors, 409, "the create endpoint"),
+      invalidQuery: declared(list.errors, 400, "the list endpoint"),
       unauthorized: answerOf(firstCode(create.middlewareErrors, "the authentication middleware")),
       methodNotAllowed: answerOf(firstCode([TwilioErrorMethodNotAllowed], "TwilioErrorMethodNotAllowed")),
       malformedMember: options.faults.malformedMember

@@ -194,6 +194,15 @@ describe("conformanceTarget", () => {
     expect(() => conformanceTarget(lonely, { faults: { requests: () => fc.constant(undefined as never), malformedMember: widgetFaults["body.malformed-widget-sid"] } })).toThrow(
       new TypeError("conformanceTarget: lonely: the create endpoint (POST): expected exactly one, found 0")
     )
+    // A create endpoint without a Conflict: the answer to a second add is not in the contract.
+    const endpoints = Object.values(WidgetsGroup.endpoints)
+    const noConflict = HttpApiGroup.make("noConflict").add(
+      HttpApiEndpoint.post("createWidget", collection, { params: Shelf, payload: CreateWidget.pipe(HttpApiSchema.asFormUrlEncoded()), success: Widget.pipe(HttpApiSchema.status(201)), error: WidgetNotFound }),
+      ...endpoints.filter((endpoint) => endpoint.method !== "POST")
+    ).middleware(WidgetsAuthorization)
+    expect(() => conformanceTarget(noConflict, { faults: { requests: widgets.faults, malformedMember: widgets.errors.malformedMember } })).toThrow(
+      new TypeError("conformanceTarget: the create endpoint declares no 409")
+    )
   })
 })
 
