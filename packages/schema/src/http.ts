@@ -51,6 +51,7 @@ export {
   type ShortCodesEffectClient
 } from "./http/ShortCodesClient.js"
 export {
+  twilioErrorCodesOf,
   TwilioErrorMethodNotAllowed,
   twilioErrorResponse,
   type TwilioErrorStatus,

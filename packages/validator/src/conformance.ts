@@ -1,6 +1,7 @@
 /**
  * The conformance harness: property-tests any HTTP implementation of Twilio's Messaging ShortCodes endpoints (a
- * stand-in, a proxy, a gateway) against the contract, with fast-check, and reports every failure shrunk to a
+ * stand-in, a proxy, a gateway) against the contract, with fast-check; any membership collection of the same shape
+ * can be tested from its `HttpApiGroup` with `conformanceTarget`, and reports every failure shrunk to a
  * small sequence of curl commands with the seed and path that replay it. The CLI runs it as
  * `shortcode-kit conformance`; `@shortcode-kit/validator/conformance/vitest` runs it inside a vitest suite.
  *
@@ -11,6 +12,16 @@ export type { BodyKind, Expectation } from "./conformance/Expectation.js"
 export type { Exchange, RecordedRequest, RecordedResponse } from "./conformance/Http.js"
 export type { ConformanceOptions, ConformanceProgress } from "./conformance/Options.js"
 export type { Verdict } from "./conformance/Oracles.js"
+export {
+  type Answer,
+  type ConformanceTarget,
+  conformanceTarget,
+  type ConformanceTargetOptions,
+  type ErrorAnswer,
+  type FaultyRequest,
+  type ValidAdd
+} from "./conformance/Membership.js"
+export { shortCodesTarget } from "./conformance/ShortCodesTarget.js"
 export {
   assertConformance,
   type CheckResult,

@@ -3,13 +3,16 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Schema, SchemaAST } from "effect"
 import { HttpApiSchema } from "effect/http-api"
 import { type ErrorCode, errorTable } from "../ErrorTable.js"
 import { TwilioError } from "../TwilioError.js"
 
 /** The HTTP statuses this API answers with a Twilio error body. */
 export type TwilioErrorStatus = 400 | 401 | 404 | 405 | 409 | 413
+
+// The codes as data beside their wording, so that tools (the conformance harness) read them from the contract.
+const CODES = "shortcode-kit/twilioErrorCodes"
 
 const describe = (summary: string, codes: ReadonlyArray<ErrorCode>): string =>
   codes.length === 0
@@ -25,7 +28,7 @@ const describe = (summary: string, codes: ReadonlyArray<ErrorCode>): string =>
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
+ * import { Schema, SchemaAST } from "effect"
  * import { twilioErrorResponse } from "@shortcode-kit/schema/http"
  *
  * const NotFound = twilioErrorResponse(404, "Not found", [20404])
@@ -42,8 +45,26 @@ export const twilioErrorResponse = (status: TwilioErrorStatus, summary: string, 
   ).pipe(HttpApiSchema.status(status)).annotate({
     // Same identifier on every variant: the checks add nothing to the JSON Schema, so OpenAPI shares one component.
     identifier: "TwilioError",
-    description: describe(summary, codes)
+    description: describe(summary, codes),
+    [CODES]: codes
   })
+
+/**
+ * The Twilio error codes a response of {@link twilioErrorResponse} declares, in the order given (`[]` for any other
+ * schema).
+ *
+ * @example
+ * ```ts
+ * import { twilioErrorCodesOf, twilioErrorResponse } from "@shortcode-kit/schema/http"
+ *
+ * twilioErrorCodesOf(twilioErrorResponse(404, "Not found", [20404])) // [20404]
+ * ```
+ * @since 0.1.0
+ */
+export const twilioErrorCodesOf = (schema: Schema.Top): ReadonlyArray<ErrorCode> => {
+  const codes = SchemaAST.resolve(schema.ast)?.[CODES]
+  return Array.isArray(codes) ? codes : []
+}
 
 /**
  * `401 Unauthorized`: missing or wrong credentials (Twilio error 20003). Declared once, by the security middleware,

@@ -46,13 +46,13 @@ export type CheckName = (typeof checkNames)[number]
  */
 export const checkDescriptions: Readonly<Record<CheckName, string>> = {
   not_a_server_error: "no request of the mixed traffic (valid, malformed, unauthenticated, wrong method, unknown path, preflight) gets a 5xx or no answer",
-  status_code_conformance: "every answer of the mixed traffic has the status the resource defines for it and, for an error, the Twilio error code that fits, with the same status in the body",
+  status_code_conformance: "every answer of the mixed traffic has the status the resource's endpoints declare for it and, for an error, the Twilio error code that fits, with the same status in the body",
   content_type_conformance: "every answer with a body is application/json and parses as JSON; a 204 has no body",
   cors_headers: "every answer, errors and preflights included, carries the five CORS headers with the values of the API",
-  response_schema_conformance: "success bodies decode as ShortCode or ShortCodePage (spec profile; with strict also ShortCodeStrict for the target's base URL), error bodies as TwilioError",
-  negative_data_rejection: "every near-miss request (malformed ShortCodeSid, form or Content-Type faults, malformed SIDs in the path, bad list queries) is refused with a 4xx Twilio error and changes nothing: the list before and after is the same",
+  response_schema_conformance: "success bodies decode as the endpoints' success schemas, such as ShortCode or ShortCodePage (spec profile; with strict also the strict profile for the target's base URL), error bodies as TwilioError",
+  negative_data_rejection: "every near-miss request (a malformed member SID such as ShortCodeSid, form or Content-Type faults, malformed SIDs in the path, bad list queries) is refused with a 4xx Twilio error and changes nothing: the list before and after is the same",
   auth: "no credentials, a wrong token, a near-miss token, another account SID and another account's credentials never get a 2xx, never another account's data, and change nothing",
-  stateful: "model-based sequences of add, fetch, list and remove: an added short code is fetchable and listed, a removed one is 404 20404, a second add is 409 21710, walking next_page_url with any PageSize yields each item exactly once"
+  stateful: "model-based sequences of add, fetch, list and remove: an added member is fetchable and listed, a removed one is not found, a second add is the create endpoint's conflict, walking next_page_url with any PageSize yields each item exactly once"
 }
 
 /** The checks that judge each answer of the mixed traffic on its own. */

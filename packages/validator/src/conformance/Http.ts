@@ -111,8 +111,11 @@ export class Aborted extends Error {
   override readonly name = "Aborted"
 }
 
-/** Where a `next_page_url` leads, on the base URL: credentials never go to another origin. */
-export const followUrl = (link: string, baseUrl: string): string | undefined => {
+/**
+ * Where a `next_page_url` leads, on the base URL: credentials never go to another origin. `root` is the API's first
+ * path segment (`/v1/`), where the resource path of an absolute URL of another origin starts.
+ */
+export const followUrl = (link: string, baseUrl: string, root: string): string | undefined => {
   let url: URL
   try {
     url = new URL(link, `${baseUrl}/`)
@@ -121,7 +124,7 @@ export const followUrl = (link: string, baseUrl: string): string | undefined => 
   }
   if (url.href.startsWith(`${baseUrl}/`)) return url.href
   // Twilio's own URLs (or a stand-in reporting them): keep the resource path and the query, on the base URL.
-  const at = url.pathname.indexOf("/v1/")
+  const at = url.pathname.indexOf(root)
   return at < 0 ? undefined : `${baseUrl}${url.pathname.slice(at)}${url.search}`
 }
 

@@ -4,8 +4,10 @@
  *
  * @since 0.2.0
  */
-import { isAccountSid, isServiceSid, isShortCodeSid } from "../Sid.js"
+import { isAccountSid } from "../Sid.js"
 import { type CheckName, checkNames } from "./Checks.js"
+import type { ConformanceTarget } from "./Membership.js"
+import { shortCodesTarget } from "./ShortCodesTarget.js"
 
 /**
  * What `runConformance` reports while it works, for a progress line.
@@ -45,7 +47,12 @@ export interface ConformanceOptions {
   readonly accountSid: string
   readonly authToken: string
   /**
-   * The Messaging Service whose ShortCodes are tested. Without it a temporary service is created with
+   * The membership collection under test, built with `conformanceTarget` from its `HttpApiGroup` (default
+   * `shortCodesTarget`, the short codes of a Messaging Service). Everything the harness sends and expects comes from it.
+   */
+  readonly target?: ConformanceTarget | undefined
+  /**
+   * The Messaging Service (the parent) whose ShortCodes are tested. Without it a temporary service is created with
    * `POST /v1/Services` and deleted at the end. The harness adds and removes short codes in it: use a test service.
    */
   readonly serviceSid?: string | undefined
@@ -54,6 +61,8 @@ export interface ConformanceOptions {
    * them again; `stateful` needs at least one, and the other checks are stronger with two or more.
    */
   readonly shortCodeSids?: ReadonlyArray<string> | undefined
+  /** The same for any `target`: members of the account's inventory that are in no parent (not with `shortCodeSids`). */
+  readonly memberSids?: ReadonlyArray<string> | undefined
   /** A second account, for the `auth` check's "another account's credentials" case (skipped without it). */
   readonly otherAccount?: { readonly accountSid: string; readonly authToken: string } | undefined
   /** The checks to run (default: all of `checkNames`). */
@@ -89,6 +98,7 @@ export interface Credentials {
 }
 
 export interface ResolvedOptions {
+  readonly resource: ConformanceTarget
   readonly baseUrl: string
   readonly primary: Credentials
   readonly serviceSid: string | undefined
@@ -162,17 +172,24 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
   const baseUrl = parseBaseUrl("baseUrl", o.baseUrl)
   if (!isAccountSid(o.accountSid)) return fail(`accountSid must be "AC" followed by 32 hexadecimal digits, received ${show(o.accountSid)}`)
   const authToken = secret("authToken", o.authToken)
-  if (o.serviceSid !== undefined && !isServiceSid(o.serviceSid)) {
-    return fail(`serviceSid must be "MG" followed by 32 hexadecimal digits, received ${show(o.serviceSid)}`)
+  const resource = o.target ?? shortCodesTarget
+  if (typeof resource !== "object" || resource === null || typeof resource.collectionPath !== "function") {
+    return fail(`target must be made by conformanceTarget, received ${show(resource)}`)
   }
-  const pool = o.shortCodeSids ?? []
-  if (!Array.isArray(pool)) return fail(`shortCodeSids must be an array of Short Code SIDs, received ${show(pool)}`)
+  const { words } = resource
+  if (o.serviceSid !== undefined && !resource.parent.is(o.serviceSid)) {
+    return fail(`serviceSid must be "${resource.parent.prefix}" followed by 32 hexadecimal digits, received ${show(o.serviceSid)}`)
+  }
+  if (o.shortCodeSids !== undefined && o.memberSids !== undefined) fail("pass shortCodeSids or memberSids, not both")
+  const poolName = o.memberSids !== undefined ? "memberSids" : "shortCodeSids"
+  const pool = o.memberSids ?? o.shortCodeSids ?? []
+  if (!Array.isArray(pool)) return fail(`${poolName} must be an array of ${words.sid}s, received ${show(pool)}`)
   for (const [i, sid] of pool.entries()) {
-    if (!isShortCodeSid(sid)) return fail(`shortCodeSids[${i}] must be "SC" followed by 32 hexadecimal digits, received ${show(sid)}`)
-    if (pool.indexOf(sid) !== i) return fail(`shortCodeSids lists ${sid} twice`)
+    if (!resource.member.is(sid)) return fail(`${poolName}[${i}] must be "${resource.member.prefix}" followed by 32 hexadecimal digits, received ${show(sid)}`)
+    if (pool.indexOf(sid) !== i) return fail(`${poolName} lists ${sid} twice`)
   }
   if (o.checks !== undefined && Array.isArray(o.checks) && o.checks.includes("stateful") && pool.length === 0) {
-    fail("the stateful check needs shortCodeSids: short codes of the account's inventory that are in no service, which it adds to the service and removes again")
+    fail(`the stateful check needs ${poolName}: ${words.members} of the account's inventory that are in no ${words.parent}, which it adds to the ${words.parent} and removes again`)
   }
   let other: Credentials | undefined
   if (o.otherAccount !== undefined) {
@@ -217,6 +234,7 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) return fail(`signal must be an AbortSignal, received ${show(o.signal)}`)
   const fetchImpl = o.fetch ?? ((request: Request) => globalThis.fetch(request))
   return {
+    resource,
     baseUrl,
     primary: { accountSid: o.accountSid, authToken },
     serviceSid: o.serviceSid,

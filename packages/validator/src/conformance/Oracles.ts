@@ -2,13 +2,12 @@
  * The checks that judge one answer on its own: each returns what was wrong, or `undefined`.
  */
 import { corsHeaders } from "@shortcode-kit/schema/http"
-import { validateShortCode } from "../ShortCode.js"
-import { validateShortCodePage } from "../ShortCodePage.js"
 import { validateTwilioError } from "../TwilioError.js"
 import { formatIssue, type ValidationResult } from "../ValidationResult.js"
 import type { ResponseCheckName } from "./Checks.js"
 import { describeExpectation } from "./Expectation.js"
 import type { Exchange, RecordedResponse } from "./Http.js"
+import type { ConformanceTarget } from "./Membership.js"
 
 /**
  * What a check found wrong: a sentence, what was expected, what was received.
@@ -24,6 +23,8 @@ export interface Verdict {
 export interface OracleContext {
   /** The origin of the strict profile's `url`, or `undefined` for the spec profile only. */
   readonly strictBaseUrl: string | undefined
+  /** Whose success bodies are judged, against the schemas of its endpoints. */
+  readonly resource: ConformanceTarget
 }
 
 const excerpt = (text: string, max = 300): string => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`)
@@ -127,20 +128,22 @@ const schema = (exchange: Exchange, response: RecordedResponse, context: OracleC
   }
   if (response.status < 200 || response.status >= 300) return undefined
   const kind = exchange.expected.body
-  if (kind === "ShortCode") {
-    const spec = validateShortCode(parsed.value)
-    if (!spec.ok) return { message: `the body is not a ShortCode (spec profile): ${issuesOf(spec)}`, expected: "a ShortCode", received }
-    if (context.strictBaseUrl !== undefined) {
-      const strict = validateShortCode(parsed.value, { profile: "strict", baseUrl: context.strictBaseUrl })
-      if (!strict.ok) return { message: `the body is not a ShortCode of the strict profile: ${issuesOf(strict)}`, expected: `a ShortCodeStrict with url under ${context.strictBaseUrl}`, received }
+  const { bodies } = context.resource
+  const strictName = `${bodies.member}Strict`
+  if (kind === bodies.member) {
+    const spec = context.resource.validate("member", parsed.value)
+    if (!spec.ok) return { message: `the body is not a ${bodies.member} (spec profile): ${issuesOf(spec)}`, expected: `a ${bodies.member}`, received }
+    if (context.strictBaseUrl !== undefined && context.resource.hasStrict) {
+      const strict = context.resource.validate("member", parsed.value, context.strictBaseUrl)
+      if (!strict.ok) return { message: `the body is not a ${bodies.member} of the strict profile: ${issuesOf(strict)}`, expected: `a ${strictName} with url under ${context.strictBaseUrl}`, received }
     }
   }
-  if (kind === "ShortCodePage") {
-    const spec = validateShortCodePage(parsed.value)
-    if (!spec.ok) return { message: `the body is not a page of ShortCodes (spec profile): ${issuesOf(spec)}`, expected: "a ShortCodePage", received }
-    if (context.strictBaseUrl !== undefined) {
-      const strict = validateShortCodePage(parsed.value, { profile: "strict", baseUrl: context.strictBaseUrl })
-      if (!strict.ok) return { message: `the page's items are not ShortCodes of the strict profile: ${issuesOf(strict)}`, expected: `ShortCodeStrict items with url under ${context.strictBaseUrl}`, received }
+  if (kind === bodies.page) {
+    const spec = context.resource.validate("page", parsed.value)
+    if (!spec.ok) return { message: `the body is not a page of ${bodies.member}s (spec profile): ${issuesOf(spec)}`, expected: `a ${bodies.page}`, received }
+    if (context.strictBaseUrl !== undefined && context.resource.hasStrict) {
+      const strict = context.resource.validate("page", parsed.value, context.strictBaseUrl)
+      if (!strict.ok) return { message: `the page's items are not ${bodies.member}s of the strict profile: ${issuesOf(strict)}`, expected: `${strictName} items with url under ${context.strictBaseUrl}`, received }
     }
   }
   return undefined

@@ -2,18 +2,15 @@
  * Each check as a fast-check property: what one run generates, what it sends, and how its answers are judged.
  */
 import * as fc from "fast-check"
-import { invalidCreateShortCodeHttpRequest } from "../arbitraries/HttpRequest.js"
-import { shortCodeSid } from "../arbitraries/Sid.js"
-import { expectedFaultResponses } from "../FaultResponses.js"
 import { validateTwilioError } from "../TwilioError.js"
 import { formatIssue } from "../ValidationResult.js"
 import { type CheckName, isResponseCheck } from "./Checks.js"
-import { describeExpectation, expectError, type Expectation } from "./Expectation.js"
+import { describeExpectation, expectAnswer, type Expectation } from "./Expectation.js"
 import { auth, type AuthUse, type Exchange } from "./Http.js"
 import { invalidListQuery, nearMissesOf } from "./NearMiss.js"
 import { describeResponse, judgeResponse, judgeStatus, parseJson } from "./Oracles.js"
 import type { Env, Judge, Run } from "./Run.js"
-import { addExpectation, collectionPath, FORM, instancePath, walkList } from "./Service.js"
+import { addExpectation, addForm, walkList } from "./Service.js"
 import { badCredentials, mixedCommands, type Model, statefulCommands } from "./Traffic.js"
 
 /** A check's property: the values one run is made of, what a run does with them, and the judge of its requests. */
@@ -27,17 +24,17 @@ const SNAPSHOT_PAGE_SIZE = 1000
 const SNAPSHOT_MAX_PAGES = 100
 
 const snapshot = (run: Run, step: string) =>
-  walkList(run, { pageSize: SNAPSHOT_PAGE_SIZE, maxPages: SNAPSHOT_MAX_PAGES, step, because: "the service exists and the credentials are the account's" })
+  walkList(run, { pageSize: SNAPSHOT_PAGE_SIZE, maxPages: SNAPSHOT_MAX_PAGES, step, because: `the ${run.env.resource.words.parent} exists and the credentials are the account's` })
 
 /** The model-based property of `stateful` and of the response checks. */
 const commandsProperty = (env: Env, replayPath: string | undefined, judge: Judge): CheckProperty<Iterable<fc.AsyncCommand<Model, { readonly run: Run }, false>>> => {
-  const trafficEnv = { serviceSid: env.serviceSid, accountSid: env.accountSid, pool: env.pool }
+  const trafficEnv = { resource: env.resource, serviceSid: env.serviceSid, accountSid: env.accountSid, pool: env.pool }
   const commands = env.check === "stateful" ? statefulCommands(trafficEnv) : mixedCommands(trafficEnv)
   return {
     arbitrary: fc.commands(commands, { maxCommands: env.maxCommands, size: "medium", ...(replayPath === undefined ? {} : { replayPath }) }),
     judge,
     execute: async (cmds, run) => {
-      const before = await snapshot(run, "list the service (its state before the run)")
+      const before = await snapshot(run, `list the ${env.resource.words.parent} (its state before the run)`)
       const model: Model = {
         others: before.sids.filter((sid) => !env.pool.includes(sid)),
         present: new Set(before.sids.filter((sid) => env.pool.includes(sid))),
@@ -70,47 +67,49 @@ const difference = (before: ReadonlyArray<string>, after: ReadonlyArray<string>)
 
 /** Near misses of the create request, of SIDs in the path and of the list query. */
 const nearMissSteps = (env: Env): fc.Arbitrary<Step> => {
-  const collection = collectionPath(env.serviceSid)
-  // With two short codes, near misses of a create name the free one and near misses in the path the one added
-  // first, so that a server that normalizes a SID acts on a real short code and changes the service.
+  const { resource } = env
+  const { errors, member, words } = resource
+  const collection = resource.collectionPath(env.serviceSid)
+  // With two members, near misses of a create name the free one and near misses in the path the one added
+  // first, so that a server that normalizes a SID acts on a real member and changes the parent.
   const free = env.pool.length >= 2 ? env.pool[1] : env.pool[0]
   const added = env.pool.length >= 2 ? env.pool[0] : undefined
-  const sidFor = (given: string | undefined) => (given === undefined ? shortCodeSid().map((sid) => sid as string) : fc.constant(given))
+  const sidFor = (given: string | undefined) => (given === undefined ? member.anySid() : fc.constant(given))
   return fc.oneof(
-    invalidCreateShortCodeHttpRequest({ serviceSid: env.serviceSid, shortCodeSid: free }).map((request) => {
-      const fault = request.fault ?? "body.missing-short-code-sid"
-      return new Step(`create with a fault: ${fault}`, request, expectError(request.expect.status, request.expect.code ?? 20001, expectedFaultResponses[fault].why))
-    }),
+    resource.faults({ parentSid: env.serviceSid, memberSid: free }).map((request) =>
+      new Step(`create with a fault: ${request.fault}`, request, expectAnswer(request.answer, request.answer.why))
+    ),
     sidFor(free).chain((sid) => nearMissesOf(sid)).map((miss) =>
-      new Step(`create with ShortCodeSid ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
+      new Step(`create with ${member.field} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
         method: "POST",
         path: collection,
-        headers: { "Content-Type": FORM },
-        body: new URLSearchParams({ ShortCodeSid: miss.value }).toString()
-      }, expectError(400, 21421, "ShortCodeSid is present but is not SC followed by 32 hexadecimal digits"))
+        headers: { "Content-Type": resource.formType },
+        body: new URLSearchParams({ [member.field]: miss.value }).toString()
+      }, expectAnswer(errors.malformedMember, errors.malformedMember.why))
     ),
     fc.tuple(fc.constantFrom("GET", "DELETE"), sidFor(added).chain((sid) => nearMissesOf(sid))).map(([method, miss]) =>
       new Step(`${method === "GET" ? "fetch" : "remove"} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
         method,
-        path: instancePath(env.serviceSid, miss.value)
-      }, expectError(404, 20404, "a malformed Short Code SID names no short code"))
+        path: resource.instancePath(env.serviceSid, miss.value)
+      }, expectAnswer(errors.notFound, `a malformed ${words.sid} names no ${words.member}`))
     ),
-    invalidListQuery().map(({ query, label }) =>
-      new Step(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectError(400, 20001, `${label} is not a valid list query`))
+    invalidListQuery(resource.isValidListQuery).map(({ query, label }) =>
+      new Step(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectAnswer(errors.invalidQuery, `${label} is not a valid list query`))
     )
   )
 }
 
-/** Adds the pool's first short code with good credentials (when the check has one), so that there is one to act on. */
+/** Adds the pool's first member with good credentials (when the check has one), so that there is one to act on. */
 const addFirst = async (run: Run, sid: string | undefined, listed: ReadonlyArray<string>, why: string): Promise<ReadonlyArray<string>> => {
   if (sid === undefined || listed.includes(sid)) return listed
+  const { resource } = run.env
   await run.send(`add ${sid} with the account's credentials, ${why}`, {
     method: "POST",
-    path: collectionPath(run.env.serviceSid),
-    headers: { "Content-Type": FORM },
-    body: `ShortCodeSid=${sid}`,
+    path: resource.collectionPath(run.env.serviceSid),
+    headers: { "Content-Type": resource.formType },
+    body: addForm(resource, sid),
     auth: auth.primary(run.env.accountSid)
-  }, addExpectation(sid, false))
+  }, addExpectation(resource, sid, false))
   return [...listed, sid]
 }
 
@@ -118,8 +117,9 @@ const negativeDataProperty = (env: Env): CheckProperty<ReadonlyArray<Step>> => (
   arbitrary: fc.array(nearMissSteps(env), { minLength: 1, maxLength: 4 }),
   judge: judgeStatus,
   execute: async (steps, run) => {
-    const listed = (await snapshot(run, "list the service (its state before the near misses)")).sids
-    const before = await addFirst(run, env.pool.length >= 2 ? env.pool[0] : undefined, listed, "so that near misses of its SID have a short code to act on")
+    const { words } = env.resource
+    const listed = (await snapshot(run, `list the ${words.parent} (its state before the near misses)`)).sids
+    const before = await addFirst(run, env.pool.length >= 2 ? env.pool[0] : undefined, listed, `so that near misses of its SID have a ${words.member} to act on`)
     let refused: { readonly exchange: Exchange; readonly why: string } | undefined
     for (const step of steps) {
       const exchange = await run.send(step.label, { ...step.request, auth: auth.primary(env.accountSid) }, step.expected, { judge: false })
@@ -137,9 +137,9 @@ const negativeDataProperty = (env: Env): CheckProperty<ReadonlyArray<Step>> => (
       }
     }
     // Listing after the near misses shows what an accepted one changed, in the reproduction too.
-    const after = (await snapshot(run, "list the service (after the near misses)")).sids
+    const after = (await snapshot(run, `list the ${words.parent} (after the near misses)`)).sids
     if (refused !== undefined) {
-      const changed = sameItems(before, after) ? "" : `; the service changed: ${difference(before, after)}`
+      const changed = sameItems(before, after) ? "" : `; the ${words.parent} changed: ${difference(before, after)}`
       run.fail({
         message: `${refused.why}${changed} (step: ${refused.exchange.step})`,
         expected: `a 4xx Twilio error, and no change: ${describeExpectation(refused.exchange.expected)}`,
@@ -148,8 +148,8 @@ const negativeDataProperty = (env: Env): CheckProperty<ReadonlyArray<Step>> => (
     }
     if (!sameItems(before, after) || after.length !== before.length) {
       run.fail({
-        message: `near misses that were refused still changed the service: ${difference(before, after)}`,
-        expected: `the same short codes before and after: ${before.join(", ") || "(none)"}`,
+        message: `near misses that were refused still changed the ${words.parent}: ${difference(before, after)}`,
+        expected: `the same ${words.members} before and after: ${before.join(", ") || "(none)"}`,
         received: after.join(", ") || "(none)"
       })
     }
@@ -165,19 +165,21 @@ class AuthStep {
 }
 
 const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
+  const { resource } = env
+  const { errors, words } = resource
   const present = env.pool[0]
   const free = env.pool[1] ?? env.pool[0]
-  const collection = collectionPath(env.serviceSid)
+  const collection = resource.collectionPath(env.serviceSid)
   const sid = fc.oneof(
     ...(present === undefined ? [] : [fc.constant(present)]),
     ...(free === undefined ? [] : [fc.constant(free)]),
-    shortCodeSid().map((value) => value as string)
+    resource.member.anySid()
   )
   const op = fc.oneof(
-    fc.constant({ what: "list the service", method: "GET", path: collection }),
-    sid.map((value) => ({ what: `fetch ${value}`, method: "GET", path: instancePath(env.serviceSid, value) })),
-    sid.map((value) => ({ what: `add ${value}`, method: "POST", path: collection, body: `ShortCodeSid=${value}` })),
-    sid.map((value) => ({ what: `remove ${value}`, method: "DELETE", path: instancePath(env.serviceSid, value) }))
+    fc.constant({ what: `list the ${words.parent}`, method: "GET", path: collection }),
+    sid.map((value) => ({ what: `fetch ${value}`, method: "GET", path: resource.instancePath(env.serviceSid, value) })),
+    sid.map((value) => ({ what: `add ${value}`, method: "POST", path: collection, body: addForm(resource, value) })),
+    sid.map((value) => ({ what: `remove ${value}`, method: "DELETE", path: resource.instancePath(env.serviceSid, value) }))
   )
   const credentials = env.otherAccountSid === undefined
     ? badCredentials(env.accountSid)
@@ -186,33 +188,33 @@ const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
     arbitrary: fc.array(fc.tuple(credentials, op).map(([c, o]) => new AuthStep(c, o)), { minLength: 1, maxLength: 5 }),
     judge: judgeStatus,
     execute: async (steps, run) => {
-      const listed = (await snapshot(run, "list the service with the account's credentials (its state before)")).sids
-      const before = await addFirst(run, present, listed, "so that there is a short code to fetch and remove")
+      const listed = (await snapshot(run, `list the ${words.parent} with the account's credentials (its state before)`)).sids
+      const before = await addFirst(run, present, listed, `so that there is a ${words.member} to fetch and remove`)
       for (const step of steps) {
         const other = step.credentials.label === "another account's credentials"
         const expected: Expectation = other
-          ? expectError(404, 20404, "the service belongs to another account: it does not exist for these credentials")
-          : expectError(401, 20003, `${step.credentials.label} do not authenticate`)
+          ? expectAnswer(errors.notFound, `the ${words.parent} belongs to another account: it does not exist for these credentials`)
+          : expectAnswer(errors.unauthorized, `${step.credentials.label} do not authenticate`)
         const exchange = await run.send(`${step.op.what} with ${step.credentials.label}`, {
           method: step.op.method,
           path: step.op.path,
-          ...(step.op.body === undefined ? {} : { headers: { "Content-Type": FORM }, body: step.op.body }),
+          ...(step.op.body === undefined ? {} : { headers: { "Content-Type": resource.formType }, body: step.op.body }),
           auth: step.credentials
         }, expected, { judge: false })
         const response = exchange.response as NonNullable<Exchange["response"]>
         const fail = (message: string) => run.fail({ message, expected: describeExpectation(expected), received: describeResponse(response) })
         if (response.status >= 200 && response.status < 300) fail(`${step.op.what} with ${step.credentials.label} was answered ${response.status}: requests without valid credentials must never succeed`)
-        if (!other && response.status !== 401) fail(`${step.op.what} with ${step.credentials.label} was answered ${response.status}, not 401`)
+        if (!other && response.status !== errors.unauthorized.status) fail(`${step.op.what} with ${step.credentials.label} was answered ${response.status}, not ${errors.unauthorized.status}`)
         // What the account owns may be named only where the request itself named it (a 404 repeats the path).
         const asked = `${exchange.request.url} ${exchange.request.body ?? ""}`
         const leaked = [env.accountSid, ...before].filter((owned) => response.body.includes(owned) && !asked.includes(owned))
         if (leaked.length > 0) fail(`the answer to ${step.credentials.label} names the account's data: ${leaked.join(", ")}`)
       }
-      const after = (await snapshot(run, "list the service with the account's credentials (after)")).sids
+      const after = (await snapshot(run, `list the ${words.parent} with the account's credentials (after)`)).sids
       if (!sameItems(before, after) || after.length !== before.length) {
         run.fail({
-          message: `requests without valid credentials changed the service: ${difference(before, after)}`,
-          expected: `the same short codes before and after: ${before.join(", ") || "(none)"}`,
+          message: `requests without valid credentials changed the ${words.parent}: ${difference(before, after)}`,
+          expected: `the same ${words.members} before and after: ${before.join(", ") || "(none)"}`,
           received: after.join(", ") || "(none)"
         })
       }
@@ -227,7 +229,7 @@ const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
 export const checkProperty = (env: Env, replayPath: string | undefined): CheckProperty<any> => {
   const check: CheckName = env.check
   if (isResponseCheck(check)) {
-    const context = { strictBaseUrl: env.strictBaseUrl }
+    const context = { strictBaseUrl: env.strictBaseUrl, resource: env.resource }
     return commandsProperty(env, replayPath, (exchange) => judgeResponse(check, exchange, context))
   }
   switch (check) {

@@ -5,6 +5,7 @@
 import type { CheckName } from "./Checks.js"
 import type { Expectation } from "./Expectation.js"
 import type { Exchange, OutgoingRequest, Target } from "./Http.js"
+import type { ConformanceTarget } from "./Membership.js"
 import { judgeNoAnswer, type Verdict } from "./Oracles.js"
 
 /**
@@ -31,12 +32,14 @@ export type Judge = (exchange: Exchange) => Verdict | undefined
 
 export interface Env {
   readonly target: Target
+  /** The membership collection under test, read from the contract. */
+  readonly resource: ConformanceTarget
   readonly check: CheckName
   readonly serviceSid: string
   readonly accountSid: string
   readonly otherAccountSid: string | undefined
   readonly pool: ReadonlyArray<string>
-  /** The service's short codes when the check started: never touched by a request that changes something. */
+  /** The parent's members when the check started: never touched by a request that changes something. */
   readonly initial: ReadonlyArray<string>
   readonly strictBaseUrl: string | undefined
   readonly maxCommands: number

@@ -12,7 +12,7 @@ import { describeResponse, judgeResponse } from "./Oracles.js"
 import { type CheckProperty, checkProperty } from "./Properties.js"
 import type { CheckResult, ConformanceFailure, ConformanceReport } from "./Report.js"
 import { type Env, Inconclusive, Run, Violation } from "./Run.js"
-import { FORM, listAll, restoreService } from "./Service.js"
+import { listAll, restoreService } from "./Service.js"
 
 const defaultSeed = (): number => {
   // Inside a test suite that fixed fast-check's seed (FC_SEED), the same seed replays the conformance run too.
@@ -30,13 +30,15 @@ const sentError = (what: string, sent: Awaited<ReturnType<Target["send"]>>) =>
   `${what} (${sent.request.method} ${sent.request.url}) answered ${sent.response === null ? sent.error ?? "nothing" : describeResponse(sent.response)}`
 
 const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok: true; readonly setup: Setup } | { readonly ok: false; readonly error: string; readonly temporary: string | undefined }> => {
+  const { resource } = o
+  const { words } = resource
   let serviceSid = o.serviceSid
   let temporary = false
   if (serviceSid === undefined) {
     const sent = await target.send({
       method: "POST",
-      path: "/v1/Services",
-      headers: { "Content-Type": FORM },
+      path: resource.parent.collectionPath,
+      headers: { "Content-Type": resource.formType },
       body: `FriendlyName=${encodeURIComponent("shortcode-kit conformance (temporary)")}`,
       auth: auth.primary(o.primary.accountSid)
     })
@@ -47,21 +49,22 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
         return undefined
       }
     })()
-    if (sent.response?.status !== 201 || typeof sid !== "string" || !/^MG[0-9a-fA-F]{32}$/.test(sid)) {
-      return { ok: false, error: `${sentError("creating a temporary service", sent)}; pass the SID of a test service (--service-sid, serviceSid)`, temporary: undefined }
+    // The parents' own resource is not in the group: 201 is what HTTP's Created means for any create.
+    if (sent.response?.status !== 201 || !resource.parent.is(sid)) {
+      return { ok: false, error: `${sentError(`creating a temporary ${words.parent}`, sent)}; pass the SID of a test ${words.parent} (--service-sid, serviceSid)`, temporary: undefined }
     }
-    serviceSid = sid
+    serviceSid = sid as string
     temporary = true
   }
-  const listed = await listAll(target, serviceSid, o.primary.accountSid)
+  const listed = await listAll(target, resource, serviceSid, o.primary.accountSid)
   if (!listed.ok) {
-    return { ok: false, error: `cannot list the short codes of ${serviceSid}: ${listed.reason} (check the base URL, the account SID, the auth token and the service SID)`, temporary: temporary ? serviceSid : undefined }
+    return { ok: false, error: `cannot list the ${words.members} of ${serviceSid}: ${listed.reason} (check the base URL, the account SID, the auth token and the ${words.parent} SID)`, temporary: temporary ? serviceSid : undefined }
   }
   const taken = o.pool.filter((sid) => listed.sids.includes(sid))
   if (taken.length > 0) {
     return {
       ok: false,
-      error: `${taken.join(", ")} ${taken.length === 1 ? "is" : "are"} already in ${serviceSid}: pass short codes of the account's inventory that are in no service`,
+      error: `${taken.join(", ")} ${taken.length === 1 ? "is" : "are"} already in ${serviceSid}: pass ${words.members} of the account's inventory that are in no ${words.parent}`,
       temporary: temporary ? serviceSid : undefined
     }
   }
@@ -69,8 +72,8 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
 }
 
 const removeTemporaryService = async (target: Target, o: ResolvedOptions, serviceSid: string): Promise<ReadonlyArray<string>> => {
-  const sent = await target.send({ method: "DELETE", path: `/v1/Services/${serviceSid}`, auth: auth.primary(o.primary.accountSid) })
-  return sent.response !== null && sent.response.status >= 200 && sent.response.status < 300 ? [] : [sentError(`deleting the temporary service ${serviceSid}`, sent)]
+  const sent = await target.send({ method: "DELETE", path: `${o.resource.parent.collectionPath}/${encodeURIComponent(serviceSid)}`, auth: auth.primary(o.primary.accountSid) })
+  return sent.response !== null && sent.response.status >= 200 && sent.response.status < 300 ? [] : [sentError(`deleting the temporary ${o.resource.words.parent} ${serviceSid}`, sent)]
 }
 
 const replayPathOf = (counterexample: unknown): string | null => {
@@ -95,6 +98,7 @@ const skipped = (name: CheckName, note: string): CheckResult => ({
 
 const makeEnv = (name: CheckName, ctx: CheckContext): Env => ({
   target: ctx.target,
+  resource: ctx.o.resource,
   check: name,
   serviceSid: ctx.setup.serviceSid,
   accountSid: ctx.o.primary.accountSid,
@@ -152,7 +156,7 @@ const execute = async (ctx: CheckContext, env: Env, property: CheckProperty<unkn
         lastFailure = { error, exchanges: [...run.exchanges] }
         throw error
       } finally {
-        restoreProblems = await restoreService(ctx.cleanupTarget, state, { verify: false }).catch((error: unknown) => [String(error)])
+        restoreProblems = await restoreService(ctx.cleanupTarget, o.resource, state, { verify: false }).catch((error: unknown) => [String(error)])
       }
     })()
     inFlight = execution.then(() => {}, () => {})
@@ -170,10 +174,13 @@ const execute = async (ctx: CheckContext, env: Env, property: CheckProperty<unkn
   return { details, lastFailure, runs, requests: target.requests - requestsBefore, durationMs: Date.now() - started, restoreProblems, inconclusive }
 }
 
+/** The CLI flag of the member SIDs: the create form's field in kebab case (`--short-code-sid`). */
+const poolFlag = (o: ResolvedOptions): string => `--${o.resource.member.field.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}`
+
 const notesFor = (name: CheckName, o: ResolvedOptions): Array<string> => [
   ...(name === "auth" && o.other === undefined ? ["another account's credentials not tried: pass --other-account-sid and --other-auth-token"] : []),
-  ...(name === "negative_data_rejection" && o.pool.length < 2 ? ["pass two or more --short-code-sid to also try near misses of SIDs that are in the service"] : []),
-  ...(isResponseCheck(name) && o.pool.length === 0 ? ["no --short-code-sid: the traffic adds and removes nothing, so success bodies are only those of lists and fetches"] : [])
+  ...(name === "negative_data_rejection" && o.pool.length < 2 ? [`pass two or more ${poolFlag(o)} to also try near misses of SIDs that are in the ${o.resource.words.parent}`] : []),
+  ...(isResponseCheck(name) && o.pool.length === 0 ? [`no ${poolFlag(o)}: the traffic adds and removes nothing, so success bodies are only those of lists and fetches`] : [])
 ]
 
 const resultOf = (name: CheckName, ctx: CheckContext, run: Execution, extraNotes: ReadonlyArray<string> = []): CheckResult => {
@@ -210,7 +217,8 @@ const resultOf = (name: CheckName, ctx: CheckContext, run: Execution, extraNotes
 
 const runCheck = async (name: CheckName, ctx: CheckContext, extraNotes?: ReadonlyArray<string>): Promise<CheckResult> => {
   if (name === "stateful" && ctx.o.pool.length === 0) {
-    return skipped(name, "skipped: needs short codes of the account's inventory that are in no service (--short-code-sid)")
+    const { words } = ctx.o.resource
+    return skipped(name, `skipped: needs ${words.members} of the account's inventory that are in no ${words.parent} (${poolFlag(ctx.o)})`)
   }
   const env = makeEnv(name, ctx)
   const run = await execute(ctx, env, checkProperty(env, ctx.o.replayPath), name)
@@ -226,7 +234,7 @@ const runCheck = async (name: CheckName, ctx: CheckContext, extraNotes?: Readonl
 const runResponseChecks = async (names: ReadonlyArray<ResponseCheckName>, ctx: CheckContext): Promise<ReadonlyArray<CheckResult>> => {
   const first = names[0] as ResponseCheckName
   const env = makeEnv(first, ctx)
-  const oracleContext = { strictBaseUrl: env.strictBaseUrl }
+  const oracleContext = { strictBaseUrl: env.strictBaseUrl, resource: env.resource }
   const violated = new Set<ResponseCheckName>()
   const judge = (exchange: Exchange) => {
     for (const name of names) if (!violated.has(name) && judgeResponse(name, exchange, oracleContext) !== undefined) violated.add(name)
@@ -387,7 +395,7 @@ export const runConformance = async (options: ConformanceOptions): Promise<Confo
   current = { phase: "cleanup", label: "restoring the service", check: undefined, runs: 0, shrinking: false, finished: undefined }
   emit()
   const problems = [
-    ...await restoreService(cleanupTarget, { serviceSid: setup.serviceSid, accountSid: o.primary.accountSid, initial: setup.initial, pool: o.pool }, { verify: true }),
+    ...await restoreService(cleanupTarget, o.resource, { serviceSid: setup.serviceSid, accountSid: o.primary.accountSid, initial: setup.initial, pool: o.pool }, { verify: true }),
     ...(setup.temporary ? await removeTemporaryService(cleanupTarget, o, setup.serviceSid) : [])
   ]
   return finish({

@@ -1,27 +1,27 @@
 /**
- * The requests of the model-based checks as fast-check commands, judged against a model of the service's short
- * codes. `stateful` runs add, fetch, list and remove and checks what they return; the response checks run the same
+ * The requests of the model-based checks as fast-check commands, judged against a model of a parent's members (the
+ * generic membership semantics: add, fetch, list, remove; a second add is a conflict, a removed member is not found).
+ * `stateful` runs add, fetch, list and remove and checks what they return; the response checks run the same
  * commands mixed with malformed, unauthenticated, wrong-method, unknown-path and preflight requests, and judge each
- * answer on its own.
+ * answer on its own. Every path, method, status, code and form field comes from the target (`Membership.ts`).
  */
 import * as fc from "fast-check"
-import { createShortCodeHttpRequest, invalidCreateShortCodeHttpRequest } from "../arbitraries/HttpRequest.js"
-import { shortCodeSid } from "../arbitraries/Sid.js"
-import { expectedFaultResponses } from "../FaultResponses.js"
-import { expectError, expectSuccess, type Expectation } from "./Expectation.js"
+import { accountSid as anyAccountSid } from "../arbitraries/Sid.js"
+import { expectAnswer, expectSuccess, type Expectation } from "./Expectation.js"
 import { auth, type AuthUse, type Exchange } from "./Http.js"
+import type { ConformanceTarget } from "./Membership.js"
 import { invalidListQuery, nearMissesOf } from "./NearMiss.js"
 import { describeResponse, parseJson } from "./Oracles.js"
 import type { Run } from "./Run.js"
-import { addExpectation, collectionPath, FORM, instancePath, walkList } from "./Service.js"
+import { addExpectation, addForm, walkList } from "./Service.js"
 
-/** What the harness believes the service holds. */
+/** What the harness believes the parent holds. */
 export interface Model {
-  /** Short codes that were in the service when the run started and are not the harness's own. */
+  /** Members that were in the parent when the run started and are not the harness's own. */
   readonly others: ReadonlyArray<string>
-  /** The harness's short codes that are in the service now. */
+  /** The harness's members that are in the parent now. */
   readonly present: Set<string>
-  /** What this run did to each of its short codes, for the failure's explanation. */
+  /** What this run did to each of its members, for the failure's explanation. */
   readonly history: Map<string, "added" | "removed">
 }
 
@@ -31,11 +31,15 @@ export interface Real {
 
 type Command = fc.AsyncCommand<Model, Real, false>
 
-const inService = (m: Model, sid: string): string =>
-  m.history.get(sid) === "added" ? `${sid} was added to the service above` : `${sid} was in the service when the run started`
+const inService = (r: Real, m: Model, sid: string): string => {
+  const parent = r.run.env.resource.words.parent
+  return m.history.get(sid) === "added" ? `${sid} was added to the ${parent} above` : `${sid} was in the ${parent} when the run started`
+}
 
-const notInService = (m: Model, sid: string): string =>
-  m.history.get(sid) === "removed" ? `${sid} was removed from the service above (use after free)` : `${sid} was never added to the service`
+const notInService = (r: Real, m: Model, sid: string): string => {
+  const parent = r.run.env.resource.words.parent
+  return m.history.get(sid) === "removed" ? `${sid} was removed from the ${parent} above (use after free)` : `${sid} was never added to the ${parent}`
+}
 
 const isStateful = (r: Real) => r.run.env.check === "stateful"
 
@@ -44,24 +48,28 @@ const bodyObject = (r: Real, exchange: Exchange): Record<string, unknown> => {
   const response = exchange.response
   const parsed = response === null ? undefined : parseJson(response.body)
   if (response === null || parsed === undefined || !parsed.ok || typeof parsed.value !== "object" || parsed.value === null) {
-    return r.run.fail({ message: "the body is not a JSON object", expected: "a ShortCode", received: response === null ? "no answer" : describeResponse(response) })
+    return r.run.fail({ message: "the body is not a JSON object", expected: `a ${r.run.env.resource.bodies.member}`, received: response === null ? "no answer" : describeResponse(response) })
   }
   return parsed.value as Record<string, unknown>
 }
 
-/** The ShortCode answered names the short code and the service asked about. */
-const expectSameShortCode = (r: Real, exchange: Exchange, sid: string) => {
+/** The snake_case wire key of a path parameter: `ServiceSid` -> `service_sid`. */
+const wireKeyOf = (param: string): string => param.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
+
+/** The member answered names the member and the parent asked about. */
+const expectSameMember = (r: Real, exchange: Exchange, sid: string) => {
   const body = bodyObject(r, exchange)
-  const { serviceSid, accountSid } = r.run.env
+  const { serviceSid, accountSid, resource } = r.run.env
+  const parentKey = wireKeyOf(resource.parent.param)
   const wrong = [
     body["sid"] !== sid ? `sid is ${JSON.stringify(body["sid"])}` : undefined,
-    body["service_sid"] !== serviceSid ? `service_sid is ${JSON.stringify(body["service_sid"])}` : undefined,
+    body[parentKey] !== serviceSid ? `${parentKey} is ${JSON.stringify(body[parentKey])}` : undefined,
     body["account_sid"] !== undefined && body["account_sid"] !== null && body["account_sid"] !== accountSid ? `account_sid is ${JSON.stringify(body["account_sid"])}` : undefined
   ].filter((line) => line !== undefined)
   if (wrong.length > 0) {
     r.run.fail({
-      message: `the ShortCode answered is not the one asked about: ${wrong.join(", ")}`,
-      expected: `sid ${sid}, service_sid ${serviceSid}, account_sid ${accountSid}`,
+      message: `the ${resource.bodies.member} answered is not the one asked about: ${wrong.join(", ")}`,
+      expected: `sid ${sid}, ${parentKey} ${serviceSid}, account_sid ${accountSid}`,
       received: describeResponse(exchange.response as NonNullable<Exchange["response"]>)
     })
   }
@@ -74,17 +82,19 @@ class Add implements Command {
   check = () => true
   async run(m: Model, r: Real) {
     const present = m.present.has(this.sid)
-    const expected = addExpectation(this.sid, present, present ? `${inService(m, this.sid)}: a second add is 409 with code 21710` : `${notInService(m, this.sid)}, and it is in the account's inventory and in no service`)
-    const exchange = await r.run.send(`add ${this.sid} to the service`, {
+    const { resource } = r.run.env
+    const conflict = resource.errors.alreadyMember
+    const expected = addExpectation(resource, this.sid, present, present ? `${inService(r, m, this.sid)}: a second add is ${conflict.status} with code ${conflict.code}` : `${notInService(r, m, this.sid)}, and it is in the account's inventory and in no ${resource.words.parent}`)
+    const exchange = await r.run.send(`add ${this.sid} to the ${resource.words.parent}`, {
       method: "POST",
-      path: collectionPath(r.run.env.serviceSid),
+      path: resource.collectionPath(r.run.env.serviceSid),
       headers: this.headers,
       body: this.body,
       auth: auth.primary(r.run.env.accountSid)
     }, expected)
-    if (isStateful(r) && statusOf(exchange) === 201) expectSameShortCode(r, exchange, this.sid)
+    if (isStateful(r) && statusOf(exchange) === resource.success.added) expectSameMember(r, exchange, this.sid)
     const status = statusOf(exchange)
-    if ((status >= 200 && status < 300) || status === 409) {
+    if ((status >= 200 && status < 300) || status === conflict.status) {
       if (!present) m.history.set(this.sid, "added")
       m.present.add(this.sid)
     }
@@ -100,25 +110,27 @@ type Target =
 const resolveTarget = (m: Model, target: Target): string =>
   target.kind === "other" ? (m.others[target.index % m.others.length] as string) : target.sid
 
-const describeTarget = (target: Target): string =>
-  target.kind === "other" ? `one of the service's own short codes (#${target.index})` : target.sid
+const describeTarget = (target: Target, resource: ConformanceTarget): string =>
+  target.kind === "other" ? `one of the ${resource.words.parent}'s own ${resource.words.members} (#${target.index})` : target.sid
 
 class Fetch implements Command {
-  constructor(readonly target: Target) {}
+  constructor(readonly target: Target, readonly resource: ConformanceTarget) {}
   check = (m: Readonly<Model>) => this.target.kind !== "other" || m.others.length > 0
   async run(m: Model, r: Real) {
     const sid = resolveTarget(m, this.target)
+    const { resource } = this
+    const { fetched } = resource.success
     const expected: Expectation = this.target.kind === "other"
-      ? expectSuccess(200, "ShortCode", `${sid} was in the service when the run started`)
+      ? expectSuccess(fetched, resource.bodies.member, `${sid} was in the ${resource.words.parent} when the run started`)
       : this.target.kind === "unknown"
-      ? expectError(404, 20404, `${sid} is a random SID that is in no service`)
+      ? expectAnswer(resource.errors.notFound, `${sid} is a random SID that is in no ${resource.words.parent}`)
       : m.present.has(sid)
-      ? expectSuccess(200, "ShortCode", inService(m, sid))
-      : expectError(404, 20404, notInService(m, sid))
-    const exchange = await r.run.send(`fetch ${sid}`, { method: "GET", path: instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
-    if (isStateful(r) && statusOf(exchange) === 200) expectSameShortCode(r, exchange, sid)
+      ? expectSuccess(fetched, resource.bodies.member, inService(r, m, sid))
+      : expectAnswer(resource.errors.notFound, notInService(r, m, sid))
+    const exchange = await r.run.send(`fetch ${sid}`, { method: "GET", path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
+    if (isStateful(r) && statusOf(exchange) === fetched) expectSameMember(r, exchange, sid)
   }
-  toString = () => `fetch(${describeTarget(this.target)})`
+  toString = () => `fetch(${describeTarget(this.target, this.resource)})`
 }
 
 class Remove implements Command {
@@ -127,12 +139,14 @@ class Remove implements Command {
   async run(m: Model, r: Real) {
     const sid = this.target.sid
     const present = m.present.has(sid)
+    const { resource } = r.run.env
+    const { removed } = resource.success
     const expected = this.target.kind === "unknown"
-      ? expectError(404, 20404, `${sid} is a random SID that is in no service`)
+      ? expectAnswer(resource.errors.notFound, `${sid} is a random SID that is in no ${resource.words.parent}`)
       : present
-      ? expectSuccess(204, "empty", `${inService(m, sid)}; removing it answers 204 with no body`)
-      : expectError(404, 20404, notInService(m, sid))
-    const exchange = await r.run.send(`remove ${sid} from the service`, { method: "DELETE", path: instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
+      ? expectSuccess(removed, "empty", `${inService(r, m, sid)}; removing it answers ${removed} with no body`)
+      : expectAnswer(resource.errors.notFound, notInService(r, m, sid))
+    const exchange = await r.run.send(`remove ${sid} from the ${resource.words.parent}`, { method: "DELETE", path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
     const status = statusOf(exchange)
     if (status >= 200 && status < 300 && this.target.kind === "pool") {
       m.present.delete(sid)
@@ -142,15 +156,16 @@ class Remove implements Command {
   toString = () => `remove(${this.target.sid})`
 }
 
-/** Walks the whole list with `pageSize`: at most 25 pages however many short codes the service holds. */
+/** Walks the whole list with `pageSize`: at most 25 pages however many members the parent holds. */
 const walkOnce = async (m: Model, r: Real, requested: number) => {
+  const { words } = r.run.env.resource
   const expected = [...m.others, ...m.present]
   const pageSize = Math.max(requested, Math.ceil(expected.length / 25))
   const walk = await walkList(r.run, {
     pageSize,
     maxPages: Math.ceil(expected.length / pageSize) + 2,
-    step: `list the service with PageSize ${pageSize}`,
-    because: "the service exists and the credentials are the account's",
+    step: `list the ${words.parent} with PageSize ${pageSize}`,
+    because: `the ${words.parent} exists and the credentials are the account's`,
     maxItemsPerPage: isStateful(r) ? pageSize : undefined
   })
   if (!isStateful(r)) return
@@ -159,15 +174,15 @@ const walkOnce = async (m: Model, r: Real, requested: number) => {
   const repeated = [...seen].filter(([, count]) => count > 1).map(([sid, count]) => `${sid} ${count} times`)
   const missing = expected.filter((sid) => !seen.has(sid))
   const unexpected = [...seen.keys()].filter((sid) => !expected.includes(sid))
-  const explain = (sid: string) => (m.history.has(sid) || m.present.has(sid) ? inService(m, sid) : `${sid} was in the service when the run started`)
+  const explain = (sid: string) => (m.history.has(sid) || m.present.has(sid) ? inService(r, m, sid) : `${sid} was in the ${words.parent} when the run started`)
   if (repeated.length + missing.length + unexpected.length > 0) {
     r.run.fail({
-      message: `walking next_page_url with PageSize ${pageSize} did not yield each short code exactly once: ${[
+      message: `walking next_page_url with PageSize ${pageSize} did not yield each ${words.member} exactly once: ${[
         repeated.length > 0 ? `repeated: ${repeated.join(", ")}` : "",
         missing.length > 0 ? `missing: ${missing.map(explain).join("; ")}` : "",
-        unexpected.length > 0 ? `not in the service: ${unexpected.map((sid) => notInService(m, sid)).join("; ")}` : ""
+        unexpected.length > 0 ? `not in the ${words.parent}: ${unexpected.map((sid) => notInService(r, m, sid)).join("; ")}` : ""
       ].filter((part) => part !== "").join("; ")}`,
-      expected: `each of ${expected.length} short codes once: ${expected.join(", ") || "(none)"}`,
+      expected: `each of ${expected.length} ${words.members} once: ${expected.join(", ") || "(none)"}`,
       received: `${walk.sids.length} items over ${walk.pages} pages: ${walk.sids.join(", ") || "(none)"}`
     })
   }
@@ -210,16 +225,15 @@ class Probe implements Command {
 }
 
 export interface TrafficEnv {
+  readonly resource: ConformanceTarget
   readonly serviceSid: string
   readonly accountSid: string
   readonly pool: ReadonlyArray<string>
 }
 
-/** Page sizes, mostly small so that a few short codes span several pages, but any from 1 to 1000. */
+/** Page sizes, mostly small so that a few members span several pages, but any from 1 to 1000. */
 export const pageSizes = (): fc.Arbitrary<number> =>
   fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 1000 }) })
-
-const unknownSid = () => shortCodeSid().map((sid) => sid as string)
 
 /** Credentials that must get 401 with code 20003, with how to write them in a curl command. */
 export const badCredentials = (accountSid: string): fc.Arbitrary<AuthUse> =>
@@ -228,16 +242,18 @@ export const badCredentials = (accountSid: string): fc.Arbitrary<AuthUse> =>
     fc.stringMatching(/^[0-9a-f]{32}$/).map((token) => auth.literal("a wrong token", accountSid, token)),
     fc.constant(auth.derived("the token with one character added", accountSid, (token) => `${token}x`, "${SHORTCODE_KIT_AUTH_TOKEN}x")),
     fc.constant(auth.derived("the token without its last character", accountSid, (token) => token.slice(0, -1), "${SHORTCODE_KIT_AUTH_TOKEN%?}")),
-    shortCodeSid().map((sid) => auth.derived("the token with another account SID", `AC${sid.slice(2)}`, (token) => token, "$SHORTCODE_KIT_AUTH_TOKEN")),
+    anyAccountSid().map((sid) => auth.derived("the token with another account SID", sid, (token) => token, "$SHORTCODE_KIT_AUTH_TOKEN")),
     fc.constant(auth.header("the token as a Bearer token", "", { before: "Bearer ", after: "" })),
     fc.constant(auth.header("Basic credentials without a colon", `Basic ${Buffer.from(accountSid).toString("base64")}`))
   )
 
 /** The commands of `stateful`: add, fetch, list, remove. */
 export const statefulCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => {
+  const { resource } = env
+  const unknownSid = resource.member.anySid
   const pool = fc.constantFrom(...env.pool)
   const add = pool.chain((sid) =>
-    createShortCodeHttpRequest({ serviceSid: env.serviceSid, shortCodeSid: sid }).map((request) => new Add(sid, request.headers, request.body) as Command)
+    resource.adds({ parentSid: env.serviceSid, memberSid: sid }).map((request) => new Add(sid, request.headers, request.body) as Command)
   )
   const poolTarget = pool.map((sid): Target => ({ kind: "pool", sid }))
   const fetchTarget = fc.oneof(
@@ -252,8 +268,8 @@ export const statefulCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> 
   return [
     add,
     add,
-    fetchTarget.map((target) => new Fetch(target) as Command),
-    fetchTarget.map((target) => new Fetch(target) as Command),
+    fetchTarget.map((target) => new Fetch(target, resource) as Command),
+    fetchTarget.map((target) => new Fetch(target, resource) as Command),
     removeTarget.map((target) => new Remove(target) as Command),
     removeTarget.map((target) => new Remove(target) as Command),
     pageSizes().map((size) => new List(size) as Command),
@@ -261,46 +277,54 @@ export const statefulCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> 
   ]
 }
 
+/** The methods HTTP defines for resources; those a path does not have are answered 405. */
+const METHODS = ["PUT", "PATCH", "POST", "DELETE", "GET"] as const
+
 /** The mixed traffic of the response checks: the stateful commands (when there is a pool) and every kind of probe. */
 export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => {
-  const collection = collectionPath(env.serviceSid)
+  const { resource } = env
+  const { errors, words, member, formType } = resource
+  const unknownSid = member.anySid
+  const collection = resource.collectionPath(env.serviceSid)
+  const instance = (sid: string) => resource.instancePath(env.serviceSid, sid)
   const someSid = env.pool.length > 0 ? fc.oneof(fc.constantFrom(...env.pool), unknownSid()) : unknownSid()
   const invalidCreate = (env.pool.length > 0 ? fc.constantFrom<string | undefined>(...env.pool) : fc.constant<string | undefined>(undefined)).chain((sid) =>
-    invalidCreateShortCodeHttpRequest({ serviceSid: env.serviceSid, shortCodeSid: sid })
-  ).map((request) => {
-    const fault = request.fault ?? "body.missing-short-code-sid"
-    const expected = expectError(request.expect.status, request.expect.code ?? 20001, expectedFaultResponses[fault].why)
-    return new Probe(`create with a fault (${fault})`, { method: "POST", path: request.path, headers: request.headers, body: request.body }, expected, "primary") as Command
-  })
+    resource.faults({ parentSid: env.serviceSid, memberSid: sid })
+  ).map((request) =>
+    new Probe(`create with a fault (${request.fault})`, { method: request.method, path: request.path, headers: request.headers, body: request.body }, expectAnswer(request.answer, request.answer.why), "primary") as Command
+  )
   const derivedCreate = someSid.chain((sid) => nearMissesOf(sid)).map((miss) =>
-    new Probe(`create with ShortCodeSid ${JSON.stringify(miss.value)} (${miss.label}: ${miss.rule})`, {
+    new Probe(`create with ${member.field} ${JSON.stringify(miss.value)} (${miss.label}: ${miss.rule})`, {
       method: "POST",
       path: collection,
-      headers: { "Content-Type": FORM },
-      body: new URLSearchParams({ ShortCodeSid: miss.value }).toString()
-    }, expectError(400, 21421, "ShortCodeSid is present but is not SC followed by 32 hexadecimal digits"), "primary") as Command
+      headers: { "Content-Type": formType },
+      body: new URLSearchParams({ [member.field]: miss.value }).toString()
+    }, expectAnswer(errors.malformedMember, errors.malformedMember.why), "primary") as Command
   )
   const malformedInstance = fc.tuple(fc.constantFrom("GET", "DELETE"), someSid.chain((sid) => nearMissesOf(sid))).map(([method, miss]) =>
     new Probe(`${method === "GET" ? "fetch" : "remove"} ${JSON.stringify(miss.value)} (${miss.label}: ${miss.rule})`, {
       method,
-      path: instancePath(env.serviceSid, miss.value)
-    }, expectError(404, 20404, "a malformed Short Code SID names no short code of the service"), "primary") as Command
+      path: instance(miss.value)
+    }, expectAnswer(errors.notFound, `a malformed ${words.sid} names no ${words.member} of the ${words.parent}`), "primary") as Command
   )
-  const invalidList = invalidListQuery().map(({ query, label }) =>
-    new Probe(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectError(400, 20001, `${label} is not a valid list query`), "primary") as Command
+  const invalidList = invalidListQuery(resource.isValidListQuery).map(({ query, label }) =>
+    new Probe(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectAnswer(errors.invalidQuery, `${label} is not a valid list query`), "primary") as Command
   )
+  const notOn = (allowed: ReadonlyArray<string>) => METHODS.filter((method) => !allowed.includes(method))
   const wrongMethod = fc.oneof(
-    fc.constantFrom("PUT", "PATCH", "DELETE").map((method) => ({ method, path: collection, what: "the collection" })),
-    fc.tuple(fc.constantFrom("PUT", "PATCH", "POST"), someSid).map(([method, sid]) => ({ method, path: instancePath(env.serviceSid, sid), what: "a short code" }))
+    fc.constantFrom(...notOn(resource.methods.collection)).map((method) => ({ method, path: collection, what: "the collection" })),
+    fc.tuple(fc.constantFrom(...notOn(resource.methods.instance)), someSid).map(([method, sid]) => ({ method, path: instance(sid), what: `a ${words.member}` }))
   ).map(({ method, path, what }) =>
-    new Probe(`${method} ${what}`, { method, path, headers: { "Content-Type": FORM }, body: "" }, expectError(405, 20004, `${what} does not support ${method}`), "primary") as Command
+    new Probe(`${method} ${what}`, { method, path, headers: { "Content-Type": formType }, body: "" }, expectAnswer(errors.methodNotAllowed, `${what} does not support ${method}`), "primary") as Command
   )
   const unknownPath = fc.oneof(
-    fc.constant(`/v1/Services/${env.serviceSid}/ShortCode`),
-    someSid.map((sid) => `${instancePath(env.serviceSid, sid)}/Extra`),
-    fc.constant("/v1/NoSuchResource")
-  ).map((path) => new Probe(`GET an unknown path ${path}`, { method: "GET", path }, expectError(404, 20404, "the path names no resource"), "primary") as Command)
-  const preflight = fc.tuple(fc.constantFrom("GET", "POST", "DELETE"), fc.oneof(fc.constant(collection), someSid.map((sid) => instancePath(env.serviceSid, sid)))).map(([method, path]) =>
+    // The collection's last segment without its last letter, a segment below an instance, a resource of no API.
+    fc.constant(collection.slice(0, -1)),
+    someSid.map((sid) => `${instance(sid)}/Extra`),
+    fc.constant(`${collection.slice(0, collection.indexOf("/", 1))}/NoSuchResource`)
+  ).map((path) => new Probe(`GET an unknown path ${path}`, { method: "GET", path }, expectAnswer(errors.notFound, "the path names no resource"), "primary") as Command)
+  const served = [...new Set([...resource.methods.collection, ...resource.methods.instance])]
+  const preflight = fc.tuple(fc.constantFrom(...served), fc.oneof(fc.constant(collection), someSid.map(instance))).map(([method, path]) =>
     new Probe(`preflight (OPTIONS) for ${method} ${path}`, {
       method: "OPTIONS",
       path,
@@ -311,22 +335,22 @@ export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => 
     badCredentials(env.accountSid),
     fc.oneof(
       fc.constant({ method: "GET", path: collection, body: undefined as string | undefined, what: "list" }),
-      someSid.map((sid) => ({ method: "GET", path: instancePath(env.serviceSid, sid), body: undefined as string | undefined, what: `fetch ${sid}` })),
-      someSid.map((sid) => ({ method: "POST", path: collection, body: `ShortCodeSid=${sid}` as string | undefined, what: `add ${sid}` })),
-      someSid.map((sid) => ({ method: "DELETE", path: instancePath(env.serviceSid, sid), body: undefined as string | undefined, what: `remove ${sid}` }))
+      someSid.map((sid) => ({ method: "GET", path: instance(sid), body: undefined as string | undefined, what: `fetch ${sid}` })),
+      someSid.map((sid) => ({ method: "POST", path: collection, body: addForm(resource, sid) as string | undefined, what: `add ${sid}` })),
+      someSid.map((sid) => ({ method: "DELETE", path: instance(sid), body: undefined as string | undefined, what: `remove ${sid}` }))
     )
   ).map(([credentials, request]) =>
     new Probe(`${request.what} with ${credentials.label}`, {
       method: request.method,
       path: request.path,
-      ...(request.body === undefined ? {} : { headers: { "Content-Type": FORM }, body: request.body })
-    }, expectError(401, 20003, `${credentials.label} do not authenticate`), credentials) as Command
+      ...(request.body === undefined ? {} : { headers: { "Content-Type": formType }, body: request.body })
+    }, expectAnswer(errors.unauthorized, `${credentials.label} do not authenticate`), credentials) as Command
   )
   const probes = [invalidCreate, derivedCreate, malformedInstance, invalidList, wrongMethod, unknownPath, preflight, unauthenticated]
   if (env.pool.length === 0) {
     return [
       ...probes,
-      fc.oneof(fc.nat().map((index): Target => ({ kind: "other", index })), unknownSid().map((sid): Target => ({ kind: "unknown", sid }))).map((target) => new Fetch(target) as Command),
+      fc.oneof(fc.nat().map((index): Target => ({ kind: "other", index })), unknownSid().map((sid): Target => ({ kind: "unknown", sid }))).map((target) => new Fetch(target, resource) as Command),
       unknownSid().map((sid) => new Remove({ kind: "unknown", sid }) as Command),
       pageSizes().map((size) => new List(size) as Command)
     ]

@@ -54,8 +54,8 @@ export const conformanceSuite = (
     for (const check of checks) {
       it(check, async (context) => {
         const given = await options()
-        if (check === "stateful" && (given.shortCodeSids ?? []).length === 0) {
-          context.skip("stateful needs shortCodeSids: short codes of the account's inventory that are in no service")
+        if (check === "stateful" && (given.memberSids ?? given.shortCodeSids ?? []).length === 0) {
+          context.skip("stateful needs shortCodeSids (or memberSids): members of the account's inventory that are in no parent")
         }
         const report = await runConformance({ ...given, checks: [check] })
         const result = report.checks[0]

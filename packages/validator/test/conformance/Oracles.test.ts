@@ -5,6 +5,7 @@ import type { ResponseCheckName } from "../../src/conformance/Checks.js"
 import { expectError, expectSuccess, type Expectation } from "../../src/conformance/Expectation.js"
 import type { Exchange } from "../../src/conformance/Http.js"
 import { judgeResponse } from "../../src/conformance/Oracles.js"
+import { shortCodesTarget } from "../../src/conformance/ShortCodesTarget.js"
 import { MG, SC, strictShortCode, twilioError404 } from "../fixtures.js"
 
 const url = `http://127.0.0.1:4010/v1/Services/${MG}/ShortCodes/${SC}`
@@ -24,7 +25,7 @@ const exchange = (status: number, body: unknown, expected: Expectation, headers:
 
 const fetched = expectSuccess(200, "ShortCode", `${SC} was added above`)
 const gone = expectError(404, 20404, `${SC} was removed above`)
-const judge = (check: ResponseCheckName, e: Exchange) => judgeResponse(check, e, { strictBaseUrl: undefined })
+const judge = (check: ResponseCheckName, e: Exchange) => judgeResponse(check, e, { strictBaseUrl: undefined, resource: shortCodesTarget })
 
 describe("the response checks", () => {
   it("pass a conforming 200 ShortCode and a conforming 404 Twilio error", () => {
@@ -76,7 +77,7 @@ describe("the response checks", () => {
     expect(judge("response_schema_conformance", exchange(200, { ...strictShortCode, sid: "SC12" }, fetched))?.message).toBe(
       `the body is not a ShortCode (spec profile): sid: sid.length: must be exactly 34 characters long: "SC" followed by 32 hexadecimal digits (expected "SC" followed by 32 hexadecimal digits; received "SC12")`
     )
-    const local = judgeResponse("response_schema_conformance", exchange(200, strictShortCode, fetched), { strictBaseUrl: "http://127.0.0.1:4010" })
+    const local = judgeResponse("response_schema_conformance", exchange(200, strictShortCode, fetched), { strictBaseUrl: "http://127.0.0.1:4010", resource: shortCodesTarget })
     expect(local?.message).toMatch(/^the body is not a ShortCode of the strict profile: url: url\.canonical: /)
     expect(judge("response_schema_conformance", exchange(404, { code: 20404, message: "x" }, gone))?.message).toMatch(/^the error body is not a TwilioError: more_info: required: /)
     // The wording after the rule id is the validator's own (tested with it); here, that the page's issue is passed on.
