@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import { CountryCode } from "./CountryCode.js"
 import { DateFromTwilioString } from "./DateTime.js"
 import { field } from "./resource/Field.js"
+import { serviceNotFound } from "./MessagingService.js"
 import { defineResource } from "./resource/Resource.js"
 import { Capabilities, ShortCodeNumber } from "./ShortCodeNumber.js"
 import { AccountSid, ServiceSid, ShortCodeSid } from "./Sid.js"
@@ -15,12 +16,6 @@ import { UrlFromUriString } from "./Uri.js"
 
 // Parameter descriptions as Twilio's OpenAPI document words them (twilio/twilio-oai, MIT).
 const serviceSid = (what: string) => `The SID of the Messaging Service ${what}. A malformed SID names no Service: 404.`
-const paging = {
-  PageSize: "How many resources to return in each list page. The default is 50, and the maximum is 1000.",
-  Page: "The page index. This value is simply for client state.",
-  PageToken: "The page token. This is provided by the API."
-}
-const serviceNotFound = { summary: "Not found: no such Messaging Service in this account", codes: [20404] } as const
 const shortCodeNotFound = { summary: "Not found: no such Messaging Service, or no such short code in it", codes: [20404] } as const
 
 /**
@@ -66,8 +61,8 @@ export const ShortCodeResource = defineResource({
     list: {
       summary: "List the short codes of a Messaging Service",
       success: "OK: one page of the service's short codes",
-      parameters: { ServiceSid: serviceSid("to read the resources from"), ...paging },
-      errors: [{ summary: "Bad request: PageSize or Page is not a whole number in range", codes: [20001] }, serviceNotFound]
+      parameters: { ServiceSid: serviceSid("to read the resources from") },
+      errors: [serviceNotFound]
     },
     fetch: {
       summary: "Fetch a short code of a Messaging Service",

@@ -8,8 +8,11 @@
 export { AuthenticatedAccount, ShortCodesAuthorization } from "./http/Authorization.js"
 export { type ShortCodesClientErrorReason, ShortCodesClientError, type ShortCodesClientFailure, TwilioApiError } from "./http/ClientError.js"
 export { corsHeaderObjects, type CorsHeaderName, corsHeaders } from "./http/Cors.js"
+export { type CollectionEndpoints, collectionEndpoints, collectionGroup } from "./http/collection.js"
 export { docsLayer, type DocsLayerOptions } from "./http/Docs.js"
+export { MessagingApi } from "./http/MessagingApi.js"
 export { openApiDocument, openApiDocumentText } from "./http/OpenApiDocument.js"
+export { createService, deleteService, fetchService, listServices, ServicesGroup } from "./http/ServicesApi.js"
 export {
   createShortCode,
   deleteShortCode,

@@ -6,11 +6,10 @@
  *
  * @since 0.1.0
  */
-import { HttpApi, OpenApi } from "effect/http-api"
+import { HttpApi } from "effect/http-api"
 import { ShortCodeResource } from "../ShortCode.js"
-import { TWILIO_MESSAGING_BASE_URL } from "../ShortCodeStrict.js"
 import { collectionEndpoints, collectionGroup } from "./collection.js"
-import { documentTransform } from "./internal/openApiTransforms.js"
+import { apiAnnotations } from "./internal/openApiTransforms.js"
 
 const endpoints = collectionEndpoints(ShortCodeResource)
 
@@ -99,15 +98,10 @@ export const ShortCodesGroup = collectionGroup(ShortCodeResource, endpoints)
  */
 export const ShortCodesApi = HttpApi.make("ShortCodesApi")
   .add(ShortCodesGroup)
-  .annotateMerge(OpenApi.annotations({
-    title: "Twilio Messaging v1: ShortCodes",
-    version: "1.0.0",
-    description: "The ShortCodes resource of Twilio's Messaging v1 API, as described by @shortcode-kit/schema. " +
-      "Every response carries the CORS headers; error bodies are Twilio's { code, message, more_info, status }. " +
-      "A method a path does not support is answered 405 with Twilio error 20004.",
-    servers: [{ url: TWILIO_MESSAGING_BASE_URL, description: "Twilio" }],
-    transform: documentTransform
-  }))
+  .annotateMerge(apiAnnotations(
+    "Twilio Messaging v1: ShortCodes",
+    "The ShortCodes resource of Twilio's Messaging v1 API, as described by @shortcode-kit/schema. "
+  ))
 
 /** @since 0.1.0 */
 export type ShortCodesApi = typeof ShortCodesApi

@@ -2,12 +2,13 @@
  * The `HttpApi` endpoints of a declared collection resource (resource/Resource.ts): create (`POST` collection,
  * form body, `201`), list (`GET` collection, `200` page), fetch (`GET` instance, `200`) and delete (`DELETE`
  * instance, `204`), each with the error answers its declaration lists, Twilio's operation id, its summary and its
- * parameter descriptions; and the group of the four, behind HTTP Basic security.
+ * parameter descriptions (the list query's, and its 400 answer, are the same for every collection); and the group of the four, behind HTTP Basic security.
  *
  * @since 0.2.0
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { errorTable } from "../ErrorTable.js"
+import { listQueryDescriptions } from "../resource/listQuery.js"
 import type { ErrorAnswer, OperationDeclaration, Resource } from "../resource/Resource.js"
 import { ShortCodesAuthorization } from "./Authorization.js"
 import { describeParameters } from "./internal/openApiTransforms.js"
@@ -32,13 +33,16 @@ const errorResponse = (answer: ErrorAnswer) => {
   return twilioErrorResponse(status as TwilioErrorStatus, answer.summary, answer.codes)
 }
 
+// Every list endpoint takes the same query (resource/listQuery.ts), so every one can answer this.
+const ListQueryBadRequest = errorResponse({ summary: "Bad request: PageSize or Page is not a whole number in range", codes: [20001] })
+
 const errorsOf = (operation: OperationDeclaration) => operation.errors.map(errorResponse)
 
-const documented = (operationId: string, operation: OperationDeclaration) =>
+const documented = (operationId: string, operation: OperationDeclaration, more: Readonly<Record<string, string>> = {}) =>
   OpenApi.annotations({
     identifier: operationId,
     summary: operation.summary,
-    transform: describeParameters(operation.parameters)
+    transform: describeParameters({ ...operation.parameters, ...more })
   })
 
 const uncapitalize = <S extends string>(text: S): Uncapitalize<S> => `${text.charAt(0).toLowerCase()}${text.slice(1)}` as Uncapitalize<S>
@@ -60,8 +64,8 @@ export const collectionEndpoints = <R extends AnyResource>(resource: R) => {
     params: resource.collectionParams as R["collectionParams"],
     query: resource.listQuery as R["listQuery"],
     success: (resource.page as R["page"]).annotate({ description: operations.list.success }),
-    error: errorsOf(operations.list)
-  }).annotateMerge(documented(`List${singular}`, operations.list))
+    error: [ListQueryBadRequest, ...errorsOf(operations.list)]
+  }).annotateMerge(documented(`List${singular}`, operations.list, listQueryDescriptions))
   const fetch = HttpApiEndpoint.get(`fetch${singular}`, resource.instancePath as R["instancePath"], {
     params: resource.instanceParams as R["instanceParams"],
     success: (resource.codec as R["codec"]).annotate({ description: operations.fetch.success }),

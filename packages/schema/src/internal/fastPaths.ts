@@ -1,7 +1,7 @@
 // The one hook through which the declarations (resource/Resource.ts) give their derived schemas fast paths. For now
 // it installs the hand-written paths of the ShortCodes schemas, recognised by identifier, and leaves every other
 // schema to Effect's interpreter; a generated compiler is to take its place.
-import type { Schema } from "effect"
+import { type Schema, SchemaAST } from "effect"
 import {
   installCreateFormFastPaths,
   installCreateParamsFastPaths,
@@ -9,14 +9,12 @@ import {
   installShortCodeFastPaths
 } from "./shortCodeFastPaths.js"
 
-const identifierOf = (schema: Schema.Top): unknown => schema.ast.annotations?.["identifier"]
-
 /**
  * Installs the fast paths the package has for `schema` (a derived codec, params struct or form), and returns it.
  * Call it last: an annotated copy is another node, without them.
  */
 export const installFastPaths = <S extends Schema.Top>(schema: S): S => {
-  switch (identifierOf(schema)) {
+  switch (SchemaAST.resolveIdentifier(schema.ast)) {
     case "ShortCode":
       return installShortCodeFastPaths(schema)
     case "CreateShortCodeParams":

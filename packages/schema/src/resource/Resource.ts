@@ -28,7 +28,7 @@ export interface ErrorAnswer {
 
 /**
  * What the documentation says of one operation: its summary, the meaning of its success answer, the description
- * of each path and query parameter (as Twilio's document words them), and its error answers.
+ * of each path parameter (as Twilio's document words them; the list query's are shared), and its error answers.
  *
  * @since 0.2.0
  */

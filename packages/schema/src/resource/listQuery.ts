@@ -40,6 +40,17 @@ export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 1000
 
 /**
+ * The descriptions of the list query's parameters, as Twilio's OpenAPI document words them (twilio/twilio-oai, MIT).
+ *
+ * @since 0.2.0
+ */
+export const listQueryDescriptions = {
+  PageSize: "How many resources to return in each list page. The default is 50, and the maximum is 1000.",
+  Page: "The page index. This value is simply for client state.",
+  PageToken: "The page token. This is provided by the API."
+} as const
+
+/**
  * The list query codec under `identifier`: the string-valued query (as from `URLSearchParams`) to
  * `{ pageSize, page, pageToken }`.
  *
