@@ -155,6 +155,14 @@ export const MessagingServicePage = MessagingServiceResource.page
 export type MessagingServicePage = typeof MessagingServicePage.Type
 
 /**
+ * The create request's body as the spec's `CreateServiceRequest` object (`{ FriendlyName }`, the one parameter a
+ * stand-in keeps), decoded to `{ friendlyName }`.
+ *
+ * @since 0.2.0
+ */
+export const CreateServiceRequest = MessagingServiceResource.createRequest
+
+/**
  * The form body of `POST /v1/Services` to `{ friendlyName }`: `FriendlyName` required, given once, 1 to 64
  * characters.
  *

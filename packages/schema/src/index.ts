@@ -13,6 +13,7 @@ export { assignedCountryCodes, CountryCode } from "./CountryCode.js"
 export { ShortCode, ShortCodeResource, shortCodeWireKeys, type ShortCodeWire } from "./ShortCode.js"
 export {
   CreateServiceForm,
+  CreateServiceRequest,
   FRIENDLY_NAME_MAX_LENGTH,
   FriendlyName,
   MessagingService,

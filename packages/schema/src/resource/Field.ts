@@ -75,13 +75,15 @@ export type Presence = "optional" | "required"
 export type Fields = Readonly<Record<string, Field>>
 
 /** The codec of one field, by presence and nullability. @since 0.2.0 */
+// Nullable unless declared `false`: where the declaration's literal was widened to `boolean`, it is nullable, as
+// `field` makes a field by default.
 export type FieldCodec<F extends Field, P extends Presence> = P extends "optional"
-  ? F["nullable"] extends true ? ReturnType<typeof nullableField<F["schema"]>> : Schema.optionalKey<F["schema"]>
-  : F["nullable"] extends true ? Schema.NullOr<F["schema"]> : F["schema"]
+  ? [F["nullable"]] extends [false] ? Schema.optionalKey<F["schema"]> : ReturnType<typeof nullableField<F["schema"]>>
+  : [F["nullable"]] extends [false] ? F["schema"] : Schema.NullOr<F["schema"]>
 
 /** The strict profile's codec of one field (every key present). @since 0.2.0 */
 export type StrictFieldCodec<F extends Field> = StrictSchema<F> extends infer S extends Schema.Top
-  ? (F["strict"]["nullable"] extends boolean ? F["strict"]["nullable"] : F["nullable"]) extends true ? Schema.NullOr<S> : S
+  ? [F["strict"]["nullable"] extends boolean ? F["strict"]["nullable"] : F["nullable"]] extends [false] ? S : Schema.NullOr<S>
   : never
 
 type StrictSchema<F extends Field> = F["strict"]["schema"] extends Schema.Top ? F["strict"]["schema"] : F["schema"]

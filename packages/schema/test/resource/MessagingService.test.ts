@@ -2,7 +2,9 @@
 // official schema does; its create form takes FriendlyName once, 1 to 64 characters.
 import { Result, Schema } from "effect"
 import { describe, expect, test } from "vitest"
-import { CreateServiceForm, MessagingService, MessagingServicePage, toValidationIssues } from "@shortcode-kit/schema"
+import { Ajv2020 } from "ajv/dist/2020.js"
+import formatsModule from "ajv-formats"
+import { CreateServiceForm, MessagingService, MessagingServicePage, standardSchemas, toJsonSchema, toValidationIssues } from "@shortcode-kit/schema"
 import { officialSchema } from "../support/officialDocument.js"
 
 const body = {
@@ -52,6 +54,18 @@ describe("MessagingService", () => {
       [["validity_period"], "type", "must be number"]
     ])
     expect(officialSchema("messaging.v1.service")({ ...body, validity_period: null })).toBe(false)
+  })
+
+  test("has a JSON Schema and a Standard Schema view that agree with the codec", async () => {
+    const ajv = new Ajv2020({ strict: false })
+    formatsModule.default(ajv)
+    const document = toJsonSchema("MessagingService")
+    const validate = ajv.compile({ ...document.schema, $defs: document.definitions })
+    expect(validate(body)).toBe(true)
+    expect(validate({ ...body, sid: "SC" + "b".repeat(32) })).toBe(false)
+    expect(validate({ ...body, validity_period: null })).toBe(false)
+    const standard = await standardSchemas.MessagingService["~standard"].validate({ ...body, scan_message_content: "sometimes" })
+    expect("issues" in standard && standard.issues?.map((issue) => issue.path)).toEqual([["scan_message_content"]])
   })
 
   test("its page requires services and meta", () => {
