@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
+import { CreateServiceRequest, MessagingService, MessagingServicePage } from "./MessagingService.js"
 import { ShortCode } from "./ShortCode.js"
 import { ShortCodePage } from "./ShortCodePage.js"
 import { ShortCodeStrict } from "./ShortCodeStrict.js"
@@ -18,7 +19,10 @@ const wireSchemas = {
   ShortCodePage,
   TwilioError,
   CreateShortCodeRequest,
-  ListShortCodesQuery
+  ListShortCodesQuery,
+  MessagingService,
+  MessagingServicePage,
+  CreateServiceRequest
 } as const
 
 /** @since 0.1.0 */

@@ -1,46 +1,16 @@
 /**
- * The query of `GET /v1/Services/{ServiceSid}/ShortCodes`: `PageSize` (1 to 1000, default 50), `Page` (>= 0,
- * default 0, "simply for client state" per the spec) and `PageToken` (opaque, issued by the server).
+ * The query of `GET /v1/Services/{ServiceSid}/ShortCodes`: the list query every collection shares
+ * (resource/listQuery.ts), under its ShortCodes identifier.
  *
  * @since 0.1.0
  */
-import { Effect, Schema, SchemaGetter } from "effect"
-import { ruleCheck } from "./internal/rule.js"
+import { ShortCodeResource } from "./ShortCode.js"
 
-const DIGITS = /^(?:0|[1-9][0-9]{0,15})$/
-
-const integerParam = (name: string, minimum: number, maximum: number) =>
-  Schema.String.check(
-    ruleCheck<string>("query.integer", (s) => DIGITS.test(s), {
-      message: `${name} must be a whole number written in decimal digits`,
-      expected: "decimal integer"
-    }, {
-      // Query values travel as text; the document still says which integers are allowed.
-      jsonSchema: {
-        type: "string",
-        pattern: DIGITS.source,
-        description: Number.isFinite(maximum) ? `An integer from ${minimum} to ${maximum}` : `An integer of at least ${minimum}`
-      }
-    }),
-    ruleCheck<string>("query.range", (s) => Number(s) >= minimum && Number(s) <= maximum, {
-      message: Number.isFinite(maximum)
-        ? `${name} must be between ${minimum} and ${maximum}`
-        : `${name} must be at least ${minimum}`,
-      expected: Number.isFinite(maximum) ? `${minimum}..${maximum}` : `>= ${minimum}`
-    })
-  ).pipe(
-    Schema.decodeTo(Schema.Int, {
-      decode: SchemaGetter.transform((s: string) => Number(s)),
-      encode: SchemaGetter.transform((n: number) => String(n))
-    })
-  )
-
-/** Default and largest page size, from the spec's description of `PageSize`. */
-export const DEFAULT_PAGE_SIZE = 50
-export const MAX_PAGE_SIZE = 1000
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./resource/listQuery.js"
 
 /**
- * Decodes the string-valued query (as from `URLSearchParams`) to `{ pageSize, page, pageToken }`.
+ * Decodes the string-valued query (as from `URLSearchParams`) to `{ pageSize, page, pageToken }`: `PageSize` 1 to
+ * 1000 (default 50), `Page` >= 0 (default 0), `PageToken` opaque.
  *
  * @example
  * ```ts
@@ -51,15 +21,7 @@ export const MAX_PAGE_SIZE = 1000
  * ```
  * @since 0.1.0
  */
-export const ListShortCodesQuery = Schema.Struct({
-  pageSize: integerParam("PageSize", 1, MAX_PAGE_SIZE).pipe(
-    Schema.withDecodingDefaultKey(Effect.succeed(String(DEFAULT_PAGE_SIZE)))
-  ),
-  page: integerParam("Page", 0, Number.MAX_SAFE_INTEGER).pipe(Schema.withDecodingDefaultKey(Effect.succeed("0"))),
-  pageToken: Schema.optionalKey(Schema.String)
-}).pipe(Schema.encodeKeys({ pageSize: "PageSize", page: "Page", pageToken: "PageToken" })).annotate({
-  identifier: "ListShortCodesQuery"
-})
+export const ListShortCodesQuery = ShortCodeResource.listQuery
 
 /** @since 0.1.0 */
 export type ListShortCodesQuery = typeof ListShortCodesQuery.Type

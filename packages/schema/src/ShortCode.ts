@@ -1,28 +1,87 @@
 /**
- * The ShortCode resource (`messaging.v1.service.short_code` in Twilio's OpenAPI).
+ * The ShortCode resource (`messaging.v1.service.short_code` in Twilio's OpenAPI), declared once: every schema of the
+ * resource, and its `HttpApi` endpoints (http/ShortCodesApi.ts), are derived from {@link ShortCodeResource}.
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { CountryCode } from "./CountryCode.js"
 import { DateFromTwilioString } from "./DateTime.js"
-import { installFastPaths } from "./internal/fastPaths.js"
-import { nullableField } from "./internal/nullableField.js"
-import { wireKeysAnnotation } from "./internal/wireKeys.js"
+import { field } from "./resource/Field.js"
+import { serviceNotFound } from "./MessagingService.js"
+import { defineResource } from "./resource/Resource.js"
+import { Capabilities, ShortCodeNumber } from "./ShortCodeNumber.js"
 import { AccountSid, ServiceSid, ShortCodeSid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
 
+// Parameter descriptions as Twilio's OpenAPI document words them (twilio/twilio-oai, MIT).
+const serviceSid = (what: string) => `The SID of the Messaging Service ${what}. A malformed SID names no Service: 404.`
+const shortCodeNotFound = { summary: "Not found: no such Messaging Service, or no such short code in it", codes: [20404] } as const
+
+/**
+ * The declaration of the ShortCodes resource: fields, paths, create parameters and the answers of its four
+ * operations.
+ *
+ * @since 0.2.0
+ */
+export const ShortCodeResource = defineResource({
+  identifier: "ShortCode",
+  singular: "ShortCode",
+  plural: "ShortCodes",
+  openApiName: "messaging.v1.service.short_code",
+  description: "A short code in a Messaging Service",
+  sid: ShortCodeSid,
+  presence: "optional",
+  fields: {
+    sid: field("sid", ShortCodeSid, { strict: { nullable: false } }),
+    accountSid: field("account_sid", AccountSid, { strict: { nullable: false } }),
+    serviceSid: field("service_sid", ServiceSid, { strict: { nullable: false } }),
+    dateCreated: field("date_created", DateFromTwilioString, { strict: { nullable: false } }),
+    dateUpdated: field("date_updated", DateFromTwilioString, { strict: { nullable: false } }),
+    shortCode: field("short_code", Schema.String, { strict: { schema: ShortCodeNumber } }),
+    countryCode: field("country_code", Schema.String, { strict: { schema: CountryCode } }),
+    capabilities: field("capabilities", Schema.Array(Schema.String), { strict: { schema: Capabilities } }),
+    url: field("url", UrlFromUriString, { strict: { nullable: false } })
+  },
+  collectionPath: "/v1/Services/:ServiceSid/ShortCodes",
+  pathParams: { ServiceSid },
+  pageKey: "short_codes",
+  create: { shortCodeSid: { wire: "ShortCodeSid", schema: ShortCodeSid, empty: { expected: "a ShortCode SID" } } },
+  operations: {
+    create: {
+      summary: "Add a short code to a Messaging Service",
+      success: "Created: the short code, now in the Messaging Service",
+      parameters: { ServiceSid: serviceSid("to create the resource under") },
+      errors: [
+        { summary: "Bad request: ShortCodeSid is missing, empty, repeated or malformed, or the pool is full", codes: [20001, 21421, 21714] },
+        serviceNotFound,
+        { summary: "Conflict: the short code is already in this or another Messaging Service", codes: [21710, 21712] }
+      ]
+    },
+    list: {
+      summary: "List the short codes of a Messaging Service",
+      success: "OK: one page of the service's short codes",
+      parameters: { ServiceSid: serviceSid("to read the resources from") },
+      errors: [serviceNotFound]
+    },
+    fetch: {
+      summary: "Fetch a short code of a Messaging Service",
+      success: "OK: the short code",
+      parameters: { ServiceSid: serviceSid("to fetch the resource from"), Sid: "The SID of the ShortCode resource to fetch." },
+      errors: [shortCodeNotFound]
+    },
+    delete: {
+      summary: "Remove a short code from a Messaging Service",
+      success: "The resource was deleted successfully.",
+      parameters: { ServiceSid: serviceSid("to delete the resource from"), Sid: "The SID of the ShortCode resource to delete." },
+      errors: [shortCodeNotFound]
+    }
+  },
+  groupDescription: "A Messaging Service resource to add, fetch or remove short code numbers from a Messaging Service."
+})
+
 /** Wire (snake_case) name of each domain (camelCase) property, in Twilio's order. */
-export const shortCodeWireKeys = {
-  sid: "sid",
-  accountSid: "account_sid",
-  serviceSid: "service_sid",
-  dateCreated: "date_created",
-  dateUpdated: "date_updated",
-  shortCode: "short_code",
-  countryCode: "country_code",
-  capabilities: "capabilities",
-  url: "url"
-} as const
+export const shortCodeWireKeys = ShortCodeResource.wireKeys
 
 /**
  * The codec between the wire JSON of a ShortCode and its domain value. It accepts exactly what Twilio's schema
@@ -44,21 +103,7 @@ export const shortCodeWireKeys = {
  * ```
  * @since 0.1.0
  */
-export const ShortCode = Schema.Struct({
-  sid: nullableField(ShortCodeSid),
-  accountSid: nullableField(AccountSid),
-  serviceSid: nullableField(ServiceSid),
-  dateCreated: nullableField(DateFromTwilioString),
-  dateUpdated: nullableField(DateFromTwilioString),
-  shortCode: nullableField(Schema.String),
-  countryCode: nullableField(Schema.String),
-  capabilities: nullableField(Schema.Array(Schema.String)),
-  url: nullableField(UrlFromUriString)
-}).pipe(Schema.encodeKeys(shortCodeWireKeys)).annotate({
-  identifier: "ShortCode",
-  description: "A short code in a Messaging Service (messaging.v1.service.short_code)",
-  ...wireKeysAnnotation(shortCodeWireKeys)
-}).pipe(installFastPaths)
+export const ShortCode = ShortCodeResource.codec
 
 /**
  * The domain value: camelCase, branded SIDs, `Date`s and a `URL`, `null` where Twilio sent nothing.

@@ -1,46 +1,12 @@
 /**
- * A page of the list endpoint (`ListShortCodeResponse` in the official spec): `short_codes` and `meta`.
+ * A page of the list endpoint (`ListShortCodeResponse` in the official spec): `short_codes` and `meta`, derived from
+ * the ShortCodes declaration.
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-import { installFastPaths } from "./internal/fastPaths.js"
-import { Integer } from "./internal/integer.js"
-import { wireKeysAnnotation } from "./internal/wireKeys.js"
-import { ShortCode } from "./ShortCode.js"
-import { UrlFromUriString } from "./Uri.js"
+import { ShortCodeResource } from "./ShortCode.js"
 
-/**
- * Paging metadata. As in the official spec no property is required; the page URLs are absolute URIs and
- * `previous_page_url` / `next_page_url` are `null` at the ends.
- *
- * @since 0.1.0
- */
-export const PageMeta = Schema.Struct({
-  page: Schema.optionalKey(Integer),
-  pageSize: Schema.optionalKey(Integer),
-  firstPageUrl: Schema.optionalKey(UrlFromUriString),
-  previousPageUrl: Schema.optionalKey(Schema.NullOr(UrlFromUriString)),
-  url: Schema.optionalKey(UrlFromUriString),
-  nextPageUrl: Schema.optionalKey(Schema.NullOr(UrlFromUriString)),
-  key: Schema.optionalKey(Schema.String)
-}).pipe(
-  Schema.encodeKeys({
-    page: "page",
-    pageSize: "page_size",
-    firstPageUrl: "first_page_url",
-    previousPageUrl: "previous_page_url",
-    url: "url",
-    nextPageUrl: "next_page_url",
-    key: "key"
-  })
-).annotate({ identifier: "PageMeta" })
-
-/** @since 0.1.0 */
-export type PageMeta = typeof PageMeta.Type
-
-// Given to encodeKeys and recorded on the codec, so issues of its items' decoded side name `short_codes`.
-const pageWireKeys = { shortCodes: "short_codes", meta: "meta" } as const
+export { PageMeta } from "./resource/PageMeta.js"
 
 /**
  * The list page codec.
@@ -55,12 +21,7 @@ const pageWireKeys = { shortCodes: "short_codes", meta: "meta" } as const
  * ```
  * @since 0.1.0
  */
-export const ShortCodePage = Schema.Struct({
-  shortCodes: Schema.optionalKey(Schema.Array(ShortCode)),
-  meta: Schema.optionalKey(PageMeta)
-}).pipe(Schema.encodeKeys(pageWireKeys)).annotate({ identifier: "ShortCodePage", ...wireKeysAnnotation(pageWireKeys) }).pipe(
-  installFastPaths
-)
+export const ShortCodePage = ShortCodeResource.page
 
 /** @since 0.1.0 */
 export type ShortCodePage = typeof ShortCodePage.Type

@@ -1,24 +1,10 @@
 /**
- * Path parameters of the instance endpoints, `GET` and `DELETE /v1/Services/{ServiceSid}/ShortCodes/{Sid}`.
+ * Path parameters of the instance endpoints, `GET` and `DELETE /v1/Services/{ServiceSid}/ShortCodes/{Sid}`, derived
+ * from the ShortCodes declaration.
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-import { SchemaCompiler } from "effect/schema"
-import { withCompiledPaths } from "./internal/compiledPaths.js"
-import { isSidWithPrefix, ServiceSid } from "./Sid.js"
-
-// The success path written out (see internal/compiledPaths.ts): both keys present (inherited ones count, as for
-// Effect), a Service SID and a non-empty string; anything else is the interpreter's to report.
-const decodeInstanceParams = (input: unknown): unknown => {
-  if (typeof input !== "object" || input === null || Array.isArray(input) || !("ServiceSid" in input && "Sid" in input)) {
-    return SchemaCompiler.invalid
-  }
-  const { ServiceSid: serviceSid, Sid: sid } = input as { readonly ServiceSid: unknown; readonly Sid: unknown }
-  return typeof serviceSid === "string" && isSidWithPrefix("MG", serviceSid) && typeof sid === "string" && sid.length > 0
-    ? { ServiceSid: serviceSid, Sid: sid }
-    : SchemaCompiler.invalid
-}
+import { ShortCodeResource } from "./ShortCode.js"
 
 /**
  * `ServiceSid` is a Messaging Service SID; `Sid` is any non-empty string, as in the official spec, which gives the
@@ -36,12 +22,7 @@ const decodeInstanceParams = (input: unknown): unknown => {
  * ```
  * @since 0.1.0
  */
-export const ShortCodeInstanceParams = Schema.Struct({
-  ServiceSid: ServiceSid.annotateKey({ messageMissingKey: "ServiceSid is required" }),
-  Sid: Schema.String.check(Schema.isNonEmpty({ message: "Sid must not be empty" })).annotateKey({
-    messageMissingKey: "Sid is required"
-  })
-}).annotate({ identifier: "ShortCodeInstanceParams" }).pipe((schema) => withCompiledPaths(schema, { decode: decodeInstanceParams }))
+export const ShortCodeInstanceParams = ShortCodeResource.instanceParams
 
 /** @since 0.1.0 */
 export type ShortCodeInstanceParams = typeof ShortCodeInstanceParams.Type

@@ -1,10 +1,11 @@
 /**
- * The two URL paths of the ShortCodes resource, as `effect/http-api` path templates. The HTTP API definition uses
- * them, and code that must recognise the resource's URLs without loading the HTTP modules (a validating twilio
- * `httpClient`) matches against them.
+ * The two URL paths of the ShortCodes resource, as `effect/http-api` path templates, from the declaration. The HTTP
+ * API definition uses them, and code that must recognise the resource's URLs without loading the HTTP modules (a
+ * validating twilio `httpClient`) matches against them.
  *
  * @since 0.1.0
  */
+import { ShortCodeResource } from "./ShortCode.js"
 
 /**
  * The collection: `POST` adds a short code (`201`, a ShortCode), `GET` lists a page (`200`, a ShortCodePage).
@@ -17,7 +18,7 @@
  * ```
  * @since 0.1.0
  */
-export const shortCodesCollectionPath = "/v1/Services/:ServiceSid/ShortCodes" as const
+export const shortCodesCollectionPath = ShortCodeResource.collectionPath
 
 /**
  * One short code: `GET` fetches it (`200`, a ShortCode), `DELETE` removes it (`204`, no body).
@@ -30,4 +31,4 @@ export const shortCodesCollectionPath = "/v1/Services/:ServiceSid/ShortCodes" as
  * ```
  * @since 0.1.0
  */
-export const shortCodeInstancePath = "/v1/Services/:ServiceSid/ShortCodes/:Sid" as const
+export const shortCodeInstancePath = ShortCodeResource.instancePath

@@ -4,52 +4,19 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-import { CountryCode } from "./CountryCode.js"
-import { DateFromTwilioString } from "./DateTime.js"
-import { ruleCheck, RuleAnnotation } from "./internal/rule.js"
-import { wireKeysAnnotation } from "./internal/wireKeys.js"
-import { shortCodeWireKeys } from "./ShortCode.js"
-import { AccountSid, ServiceSid, ShortCodeSid } from "./Sid.js"
-import { UrlFromUriString } from "./Uri.js"
+import { ruleCheck } from "./internal/rule.js"
+import { ShortCodeResource } from "./ShortCode.js"
 
 /** Twilio's public API origin, the base of every resource `url` it returns. */
 export const TWILIO_MESSAGING_BASE_URL = "https://messaging.twilio.com"
 
-/**
- * A short code number: 3 to 8 ASCII digits (US short codes are 5 or 6). Rule `short_code.digits`.
- *
- * @since 0.1.0
- */
-export const ShortCodeNumber = Schema.String.check(
-  ruleCheck<string>("short_code.digits", (s) => /^[0-9]{3,8}$/.test(s), {
-    message: "must be 3 to 8 digits (0-9) with nothing else, such as 12345",
-    expected: "3 to 8 digits"
-  }, { jsonSchema: { type: "string", pattern: "^[0-9]{3,8}$" } })
-)
+export { Capability, ShortCodeNumber } from "./ShortCodeNumber.js"
 
-/**
- * A short code capability.
- *
- * @since 0.1.0
- */
-export const Capability = Schema.Literals(["SMS", "MMS"])
-
-const Capabilities = Schema.Array(Capability).check(
-  Schema.makeFilter((items: ReadonlyArray<string>) => {
-    const seen = new Set<string>()
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as string
-      if (seen.has(item)) return { path: [i], issue: `must not repeat ${JSON.stringify(item)}: each capability is listed once` }
-      seen.add(item)
-    }
-    return undefined
-  }, { expected: "capabilities without duplicates", [RuleAnnotation]: "capabilities.unique" })
-)
-
-/** The canonical resource URL of a short code in a service under `baseUrl`. */
-export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): string =>
-  `${baseUrl.replace(/\/+$/, "")}/v1/Services/${serviceSid}/ShortCodes/${sid}`
+/** The canonical resource URL of a short code in a service under `baseUrl`: the declared instance path, filled in. */
+export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): string => {
+  const values: Readonly<Record<string, string>> = { ServiceSid: serviceSid, Sid: sid }
+  return baseUrl.replace(/\/+$/, "") + ShortCodeResource.instancePath.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
+}
 
 /**
  * Makes the strict profile for resources served under `baseUrl` (default Twilio's own origin), for stand-ins that
@@ -69,19 +36,10 @@ export const makeShortCodeStrict = (options: { readonly baseUrl?: string } = {})
   if (!/^https?:\/\/[^/?#]+\/?$/.test(baseUrl)) {
     throw new Error(`makeShortCodeStrict: baseUrl must be an http(s) origin such as https://messaging.twilio.com, received ${JSON.stringify(baseUrl)}`)
   }
-  return Schema.Struct({
-    sid: ShortCodeSid,
-    accountSid: AccountSid,
-    serviceSid: ServiceSid,
-    dateCreated: DateFromTwilioString,
-    dateUpdated: DateFromTwilioString,
-    shortCode: Schema.NullOr(ShortCodeNumber),
-    countryCode: Schema.NullOr(CountryCode),
-    capabilities: Schema.NullOr(Capabilities),
-    url: UrlFromUriString
-  }).pipe(
-    Schema.encodeKeys(shortCodeWireKeys),
-    Schema.check(
+  return ShortCodeResource.strict({
+    identifier: "ShortCodeStrict",
+    description: "A ShortCode as a real one looks (strict profile)",
+    checks: [
       ruleCheck("dates.order", (v: { readonly dateCreated: Date; readonly dateUpdated: Date }) =>
         v.dateUpdated.getTime() >= v.dateCreated.getTime(), {
         message: "date_updated must not be earlier than date_created",
@@ -92,11 +50,7 @@ export const makeShortCodeStrict = (options: { readonly baseUrl?: string } = {})
         message: `must be the resource's own URL, ${shortCodeUrl(baseUrl, "{service_sid}", "{sid}")}`,
         expected: shortCodeUrl(baseUrl, "{service_sid}", "{sid}")
       }, { abort: false, path: ["url"], received: (v) => v.url })
-    )
-  ).annotate({
-    identifier: "ShortCodeStrict",
-    description: "A ShortCode as a real one looks (strict profile)",
-    ...wireKeysAnnotation(shortCodeWireKeys)
+    ]
   })
 }
 

@@ -73,6 +73,25 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
 }
 
 /**
+ * A branded SID schema: {@link sidString} with `prefix`, the brand `brand`, and `brand` as its identifier (its name
+ * in OpenAPI and JSON Schema).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { sid } from "@shortcode-kit/schema"
+ *
+ * const PhoneNumberSid = sid("PN", "PhoneNumberSid")
+ * type PhoneNumberSid = typeof PhoneNumberSid.Type // string & Brand<"PhoneNumberSid">
+ * ```
+ * @since 0.2.0
+ */
+export const sid = <const Prefix extends string, const Brand extends string>(
+  prefix: Prefix,
+  brand: Brand & Parameters<typeof Schema.brand<Brand>>[0]
+) => sidString(prefix).pipe(Schema.brand<Brand>(brand)).annotate({ identifier: brand })
+
+/**
  * An Account SID (`AC` + 32 hex digits).
  *
  * @example
@@ -84,7 +103,7 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
  * ```
  * @since 0.1.0
  */
-export const AccountSid = sidString("AC").pipe(Schema.brand("AccountSid")).annotate({ identifier: "AccountSid" })
+export const AccountSid = sid("AC", "AccountSid")
 /** @since 0.1.0 */
 export type AccountSid = typeof AccountSid.Type
 
@@ -100,7 +119,7 @@ export type AccountSid = typeof AccountSid.Type
  * ```
  * @since 0.1.0
  */
-export const ServiceSid = sidString("MG").pipe(Schema.brand("ServiceSid")).annotate({ identifier: "ServiceSid" })
+export const ServiceSid = sid("MG", "ServiceSid")
 /** @since 0.1.0 */
 export type ServiceSid = typeof ServiceSid.Type
 
@@ -116,7 +135,7 @@ export type ServiceSid = typeof ServiceSid.Type
  * ```
  * @since 0.1.0
  */
-export const ShortCodeSid = sidString("SC").pipe(Schema.brand("ShortCodeSid")).annotate({ identifier: "ShortCodeSid" })
+export const ShortCodeSid = sid("SC", "ShortCodeSid")
 /** @since 0.1.0 */
 export type ShortCodeSid = typeof ShortCodeSid.Type
 

@@ -9,6 +9,7 @@ import { Schema } from "effect"
 import { CountryCode } from "./CountryCode.js"
 import { CreateShortCodeForm, CreateShortCodeParams, CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
+import { CreateServiceForm, MessagingService, MessagingServicePage } from "./MessagingService.js"
 import { ShortCode } from "./ShortCode.js"
 import { ShortCodeInstanceParams } from "./ShortCodeParams.js"
 import { ShortCodePage } from "./ShortCodePage.js"
@@ -44,5 +45,8 @@ export const standardSchemas = {
   CreateShortCodeRequest: standard(CreateShortCodeRequest),
   CreateShortCodeForm: standard(CreateShortCodeForm),
   ShortCodeInstanceParams: standard(ShortCodeInstanceParams),
-  ListShortCodesQuery: standard(ListShortCodesQuery)
+  ListShortCodesQuery: standard(ListShortCodesQuery),
+  MessagingService: standard(MessagingService),
+  MessagingServicePage: standard(MessagingServicePage),
+  CreateServiceForm: standard(CreateServiceForm)
 }

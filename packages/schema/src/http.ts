@@ -17,8 +17,11 @@ export {
   TwilioApiError
 } from "./http/ClientError.js"
 export { corsHeaderObjects, type CorsHeaderName, corsHeaders } from "./http/Cors.js"
+export { type CollectionEndpoints, collectionEndpoints, collectionGroup } from "./http/collection.js"
 export { docsLayer, type DocsLayerOptions } from "./http/Docs.js"
+export { MessagingApi } from "./http/MessagingApi.js"
 export { openApiDocument, openApiDocumentText } from "./http/OpenApiDocument.js"
+export { createService, deleteService, fetchService, listServices, ServicesGroup } from "./http/ServicesApi.js"
 export {
   type ListAllPagingInput,
   makeResourceClient,

@@ -6,11 +6,36 @@
  *
  * @since 0.1.0
  */
-export { AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, ServiceSid, ShortCodeSid, sidString } from "./Sid.js"
+export { AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, ServiceSid, ShortCodeSid, sid, sidString } from "./Sid.js"
 export { DateFromTwilioString, DateTimeString, formatTwilioDate, parseRfc3339, TwilioDate } from "./DateTime.js"
 export { isRfc3986Uri, UriString, UrlFromUriString } from "./Uri.js"
 export { assignedCountryCodes, CountryCode } from "./CountryCode.js"
-export { ShortCode, shortCodeWireKeys, type ShortCodeWire } from "./ShortCode.js"
+export { ShortCode, ShortCodeResource, shortCodeWireKeys, type ShortCodeWire } from "./ShortCode.js"
+export {
+  CreateServiceForm,
+  CreateServiceRequest,
+  FRIENDLY_NAME_MAX_LENGTH,
+  FriendlyName,
+  MessagingService,
+  MessagingServicePage,
+  MessagingServiceResource,
+  serviceNotFound
+} from "./MessagingService.js"
+export {
+  type CodecOf,
+  defineResource,
+  type ErrorAnswer,
+  type OperationDeclaration,
+  type Operations,
+  type PageOf,
+  type Resource,
+  type ResourceDeclaration,
+  type StrictOf,
+  type WireKeysOf
+} from "./resource/Resource.js"
+export { field, type Field, type FieldCodec, type Fields, type Presence, type StrictField, type StrictFieldCodec } from "./resource/Field.js"
+export { type FormParameter, type FormParameters, type RequestStruct } from "./resource/form.js"
+export { listQueryDescriptions } from "./resource/listQuery.js"
 export {
   Capability,
   makeShortCodeStrict,

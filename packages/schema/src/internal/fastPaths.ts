@@ -3,6 +3,11 @@ import { compileAst, compileGuard, compileRefused } from "./compile/compile.js"
 import { withCompiledPaths } from "./compiledPaths.js"
 import { codecFailure } from "./directFailure.js"
 import type { RefusedWireProperties } from "./refusedWireProperties.js"
+import {
+  installCreateFormFastPaths,
+  installCreateParamsFastPaths,
+  installInstanceParamsFastPaths
+} from "./shortCodeFastPaths.js"
 
 /** The refused wire properties of a codec whose wire side is a plain struct (see compileRefused). */
 const refusedOf = (ast: SchemaAST.AST): RefusedWireProperties | undefined => {
@@ -17,7 +22,24 @@ const refusedOf = (ast: SchemaAST.AST): RefusedWireProperties | undefined => {
  * `rebuild` (`.annotate(...)`, `.annotateKey(...)`, `.check(...)`) gets its own compiled paths, from its own AST, on
  * creation; no other schema is touched. Returns `codec`.
  */
-export const installFastPaths = <S extends Schema.Top>(codec: S): S => install(codec, undefined)
+export const installFastPaths = <S extends Schema.Top>(codec: S): S => {
+  // The path parameters and the create form still have hand-written paths (shortCodeFastPaths.ts).
+  switch (SchemaAST.resolveIdentifier(codec.ast)) {
+    case "CreateShortCodeParams":
+      return installCreateParamsFastPaths(codec)
+    case "ShortCodeInstanceParams":
+      return installInstanceParamsFastPaths(codec)
+    case "CreateShortCodeForm":
+      // A form is a `decodeTo` its request struct, whose own rules judge a parameter given once.
+      return installCreateFormFastPaths(codec, (codec as unknown as { readonly to: Schema.Top }).to)
+    case "ShortCode":
+    case "ShortCodePage":
+      return install(codec, undefined)
+    default:
+      // Other declared schemas (Services) are left to the interpreter until the agreement property covers them.
+      return codec
+  }
+}
 
 const install = <S extends Schema.Top>(codec: S, derivedFrom: Schema.Top | undefined): S => {
   const ast = codec.ast

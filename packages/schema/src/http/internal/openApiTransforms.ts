@@ -1,3 +1,5 @@
+import { OpenApi } from "effect/http-api"
+import { TWILIO_MESSAGING_BASE_URL } from "../../ShortCodeStrict.js"
 import { corsHeaderObjects } from "../Cors.js"
 
 // An OpenAPI document as Effect's generator hands it to `OpenApi.Transform` annotations.
@@ -68,3 +70,18 @@ export const describeParameters = (descriptions: Readonly<Record<string, string>
     return description === undefined ? parameter : { ...parameter, description }
   })
 })
+
+/**
+ * The annotations of an `HttpApi` of this package: its title, a description that begins with `lead` and states the
+ * conventions every endpoint follows, Twilio's server, and {@link documentTransform}.
+ */
+export const apiAnnotations = (title: string, lead: string) =>
+  OpenApi.annotations({
+    title,
+    version: "1.0.0",
+    description: lead +
+      "Every response carries the CORS headers; error bodies are Twilio's { code, message, more_info, status }. " +
+      "A method a path does not support is answered 405 with Twilio error 20004.",
+    servers: [{ url: TWILIO_MESSAGING_BASE_URL, description: "Twilio" }],
+    transform: documentTransform
+  })

@@ -1,0 +1,69 @@
+/**
+ * The query of every list endpoint of Twilio's Messaging v1 API: `PageSize` (1 to 1000, default 50), `Page` (>= 0,
+ * default 0, "simply for client state" per the spec) and `PageToken` (opaque, issued by the server).
+ *
+ * @since 0.2.0
+ */
+import { Effect, Schema, SchemaGetter } from "effect"
+import { ruleCheck } from "../internal/rule.js"
+
+const DIGITS = /^(?:0|[1-9][0-9]{0,15})$/
+
+const integerParam = (name: string, minimum: number, maximum: number) =>
+  Schema.String.check(
+    ruleCheck<string>("query.integer", (s) => DIGITS.test(s), {
+      message: `${name} must be a whole number written in decimal digits`,
+      expected: "decimal integer"
+    }, {
+      // Query values travel as text; the document still says which integers are allowed.
+      jsonSchema: {
+        type: "string",
+        pattern: DIGITS.source,
+        description: Number.isFinite(maximum) ? `An integer from ${minimum} to ${maximum}` : `An integer of at least ${minimum}`
+      }
+    }),
+    ruleCheck<string>("query.range", (s) => Number(s) >= minimum && Number(s) <= maximum, {
+      message: Number.isFinite(maximum)
+        ? `${name} must be between ${minimum} and ${maximum}`
+        : `${name} must be at least ${minimum}`,
+      expected: Number.isFinite(maximum) ? `${minimum}..${maximum}` : `>= ${minimum}`
+    })
+  ).pipe(
+    Schema.decodeTo(Schema.Int, {
+      decode: SchemaGetter.transform((s: string) => Number(s)),
+      encode: SchemaGetter.transform((n: number) => String(n))
+    })
+  )
+
+/** Default and largest page size, from the spec's description of `PageSize`. */
+export const DEFAULT_PAGE_SIZE = 50
+export const MAX_PAGE_SIZE = 1000
+
+/**
+ * The descriptions of the list query's parameters, as Twilio's OpenAPI document words them (twilio/twilio-oai, MIT).
+ *
+ * @since 0.2.0
+ */
+export const listQueryDescriptions = {
+  PageSize: "How many resources to return in each list page. The default is 50, and the maximum is 1000.",
+  Page: "The page index. This value is simply for client state.",
+  PageToken: "The page token. This is provided by the API."
+} as const
+
+/**
+ * The list query codec under `identifier`: the string-valued query (as from `URLSearchParams`) to
+ * `{ pageSize, page, pageToken }`.
+ *
+ * @since 0.2.0
+ */
+export const listQuery = <const Identifier extends string>(identifier: Identifier) =>
+  Schema.Struct({
+    pageSize: integerParam("PageSize", 1, MAX_PAGE_SIZE).pipe(
+      Schema.withDecodingDefaultKey(Effect.succeed(String(DEFAULT_PAGE_SIZE)))
+    ),
+    page: integerParam("Page", 0, Number.MAX_SAFE_INTEGER).pipe(Schema.withDecodingDefaultKey(Effect.succeed("0"))),
+    pageToken: Schema.optionalKey(Schema.String)
+  }).pipe(Schema.encodeKeys({ pageSize: "PageSize", page: "Page", pageToken: "PageToken" })).annotate({ identifier })
+
+/** @since 0.2.0 */
+export type ListQuery = ReturnType<typeof listQuery>

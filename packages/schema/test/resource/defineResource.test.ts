@@ -1,0 +1,58 @@
+// What defineResource derives besides the codecs the other suites check: names, wire keys recorded on the codecs,
+// the fast-path hook, and the refusal of an error answer whose codes disagree on the HTTP status.
+import { Schema, SchemaAST } from "effect"
+import { describe, expect, test } from "vitest"
+import { MessagingService, MessagingServiceResource, ShortCode, ShortCodePage, ShortCodeResource, sid } from "@shortcode-kit/schema"
+import { collectionEndpoints } from "@shortcode-kit/schema/http"
+import { flatPathsOf } from "../../src/internal/compiledPaths.js"
+import { wireKeysOf } from "../../src/internal/wireKeys.js"
+
+const identifier = (schema: Schema.Top) => SchemaAST.resolveIdentifier(schema.ast)
+
+describe("defineResource", () => {
+  test("names the derived schemas after the declaration", () => {
+    expect([ShortCodeResource.codec, ShortCodeResource.page, ShortCodeResource.collectionParams, ShortCodeResource.instanceParams,
+      ShortCodeResource.createRequest, ShortCodeResource.createForm, ShortCodeResource.listQuery].map(identifier)).toEqual([
+      "ShortCode", "ShortCodePage", "CreateShortCodeParams", "ShortCodeInstanceParams", "CreateShortCodeRequest",
+      "CreateShortCodeForm", "ListShortCodesQuery"
+    ])
+    expect([MessagingServiceResource.codec, MessagingServiceResource.page, MessagingServiceResource.createForm].map(identifier)).toEqual([
+      "MessagingService", "MessagingServicePage", "CreateServiceForm"
+    ])
+    expect(ShortCode.ast.annotations?.["description"]).toBe("A short code in a Messaging Service (messaging.v1.service.short_code)")
+  })
+
+  test("records the wire names on the codec and the page, for the issue flattener", () => {
+    expect(wireKeysOf(ShortCode.ast.annotations)).toEqual(ShortCodeResource.wireKeys)
+    expect(wireKeysOf(ShortCodePage.ast.annotations)).toEqual({ shortCodes: "short_codes", meta: "meta" })
+    expect(wireKeysOf(MessagingService.ast.annotations)?.["usAppToPersonRegistered"]).toBe("us_app_to_person_registered")
+  })
+
+  test("installs fast paths through the one hook: on the ShortCodes schemas, not on others", () => {
+    expect(flatPathsOf(ShortCode.ast)?.decode).toBeDefined()
+    expect(flatPathsOf(ShortCodeResource.createForm.ast)?.failure).toBeDefined()
+    expect(flatPathsOf(MessagingService.ast)).toBeUndefined()
+    expect(flatPathsOf(MessagingServiceResource.createForm.ast)).toBeUndefined()
+  })
+
+  test("refuses an error answer whose codes have different statuses in errorTable", () => {
+    const declaration = ShortCodeResource.declaration
+    const mixed = {
+      ...ShortCodeResource,
+      declaration: {
+        ...declaration,
+        operations: { ...declaration.operations, fetch: { ...declaration.operations.fetch, errors: [{ summary: "mixed", codes: [20404, 21710] }] } }
+      }
+    } as unknown as typeof ShortCodeResource
+    expect(() => collectionEndpoints(mixed)).toThrow("an error answer's codes must share one HTTP status: 21710 is 409, 20404 is 404")
+  })
+})
+
+describe("sid(prefix, brand)", () => {
+  test("is a branded SID schema named by its brand", () => {
+    const PhoneNumberSid = sid("PN", "PhoneNumberSid")
+    expect(identifier(PhoneNumberSid)).toBe("PhoneNumberSid")
+    expect(Schema.is(PhoneNumberSid)("PN" + "0".repeat(32))).toBe(true)
+    expect(Schema.is(PhoneNumberSid)("SC" + "0".repeat(32))).toBe(false)
+  })
+})
