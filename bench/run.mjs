@@ -5,8 +5,7 @@
 //   node bench/run.mjs [--skip-build] [--only=validation,service,import] [--snapshot]
 //
 // --snapshot also writes bench/results/<date>.json, the file to commit when the figures in docs/benchmarks.md
-// change. Environment: BENCH_ROUNDS (validation rounds, default 7), LOAD_SECONDS (per load target, default 5),
-// CHECK_NUM_RUNS (agreement check, default 1000).
+// change. Environment: BENCH_ROUNDS (validation rounds, default 7), LOAD_SECONDS (per load target, default 5).
 import { spawn } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -46,7 +45,8 @@ if (!args.includes("--skip-build")) {
 const rows = []
 if (wants("validation")) {
   step("compiled decoders agree with Effect's interpreter")
-  await run("npx", ["tsx", "packages/schema/bench/compiledPaths.check.ts"], { env: { CHECK_NUM_RUNS: process.env.CHECK_NUM_RUNS ?? "1000" } })
+  // The agreement property of npm test, the one oracle (an annotated copy is compiled too, so it cannot be one).
+  await run("npx", ["vitest", "run", "--root", "packages/schema", "test/internal/compiledPaths.agreement.test.ts"])
   step("validation micro-benchmarks (tinybench, interleaved rounds, median)")
   rows.push(...lastJsonLine(await run("node", ["bench/validation.mjs", "--json"], { capture: true })))
 }

@@ -14,8 +14,9 @@ const ALL_ERRORS: SchemaAST.ParseOptions = { errors: "all" }
  * A decoder for `schema` whose failure is the flat list of every issue, exactly `toValidationIssues` of the failure
  * of `Schema.decodeUnknownResult(schema)(input, { errors: "all" })`, against the same input.
  *
- * It is faster than decoding and flattening: for the package's codecs with compiled paths (`ShortCode`,
- * `CreateShortCodeParams`, `CreateShortCodeForm`), a valid input takes the compiled success path, and a body whose
+ * It is faster than decoding and flattening: for the package's codecs with compiled paths (`ShortCode` and the
+ * schemas derived from it with `.annotate(...)`, `ShortCodePage`, `CreateShortCodeParams`, `CreateShortCodeForm`),
+ * a valid input takes the compiled success path, and a body whose
  * wire properties break rules gets its issues straight from the rules, without Effect's issue tree. Anything else
  * (other schemas, failures of the decoded side, missing keys, inputs whose reading throws) goes through Effect's
  * decoder, so the answer is the same either way; like `SchemaParser.decodeUnknownResult`, it throws only when
