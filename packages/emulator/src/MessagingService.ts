@@ -139,15 +139,21 @@ const formIssue = (message: string, input: unknown) =>
   new SchemaIssue.Pointer(["FriendlyName"], new SchemaIssue.InvalidValue({ message, expected: "exactly one FriendlyName" }, input))
 
 /**
+ * The parameters of `POST /v1/Services` as a struct of wire names: `FriendlyName` (required). The Services
+ * endpoints' form payload (src/api/ServicesApi.ts).
+ */
+export const CreateServiceRequest = Schema.Struct({
+  friendlyName: FriendlyName.annotateKey({ messageMissingKey: "FriendlyName is required" })
+}).pipe(Schema.encodeKeys({ friendlyName: "FriendlyName" })).annotate({ identifier: "CreateServiceRequest" })
+
+/**
  * The form body of `POST /v1/Services` to `{ friendlyName }`. `FriendlyName` is required (the spec's only required
  * parameter), given once, 1 to 64 characters. The service's other settings are not stored by the emulator: their
  * parameters are ignored and the service reports Twilio's defaults.
  */
 export const CreateServiceForm = FormBody.pipe(
   Schema.decodeTo(
-    Schema.Struct({
-      friendlyName: FriendlyName.annotateKey({ messageMissingKey: "FriendlyName is required" })
-    }).pipe(Schema.encodeKeys({ friendlyName: "FriendlyName" })),
+    CreateServiceRequest,
     {
       decode: SchemaGetter.transformEffect((body: string | URLSearchParams) => {
         const params = typeof body === "string" ? new URLSearchParams(body) : body
