@@ -19,7 +19,7 @@ const collection = `/v1/Services/${SERVICE}/ShortCodes`
 
 const servers = {
   effect: { args: [here("./effectApi.mjs")], env: {} },
-  emulator: { args: [here("../../dist/main.mjs")], env: { HOST: "127.0.0.1", PORT: "0", DB: ":memory:", LOG: "off" } }
+  emulator: { args: [process.env.SPIKE_EMULATOR_MAIN ?? here("../../dist/main.mjs")], env: { HOST: "127.0.0.1", PORT: "0", DB: ":memory:", LOG: "off" } }
 }
 
 const start = (name) =>
