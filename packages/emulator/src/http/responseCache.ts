@@ -9,12 +9,34 @@
  * change empties the cache. Each answer gets a fresh `Twilio-Request-Id` and its log line; the request journal and
  * the fault rules wrap this cache, so they still see every request. Nothing here knows an endpoint.
  */
+import type { IncomingMessage } from "node:http"
 import { getPath } from "hono/utils/url"
 import { type LogSink, logLine } from "./requestLog.js"
 import { authenticatedSidOf, markAuthenticated } from "./auth.js"
 
+/** What node:http passes along with a request (`@hono/node-server`'s bindings); in-process calls have none. */
+export interface NodeBindings {
+  readonly incoming?: IncomingMessage
+}
+
 /** The web handler the cache stands in front of (the application's `fetch`). */
-export type WebHandler<Env> = (request: Request, env?: Env) => Response | Promise<Response>
+export type WebHandler<Env extends NodeBindings> = (request: Request, env?: Env) => Response | Promise<Response>
+
+/**
+ * The request's `Authorization` as the application reads it: web `Headers` join repeated fields with ", " (which
+ * no credentials check accepts), where node's parsed headers keep only the first. Read from node's raw headers when
+ * node:http serves, since the web request's `Headers` are built only on first use.
+ */
+const authorizationOf = (request: Request, env: NodeBindings | undefined): string => {
+  const raw = env?.incoming?.rawHeaders
+  if (raw === undefined) return request.headers.get("authorization") ?? ""
+  let value: string | undefined
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string
+    if (name.length === 13 && name.toLowerCase() === "authorization") value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`
+  }
+  return value ?? ""
+}
 
 export interface ResponseCacheOptions {
   /** Differs from every earlier value whenever the data may have changed since. */
@@ -40,7 +62,7 @@ interface Kept {
 const REQUEST_ID = "twilio-request-id"
 
 /** `handler` behind the cache. */
-export const withResponseCache = <Env>(handler: WebHandler<Env>, options: ResponseCacheOptions): WebHandler<Env> => {
+export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<Env>, options: ResponseCacheOptions): WebHandler<Env> => {
   const { dataVersion, bypass, requestId, log, maxEntries = 1000 } = options
   const kept = new Map<string, Kept>()
   let keptAt: string | undefined
@@ -58,7 +80,7 @@ export const withResponseCache = <Env>(handler: WebHandler<Env>, options: Respon
       kept.clear()
       keptAt = version
     }
-    const key = `${request.headers.get("authorization") ?? ""}\n${request.url}`
+    const key = `${authorizationOf(request, env)}\n${request.url}`
     const hit = kept.get(key)
     if (hit !== undefined) {
       markAuthenticated(request, hit.accountSid)

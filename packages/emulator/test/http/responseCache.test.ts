@@ -145,6 +145,13 @@ describe("the response cache of GET answers", () => {
     }
   )
 
+  it("never answers a kept answer to a request with the same credentials twice, which the application refuses", async () => {
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    const twice = await send("GET", fetchPath, { ...demoHeaders, Authorization: [demoHeaders.Authorization, demoHeaders.Authorization] })
+    expect(twice.status).toBe(401)
+  })
+
   it("never answers a kept answer after a write, by this process or by another connection to the file", async () => {
     const fetchIt = () => send("GET", fetchPath, demoHeaders)
     const first = await fetchIt()
