@@ -48,6 +48,11 @@ export interface ResponseCacheOptions {
   readonly log: LogSink
   /** How many answers are kept at most; past that the cache starts over. Default 1,000. */
   readonly maxEntries?: number
+  /**
+   * How many body characters are kept at most (default 8 Mi: a few hundred pages of 1,000 short codes would
+   * otherwise hold gigabytes); past that the cache starts over, and a body of more than an eighth of it is not kept.
+   */
+  readonly maxChars?: number
 }
 
 interface Kept {
@@ -63,9 +68,14 @@ const REQUEST_ID = "twilio-request-id"
 
 /** `handler` behind the cache. */
 export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<Env>, options: ResponseCacheOptions): WebHandler<Env> => {
-  const { dataVersion, bypass, requestId, log, maxEntries = 1000 } = options
+  const { dataVersion, bypass, requestId, log, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
   const kept = new Map<string, Kept>()
   let keptAt: string | undefined
+  let keptChars = 0
+  const clear = (): void => {
+    kept.clear()
+    keptChars = 0
+  }
 
   // Plain header objects: node:http's adapter writes them without building web `Headers`.
   const answer = (entry: Kept): Response =>
@@ -77,7 +87,7 @@ export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<
     // Read before the application runs: a commit after this point changes the version the next request sees.
     const version = dataVersion()
     if (version !== keptAt) {
-      kept.clear()
+      clear()
       keptAt = version
     }
     const key = `${authorizationOf(request, env)}\n${request.url}`
@@ -100,8 +110,11 @@ export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<
       body: await response.text(),
       accountSid
     }
-    if (kept.size >= maxEntries) kept.clear()
-    kept.set(key, entry)
+    if (entry.body.length <= maxChars / 8) {
+      if (kept.size >= maxEntries || keptChars + entry.body.length > maxChars) clear()
+      kept.set(key, entry)
+      keptChars += entry.body.length
+    }
     return new Response(entry.body, { status: response.status, headers: response.headers })
   }
 }

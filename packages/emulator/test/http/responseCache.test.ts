@@ -228,6 +228,28 @@ describe("withResponseCache", () => {
     expect(await (await get("http://h/x")).text()).toBe('{"n":4}')
   })
 
+  it("keeps no body larger than an eighth of its budget, and starts over when the budget is spent", async () => {
+    let calls = 0
+    const cached = withResponseCache(async (request: Request) => {
+      calls++
+      markAuthenticated(request, "AC1")
+      return new Response(new URL(request.url).pathname === "/big" ? "x".repeat(200) : "x".repeat(100), { status: 200 })
+    }, { dataVersion: () => "1", bypass: () => false, requestId: () => "RQ", log: undefined, maxChars: 800 })
+    const get = (path: string) => cached(new Request(`http://h${path}`, { headers: { authorization: "Basic a" } }))
+    await get("/big")
+    await get("/big")
+    expect(calls).toBe(2)
+    for (const path of ["/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8"]) await get(path)
+    await get("/1")
+    expect(calls).toBe(10)
+    // A ninth 100-character body would pass the budget: the cache starts over with it, so /1 is made again.
+    await get("/9")
+    await get("/9")
+    expect(calls).toBe(11)
+    await get("/1")
+    expect(calls).toBe(12)
+  })
+
   it("never keeps an answer to another method, or one no Twilio account was authenticated for", async () => {
     const { cached, calls } = counting()
     await cached(new Request("http://h/x", { method: "DELETE", headers: { authorization: "Basic a" } }))
