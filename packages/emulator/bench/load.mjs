@@ -1,7 +1,10 @@
 // The service load benchmark: the emulator started as users start it (`node packages/emulator/dist/main.mjs`, a real
-// SQLite file in a temporary folder, configuration from the environment), driven by autocannon on 127.0.0.1, next to
-// the baselines of rawServer.mjs and, when it is installed, Prism mocking the official operations. Every scenario is
-// bounded (LOAD_SECONDS per target, default 5, plus a 1 s warm-up) and runs subject and baseline alternately.
+// SQLite file in a temporary folder, configuration from the environment; and with DB=:memory:, as test suites run it),
+// driven by autocannon on 127.0.0.1, next to the baselines of rawServer.mjs and, when it is installed, Prism mocking
+// Twilio's official OpenAPI document (bench/twilio/twilio_messaging_v1.json, vendored unchanged) as users run it, and
+// the trimmed document of prismDocument.mjs for context. Every scenario is bounded (LOAD_SECONDS per target, default
+// 5, plus a 1 s warm-up) and runs subject and baseline alternately. LOAD_BEFORE=<path of another build's main.mjs>
+// adds the same rows for that build (the code before a change) in the same run, marked "(before)".
 // Prints its rows as JSON on the last line with --json (bench/run.mjs collects them); run after a build.
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
@@ -132,33 +135,37 @@ const dir = mkdtempSync(join(tmpdir(), "shortcode-kit-load-"))
 const children = []
 const rows = []
 try {
-  // The app, as `npm start` runs it (main.mjs reads HOST, PORT, DB and ADMIN_TOKEN from the environment).
-  const appPort = await freePort()
   const adminToken = randomBytes(24).toString("hex")
-  const app = startChild(dir, "app", [join(root, "packages/emulator/dist/main.mjs")], {
-    HOST: "127.0.0.1",
-    PORT: String(appPort),
-    DB: join(dir, "shortcode-kit.sqlite"),
-    ADMIN_TOKEN: adminToken
-  })
-  children.push(app)
-  const appUrl = `http://127.0.0.1:${appPort}`
-  await waitUntil(`${appUrl}/v1/Services/${SERVICE}`, (status) => status === 200, 30_000, app.errFile)
-  const rssAtStart = rssMiB(app.child.pid)
-  log(`app up on ${appUrl} (RSS ${rssAtStart} MiB)`)
-
-  // State: SCaaa... in the demo service (the fetched resource), 50 more in it (a full list page), 64 outside it for
-  // the add/remove cycles.
+  /** An emulator process as `npm start` runs it (main.mjs reads HOST, PORT, DB and ADMIN_TOKEN from the environment). */
+  const startApp = async (name, main, database) => {
+    const port = await freePort()
+    const app = startChild(dir, name, [main], { HOST: "127.0.0.1", PORT: String(port), DB: database, ADMIN_TOKEN: adminToken })
+    children.push(app)
+    const url = `http://127.0.0.1:${port}`
+    await waitUntil(`${url}/v1/Services/${SERVICE}`, (status) => status === 200, 30_000, app.errFile)
+    // State: SCaaa... in the demo service (the fetched resource), 50 more in it (a full list page), 64 outside it
+    // for the add/remove cycles.
+    const postBody = await json(await fetch(`${url}${collection}`, { method: "POST", headers: form, body: `ShortCodeSid=${FETCHED}` }))
+    const addShortCode = async (number, inService) => {
+      const body = { account_sid: ACCOUNT, short_code: String(number), country_code: "US", capabilities: ["SMS"], ...(inService ? { service_sid: SERVICE } : {}) }
+      return JSON.parse(await json(await fetch(`${url}/admin/short-codes`, { method: "POST", headers: admin, body: JSON.stringify(body) }))).sid
+    }
+    for (let i = 0; i < 50; i++) await addShortCode(50_000 + i, true)
+    const writeSids = []
+    for (let i = 0; i < 64; i++) writeSids.push(await addShortCode(60_000 + i, false))
+    return { app, url, postBody, writeSids }
+  }
   const admin = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }
   const form = { ...auth, "content-type": "application/x-www-form-urlencoded" }
-  const postBody = await json(await fetch(`${appUrl}${collection}`, { method: "POST", headers: form, body: `ShortCodeSid=${FETCHED}` }))
-  const addShortCode = async (number, inService) => {
-    const body = { account_sid: ACCOUNT, short_code: String(number), country_code: "US", capabilities: ["SMS"], ...(inService ? { service_sid: SERVICE } : {}) }
-    return JSON.parse(await json(await fetch(`${appUrl}/admin/short-codes`, { method: "POST", headers: admin, body: JSON.stringify(body) }))).sid
-  }
-  for (let i = 0; i < 50; i++) await addShortCode(50_000 + i, true)
-  const writeSids = []
-  for (let i = 0; i < 64; i++) writeSids.push(await addShortCode(60_000 + i, false))
+  const main = join(root, "packages/emulator/dist/main.mjs")
+  const before = process.env.LOAD_BEFORE
+  const durable = await startApp("app", main, join(dir, "shortcode-kit.sqlite"))
+  const memory = await startApp("memory", main, ":memory:")
+  const durableBefore = before === undefined ? undefined : await startApp("before", before, join(dir, "before.sqlite"))
+  const memoryBefore = before === undefined ? undefined : await startApp("before-memory", before, ":memory:")
+  const { app, url: appUrl, postBody } = durable
+  const rssAtStart = rssMiB(app.child.pid)
+  log(`app up on ${appUrl} (RSS ${rssAtStart} MiB)`)
   const fetchPath = `${collection}/${FETCHED}`
   const listPath = `${collection}?PageSize=50`
   const fetchResponse = await fetch(`${appUrl}${fetchPath}`, { headers: auth })
@@ -186,7 +193,7 @@ try {
   const rawUrl = `http://127.0.0.1:${rawPort}`
 
   // Each connection adds and removes its own short code, so every POST is a real insert and every DELETE a delete.
-  const cycles = (url) => {
+  const cycles = (url, writeSids = durable.writeSids) => {
     let next = 0
     const run = async (seconds) => {
       const result = await cannon(url, {
@@ -209,25 +216,33 @@ try {
   const reads = (url, path) => (seconds) =>
     cannon(`${url}${path}`, { connections: READ_CONNECTIONS, ...(seconds === undefined ? {} : { duration: seconds }) })
 
-  log("POST add + DELETE remove cycles (durable)")
-  const write = await compare(cycles(appUrl), cycles(rawUrl))
-  rows.push(throughputRow({
-    figure: `POST add + DELETE remove cycles (durable), ${WRITE_CONNECTIONS} connections`,
-    subject: "emulator (SQLite WAL, group commit: one fdatasync per batch)",
-    baseline: "node:http + one fdatasync per POST/DELETE",
-    result: write,
-    goal: 0.5
-  }))
+  // The emulator's rows, and the same rows for the build before a change when LOAD_BEFORE names one.
+  const builds = [{ label: "", durable, memory }, ...(before === undefined ? [] : [{ label: " (before)", durable: durableBefore, memory: memoryBefore }])]
+  for (const build of builds) {
+    log(`POST add + DELETE remove cycles (durable)${build.label}`)
+    const write = await compare(cycles(build.durable.url, build.durable.writeSids), cycles(rawUrl))
+    rows.push(throughputRow({
+      figure: `POST add + DELETE remove cycles (durable), ${WRITE_CONNECTIONS} connections`,
+      subject: `emulator${build.label} (SQLite WAL, group commit: one fdatasync per batch)`,
+      baseline: "node:http + one fdatasync per POST/DELETE",
+      result: write,
+      goal: 0.5
+    }))
+  }
 
-  log("GET fetch")
-  const fetched = await compare(reads(appUrl, fetchPath), reads(rawUrl, fetchPath))
-  rows.push(throughputRow({
-    figure: `GET fetch, ${READ_CONNECTIONS} connections`,
-    subject: "emulator",
-    baseline: `node:http canned body (${Buffer.byteLength(fetchBody)} B)`,
-    result: fetched,
-    goal: 0.7
-  }))
+  let fetched
+  for (const build of builds) {
+    log(`GET fetch${build.label}`)
+    const result = await compare(reads(build.durable.url, fetchPath), reads(rawUrl, fetchPath))
+    fetched ??= result
+    rows.push(throughputRow({
+      figure: `GET fetch, ${READ_CONNECTIONS} connections`,
+      subject: `emulator${build.label}`,
+      baseline: `node:http canned body (${Buffer.byteLength(fetchBody)} B)`,
+      result,
+      goal: 0.7
+    }))
+  }
   rows.push({
     group: "service",
     figure: `GET fetch p99 latency, ${READ_CONNECTIONS} connections`,
@@ -274,27 +289,36 @@ try {
   })
   await raw.stop()
 
-  // Prism, if installed: the same add/remove cycles against its mock of the official operations.
+  // Prism, if installed: the same add/remove cycles against its mock of Twilio's official document, as users run it
+  // (the emulator with DB=:memory:, as test suites run it), and against the bench's trimmed document for context.
   const prismCli = join(root, "node_modules/@stoplight/prism-cli/dist/index.js")
   if (existsSync(prismCli)) {
-    const document = join(dir, "twilio-shortcodes-openapi.json")
-    writeFileSync(document, JSON.stringify(prismDocument()))
-    const prismPort = await freePort()
-    const prism = startChild(dir, "prism", [prismCli, "mock", "-h", "127.0.0.1", "-p", String(prismPort), "--errors", "false", "-v", "error", document])
-    children.push(prism)
-    const prismUrl = `http://127.0.0.1:${prismPort}`
-    await waitUntil(`${prismUrl}${fetchPath}`, (status) => status === 200, 60_000, prism.errFile)
-    log("Prism: the same POST/DELETE cycles")
-    const versusPrism = await compare(cycles(appUrl), cycles(prismUrl))
-    rows.push(throughputRow({
-      figure: `POST add + DELETE remove cycles, ${WRITE_CONNECTIONS} connections, vs a mock`,
-      subject: "emulator (durable)",
-      baseline: "Prism 5.14 mock of the official operations",
-      result: versusPrism,
-      goal: 10,
-      note: `Prism non-2xx or errors: ${versusPrism.baseline.non2xx} of ${versusPrism.baseline.total}`
-    }))
-    await prism.stop()
+    const trimmed = join(dir, "twilio-shortcodes-openapi.json")
+    writeFileSync(trimmed, JSON.stringify(prismDocument()))
+    const documents = [
+      { name: "official", file: fileURLToPath(new URL("./twilio/twilio_messaging_v1.json", import.meta.url)), what: "Twilio's official Messaging v1 document", goal: 10, builds },
+      { name: "trimmed", file: trimmed, what: "the bench's trimmed document (3 operations)", goal: null, builds: builds.slice(0, 1) }
+    ]
+    for (const document of documents) {
+      const prismPort = await freePort()
+      const prism = startChild(dir, `prism-${document.name}`, [prismCli, "mock", "-h", "127.0.0.1", "-p", String(prismPort), "--errors", "false", "-v", "error", document.file])
+      children.push(prism)
+      const prismUrl = `http://127.0.0.1:${prismPort}`
+      await waitUntil(`${prismUrl}${fetchPath}`, (status) => status === 200, 120_000, prism.errFile)
+      for (const build of document.builds) {
+        log(`Prism (${document.name} document): the same POST/DELETE cycles${build.label}`)
+        const versusPrism = await compare(cycles(build.memory.url, build.memory.writeSids), cycles(prismUrl))
+        rows.push(throughputRow({
+          figure: `POST add + DELETE remove cycles, ${WRITE_CONNECTIONS} connections, vs a mock`,
+          subject: `emulator${build.label} (DB=:memory:)`,
+          baseline: `Prism 5.14 mock of ${document.what}`,
+          result: versusPrism,
+          goal: document.goal,
+          note: `Prism non-2xx or errors: ${versusPrism.baseline.non2xx} of ${versusPrism.baseline.total}`
+        }))
+      }
+      await prism.stop()
+    }
   } else {
     rows.push({
       group: "service",

@@ -2,8 +2,11 @@
  * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
  * module decides where it listens.
  */
+import { ShortCodesApi } from "@shortcode-kit/schema/http"
 import { Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
+import { registerApi } from "./api/deriveRoutes.js"
+import { ServicesApi } from "./api/ServicesApi.js"
 import type { ServerConfig } from "./Config.js"
 import { ApiError, internalError, notFound } from "./http/ApiError.js"
 import { readBoundedBody } from "./http/body.js"
@@ -16,8 +19,8 @@ import { requestLog } from "./http/requestLog.js"
 import { respondWithError } from "./http/respond.js"
 import { registerAdminRoutes } from "./routes/admin.js"
 import { registerDocsRoutes } from "./routes/docs.js"
-import { registerServiceRoutes } from "./routes/services.js"
-import { registerShortCodeRoutes } from "./routes/shortCodes.js"
+import { serviceHandlers } from "./routes/services.js"
+import { shortCodeHandlers, shortCodePayloadError } from "./routes/shortCodes.js"
 import { type Durability, nothingToSync } from "./store/Durability.js"
 import type { Repository } from "./store/Repository.js"
 
@@ -70,9 +73,11 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   })
   app.notFound((c) => respondWithError(c, notFound(c.req.path)))
 
+  // The Twilio routes, derived from the contracts (src/api/deriveRoutes.ts); the handlers hold the store logic.
   const auth = twilioAuth(repository)
-  registerServiceRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
-  registerShortCodeRoutes(app, { repository, publicBaseUrl: config.publicBaseUrl, auth })
+  const stores = { repository, publicBaseUrl: config.publicBaseUrl }
+  registerApi(app, ServicesApi, { services: serviceHandlers(stores) }, { auth })
+  registerApi(app, ShortCodesApi, { shortCodes: shortCodeHandlers(stores) }, { auth, payloadError: { shortCodes: shortCodePayloadError } })
   registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)
   return { app, dispose: docs.dispose }

@@ -5,6 +5,7 @@
  */
 export {
   CreateServiceForm,
+  CreateServiceRequest,
   FRIENDLY_NAME_MAX_LENGTH,
   FriendlyName,
   MessagingService,

@@ -16,21 +16,14 @@ import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnsw
 import type { Faults } from "./faults/Faults.js"
 import { installFaults } from "./faults/install.js"
 import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
-import { makeFastFetch } from "./http/fastFetch.js"
+import { withResponseCache } from "./http/responseCache.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
 import { openStore } from "./store/Store.js"
 
-/**
- * The handler behind each emulator (the application inside its wrappers), for `startServer` to pass it node:http's
- * own request; when its fast lane must decline, and what the lane tells the journal.
- */
-const handlers = new WeakMap<Emulator, {
-  readonly handler: Handler
-  readonly fastLaneDeclines: () => boolean
-  readonly fastAnswer: (path: string, accountSid: string, started: number) => void
-}>()
+/** The handler behind each emulator (the application inside its wrappers), for `startServer` to pass it node:http's own request. */
+const handlers = new WeakMap<Emulator, Handler>()
 
 /**
  * An emulator that is not listening: its web handler, its store, `close` to release the database, and the controls
@@ -79,7 +72,15 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     const { app, dispose } = makeApp(config, repository, { durability })
     // Fault injection (src/faults): /admin/faults on the app, and its `(fetch) => fetch` wrapper around it.
     const faults = installFaults(app, config)
-    const faulted: FetchHandler = faults.wrap(async (request, env) => app.fetch(request, env))
+    // GET answers are kept while the database does not change (http/responseCache.ts), inside the fault rules and
+    // the journal, which see every request; while a disk sync is in flight every read goes to the application.
+    const cached = withResponseCache((request: Request, env?: HttpBindings) => app.fetch(request, env), {
+      dataVersion: repository.dataVersion,
+      bypass: () => durability.pending() !== undefined,
+      requestId: config.ids.requestId,
+      log: config.log
+    })
+    const faulted: FetchHandler = faults.wrap(async (request, env) => cached(request, env as HttpBindings | undefined))
     // Controls (health, reset, request journal; src/controls/) around that: the journal sees faulted requests too.
     const controls = attachControls({
       config,
@@ -101,13 +102,7 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
       seeded,
       close: () => (closed ??= dispose().finally(() => store.close()))
     }
-    // The fast lane reads the database directly: it declines while fault rules are held, and while a disk sync is
-    // in flight (a row a failing sync would undo must not be served; the application waits for the sync).
-    handlers.set(emulator, {
-      handler,
-      fastLaneDeclines: () => faults.store.hasRules() || durability.pending() !== undefined,
-      fastAnswer: controls.fastAnswer
-    })
+    handlers.set(emulator, handler)
     return emulator
   } catch (error) {
     void store.close()
@@ -145,13 +140,12 @@ const MISSING_HOST: DirectAnswer = { status: 400, message: "Invalid request: the
 const pathOf = (target: string | undefined): string => (target ?? "").split("?", 1)[0] ?? ""
 
 /**
- * The emulator's application as a node:http listener (what answers every request the fast lane declines). The
+ * The emulator's application as a node:http listener. The
  * node:http request goes along as `incoming`: a body is then read from it without building web streams.
  */
 export const appListener = (emulator: Emulator) => {
-  const entry = handlers.get(emulator)
-  if (entry === undefined) throw new Error("appListener needs an emulator made by makeServer")
-  const { handler } = entry
+  const handler = handlers.get(emulator)
+  if (handler === undefined) throw new Error("appListener needs an emulator made by makeServer")
   const { log } = emulator.config
   // `@hono/node-server` calls its error handler synchronously, inside the listener call, for a request it cannot
   // turn into a URL; the request is then the one being handled, so its log line can name it.
@@ -192,16 +186,6 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const emulator = makeServer(options)
   const { host, port: wantedPort } = emulator.config
   const app = appListener(emulator)
-  const fastAnswer = handlers.get(emulator)?.fastAnswer
-  const fastFetch = makeFastFetch({
-    repository: emulator.repository,
-    publicBaseUrl: emulator.config.publicBaseUrl,
-    log: emulator.config.log,
-    declineWhile: handlers.get(emulator)?.fastLaneDeclines,
-    requestId: emulator.config.ids.requestId,
-    // The lane answers without the wrapped handler, so it journals its answers itself.
-    ...(fastAnswer === undefined ? {} : { onAnswer: fastAnswer })
-  })
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     noteRequest(request, response)
@@ -211,7 +195,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       log?.(logLine(request.method ?? "", pathOf(request.url), MISSING_HOST.status, started))
       return
     }
-    if (!fastFetch(request, response)) void app(request, response)
+    void app(request, response)
   }
   const headersTimeoutMs = Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs)
   const server = createServer({

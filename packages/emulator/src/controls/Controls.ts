@@ -224,25 +224,3 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     return response
   }
 }
-
-/**
- * The journal entry of an answer the fast lane (`http/fastFetch.ts`) sent without the application: a successful
- * `GET` of `path` (it has no query) by `accountSid`, which it authenticated, started at `started`
- * (`performance.now()`).
- */
-export const journalFastAnswer =
-  (journal: Journal, config: ServerConfig) =>
-  (path: string, accountSid: string, started: number): void => {
-    if (journal.limit === 0) return
-    journal.record({
-      method: "GET",
-      path,
-      query: {},
-      form: {},
-      account_sid: accountSid,
-      status: 200,
-      code: null,
-      duration_ms: Math.round((performance.now() - started) * 100) / 100,
-      at: config.clock().toISOString()
-    })
-  }

@@ -7,7 +7,7 @@ import type { Seed } from "../Seed.js"
 import type { SeedReport } from "../Seeding.js"
 import type { Durability } from "../store/Durability.js"
 import type { Repository } from "../store/Repository.js"
-import { type Handler, journalFastAnswer, withControls } from "./Controls.js"
+import { type Handler, withControls } from "./Controls.js"
 import { type JournalEntry, type JournalFilter, makeJournal } from "./Journal.js"
 import { makeReset, type ResetHook } from "./Reset.js"
 
@@ -60,8 +60,6 @@ export interface ControlsHandle {
 export interface AttachedControls {
   /** `handler` with the controls around it. */
   readonly handler: Handler
-  /** What the fast lane calls for each answer it sends itself. */
-  readonly fastAnswer: (path: string, accountSid: string, started: number) => void
   readonly handle: ControlsHandle
 }
 
@@ -83,7 +81,6 @@ export const attachControls = (options: {
   reset.onReset(() => config.ids.restart?.())
   return {
     handler: withControls(handler, { config, repository, journal, reset, startedAt }),
-    fastAnswer: journalFastAnswer(journal, config),
     handle: {
       reset: reset.reset,
       requests: journal.entries,

@@ -33,7 +33,7 @@ export interface FaultStore {
   /** Removes every rule; ids start over. */
   readonly clear: () => void
   readonly list: () => ReadonlyArray<FaultRuleState>
-  /** Whether any rule is held (active or used up): the fast lane declines while one is, so every request counts. */
+  /** Whether any rule is held (active or used up): without one, requests skip the matching altogether. */
   readonly hasRules: () => boolean
   /** Counts the request against every matching rule and returns what the first one that fires says. */
   readonly decide: (method: string, pathname: string) => FaultAction | undefined

@@ -35,7 +35,7 @@ export const basicCredentials = (header: string | undefined): { readonly user: s
 /**
  * `true` when `presented` is `stored`, the auth token of the account the credentials name, or `undefined` when no
  * such account exists: then it compares against a token no one holds, so an unknown account costs what a wrong
- * token does (every check of Basic credentials goes through here, the fast lane's too).
+ * token does (every check of Basic credentials goes through here).
  */
 export const tokenMatches = (presented: string, stored: string | undefined): boolean => {
   const matches = secretsEqual(presented, stored ?? UNKNOWN_ACCOUNT_TOKEN)
@@ -55,6 +55,14 @@ export const authenticatedAccount = (repository: Repository, header: string | un
 // application (the request journal) reads it instead of checking the credentials a second time.
 const authenticatedRequests = new WeakMap<Request, string>()
 
+/**
+ * Records that `request` was authenticated as `accountSid` (by {@link twilioAuth}, or by the response cache, which
+ * answers a request the application authenticated before under the same credentials and data).
+ */
+export const markAuthenticated = (request: Request, accountSid: string): void => {
+  authenticatedRequests.set(request, accountSid)
+}
+
 /** The SID of the account `request` was authenticated as by {@link twilioAuth}, or `null` (not, or not yet). */
 export const authenticatedSidOf = (request: Request): string | null => authenticatedRequests.get(request) ?? null
 
@@ -63,7 +71,7 @@ export const twilioAuth = (repository: Repository): MiddlewareHandler<AppEnv> =>
   const account = authenticatedAccount(repository, c.req.header("Authorization"))
   if (account === undefined) throw unauthorized()
   c.set("account", account)
-  authenticatedRequests.set(c.req.raw, account.sid)
+  markAuthenticated(c.req.raw, account.sid)
   await next()
 }
 

@@ -1,16 +1,9 @@
 /**
  * The list endpoints' query (`PageSize`, `Page`, `PageToken`) and the `meta` of the page they answer with.
  */
-import { ListShortCodesQuery, type PageMeta } from "@shortcode-kit/schema"
-import { Result } from "effect"
-import type { Context } from "hono"
+import type { ListShortCodesQuery, PageMeta } from "@shortcode-kit/schema"
 import { decodePageToken, encodePageToken, type KeysetPage, type PageCursor } from "../store/Paging.js"
-import type { AppEnv } from "./AppEnv.js"
-import { decodeWith, invalidParameter, parameterOf } from "./decode.js"
-
-const PARAMETERS = ["PageSize", "Page", "PageToken"] as const
-
-const decodeQuery = decodeWith(ListShortCodesQuery)
+import { invalidParameter } from "./decode.js"
 
 /** The identity of the account's list at `path`, which its page tokens are bound to. */
 export const listIdentity = (accountSid: string, path: string): string => `${accountSid} ${path}`
@@ -26,26 +19,13 @@ export interface ListRequest {
 }
 
 /**
- * Decodes the query: each parameter at most once, `PageSize` 1..1000, `Page` >= 0, a `PageToken` this server
- * issued for this list (the authenticated account's collection at `path`). Without a token the page starts at
- * `Page * PageSize`; with one, where the token says (`Page` is then, as the spec puts it, "simply for client state").
+ * Where the page of a decoded query starts (the route has decoded `PageSize` 1..1000, `Page` >= 0, each at most
+ * once): a `PageToken` must be one this server issued for this list (the authenticated account's collection at
+ * `path`). Without a token the page starts at `Page * PageSize`; with one, where the token says (`Page` is then, as
+ * the spec puts it, "simply for client state").
  */
-export const decodeListRequest = (c: Context<AppEnv>, path: string): ListRequest => {
-  const all = c.req.queries()
-  const single: Record<string, string> = {}
-  for (const name of PARAMETERS) {
-    const values = all[name]
-    if (values === undefined) continue
-    if (values.length > 1) throw invalidParameter(name, `${name} must be given once; it was given ${values.length} times`)
-    single[name] = values[0] as string
-  }
-  const decoded = decodeQuery(single)
-  if (Result.isFailure(decoded)) {
-    const issue = decoded.failure[0]
-    throw invalidParameter(parameterOf(issue, "PageSize"), issue?.message ?? "malformed")
-  }
-  const query = decoded.success
-  const list = listIdentity(c.get("account").sid, path)
+export const listRequest = (query: ListShortCodesQuery, accountSid: string, path: string): ListRequest => {
+  const list = listIdentity(accountSid, path)
   if (query.pageToken === undefined) {
     return { query, path, list, cursor: { _tag: "Offset", offset: Math.min(query.page * query.pageSize, Number.MAX_SAFE_INTEGER) } }
   }

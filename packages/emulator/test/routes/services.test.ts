@@ -40,7 +40,9 @@ describe("POST /v1/Services", () => {
     const a = await t.makeAccount(0)
     const missing = expectTwilioError(await t.twilio(a, "POST", "/v1/Services", { Other: "x" }), 400, 20001)
     expect(missing.message).toBe("Invalid parameter: FriendlyName. FriendlyName is required")
-    expectTwilioError(await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "" }), 400, 20001)
+    // An empty form parameter is a missing one, as for ShortCodeSid (src/api/singleValues.ts).
+    const empty = expectTwilioError(await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "" }), 400, 20001)
+    expect(empty.message).toBe("Invalid parameter: FriendlyName. FriendlyName is required")
     expectTwilioError(await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "x".repeat(65) }), 400, 20001)
     expect((await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "x".repeat(64) })).status).toBe(201)
     const repeated = await t.request("POST", "/v1/Services", {
@@ -50,7 +52,7 @@ describe("POST /v1/Services", () => {
       },
       body: "FriendlyName=a&FriendlyName=b"
     })
-    expect(expectTwilioError(repeated, 400, 20001).message).toContain("given once")
+    expect(expectTwilioError(repeated, 400, 20001).message).toBe("Invalid parameter: FriendlyName. FriendlyName must be given once; it was given 2 times")
   })
 
   it("counts FriendlyName in characters (code points), not UTF-16 units: 64 emoji pass, 65 are refused", async () => {

@@ -1,0 +1,262 @@
+/**
+ * The one response cache of GET answers (src/http/responseCache.ts), held to the application's answers: a real
+ * node:http server of an emulator on a SQLite file in a temporary folder. Generated requests, good and bad, are each
+ * sent twice in a row (the second may be a kept answer): status, headers (but the date and the request id's value),
+ * body and log line must be the same, and every request has its journal entry. Writes by this process or by another
+ * connection to the file end every kept answer; fault rules still meet every request.
+ */
+import { request as httpRequest, createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fc, test } from "@fast-check/vitest"
+import BetterSqlite3 from "better-sqlite3"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { markAuthenticated } from "../../src/http/auth.js"
+import { withResponseCache } from "../../src/http/responseCache.js"
+import { appListener, makeServer, type Emulator } from "../../src/Server.js"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
+
+interface Answer {
+  readonly status: number
+  readonly headers: Record<string, string | Array<string> | undefined>
+  readonly body: string
+}
+
+const folder = mkdtempSync(join(tmpdir(), "shortcode-kit-response-cache-"))
+const lines: Array<string> = []
+let emulator: Emulator
+let server: Server
+let port = 0
+
+const send = (method: string, path: string, headers: Record<string, string | Array<string>>) =>
+  new Promise<Answer>((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method, path, headers, agent: false }, (res) => {
+      let body = ""
+      res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
+      })
+    })
+    req.on("error", reject)
+    req.end()
+  })
+
+/** What must be equal: the date changes by the second, the request id per request (its form must not). */
+const comparable = (answer: Answer) => {
+  const { date, "twilio-request-id": requestId, ...headers } = answer.headers
+  expect(date).toBeTypeOf("string")
+  const requestIdForm = typeof requestId === "string" && /^RQ[0-9a-f]{32}$/.test(requestId) ? "RQ + 32 hex digits" : requestId
+  return { status: answer.status, headers, requestIdForm, body: answer.body }
+}
+
+/** A log line without its time stamp and duration. */
+const logged = (line: string | undefined) => line?.replace(/^\S+ /, "").replace(/ [\d.]+ms$/, "")
+
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`
+const OTHER_SERVICE = `MG${"b".repeat(32)}`
+const collection = `/v1/Services/${DEMO_SERVICE_SID}/ShortCodes`
+const fetchPath = `${collection}/${DEMO_SHORT_CODE_SIDS[0]}`
+const demoHeaders = { Host: "127.0.0.1", Authorization: basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN) }
+
+beforeAll(async () => {
+  emulator = makeServer({ database: join(folder, "cache.sqlite"), log: (line) => lines.push(line) })
+  // SCaaa... in the demo service; SCbbb... owned but in no service; SCccc... in a second service of the account.
+  const demo = { accountSid: DEMO_ACCOUNT_SID, authToken: DEMO_AUTH_TOKEN }
+  emulator.repository.insertService({ sid: OTHER_SERVICE as never, accountSid: demo.accountSid as never, friendlyName: "other" })
+  emulator.repository.addShortCode(demo.accountSid as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
+  emulator.repository.addShortCode(demo.accountSid as never, OTHER_SERVICE as never, DEMO_SHORT_CODE_SIDS[2] as never)
+  emulator.repository.insertAccount({ sid: `AC${"c".repeat(32)}` as never, authToken: "other-token" })
+  const app = appListener(emulator)
+  server = createServer((req, res) => void app(req, res))
+  port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)))
+})
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve))
+  await emulator.close()
+  rmSync(folder, { recursive: true, force: true })
+})
+
+/** Mostly `good`, sometimes one of `bad`: every field right in about a quarter of the requests. */
+const mostly = <A>(good: A, ...bad: Array<A>) =>
+  fc.oneof({ arbitrary: fc.constant(good), weight: 4 }, { arbitrary: fc.constantFrom(...bad), weight: 1 })
+
+const request = fc.record({
+  // No POST or DELETE: they change what the second request would see.
+  method: mostly("GET", "HEAD", "PUT", "OPTIONS", "get"),
+  service: mostly(DEMO_SERVICE_SID, OTHER_SERVICE, `MG${"A".repeat(32)}`, `MG${"a".repeat(31)}`, `mg${"a".repeat(32)}`),
+  // SCaaa... is in the demo service, SCbbb... in no service, SCccc... in the other service.
+  sid: mostly(DEMO_SHORT_CODE_SIDS[0], DEMO_SHORT_CODE_SIDS[1], DEMO_SHORT_CODE_SIDS[2], `SC${"A".repeat(32)}`, `SC${"d".repeat(32)}`, "SC1", `PN${"a".repeat(32)}`),
+  shape: mostly("plain", "query", "trailing-slash", "encoded", "double-slash", "collection", "services"),
+  authorization: mostly<string | Array<string>>(
+    basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN),
+    basic(DEMO_ACCOUNT_SID, "wrong"),
+    basic(DEMO_ACCOUNT_SID, `${DEMO_AUTH_TOKEN} `),
+    basic(`AC${"c".repeat(32)}`, "other-token"),
+    basic(`AC${"e".repeat(32)}`, DEMO_AUTH_TOKEN),
+    `basic ${Buffer.from(`${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}`).toString("base64")}`,
+    "Bearer x",
+    "",
+    [basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN), basic(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN)]
+  ),
+  host: mostly("127.0.0.1", "localhost:4010", "[::1]:80", "example.com:99999", "xn--bcher-kva.example")
+})
+
+const pathOf = (r: { service: string; sid: string; shape: string }): string => {
+  const base = `/v1/Services/${r.service}/ShortCodes`
+  switch (r.shape) {
+    case "query": return `${base}?PageSize=1`
+    case "trailing-slash": return `${base}/${r.sid}/`
+    case "encoded": return `${base}/${r.sid.slice(0, 3)}%${r.sid.charCodeAt(3).toString(16)}${r.sid.slice(4)}`
+    case "double-slash": return `/v1/Services/${r.service}//ShortCodes/${r.sid}`
+    case "collection": return base
+    case "services": return `/v1/Services/${r.service}`
+    default: return `${base}/${r.sid}`
+  }
+}
+
+describe("the response cache of GET answers", () => {
+  it("answers a repeated fetch with the application's answer, a fresh request id, a log line and a journal entry each time", async () => {
+    emulator.clearRequests()
+    const first = await send("GET", fetchPath, demoHeaders)
+    const second = await send("GET", fetchPath, demoHeaders)
+    expect(first.status).toBe(200)
+    expect(comparable(second)).toEqual(comparable(first))
+    expect(second.headers["twilio-request-id"]).not.toBe(first.headers["twilio-request-id"])
+    expect(lines.map(logged).slice(-2)).toEqual([`GET ${fetchPath} 200`, `GET ${fetchPath} 200`])
+    expect(emulator.requests().map((r) => [r.method, r.path, r.status, r.account_sid])).toEqual([
+      ["GET", fetchPath, 200, DEMO_ACCOUNT_SID],
+      ["GET", fetchPath, 200, DEMO_ACCOUNT_SID]
+    ])
+  })
+
+  test.prop([request], { numRuns: 200, interruptAfterTimeLimit: 60_000 })(
+    "answers every request the second time exactly as the first",
+    async (r) => {
+      const headers: Record<string, string | Array<string>> = { Host: r.host }
+      if (r.authorization !== "") headers["Authorization"] = r.authorization
+      const path = pathOf(r)
+      const before = lines.length
+      const first = await send(r.method, path, headers)
+      const between = lines.length
+      const second = await send(r.method, path, headers)
+      expect(comparable(second)).toEqual(comparable(first))
+      expect(lines.slice(between).map(logged)).toEqual(lines.slice(before, between).map(logged))
+    }
+  )
+
+  it("never answers a kept answer to a request with the same credentials twice, which the application refuses", async () => {
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    const twice = await send("GET", fetchPath, { ...demoHeaders, Authorization: [demoHeaders.Authorization, demoHeaders.Authorization] })
+    expect(twice.status).toBe(401)
+  })
+
+  it("never answers a kept answer after a write, by this process or by another connection to the file", async () => {
+    const fetchIt = () => send("GET", fetchPath, demoHeaders)
+    const first = await fetchIt()
+    expect(first.status).toBe(200)
+    expect((await fetchIt()).body).toBe(first.body)
+
+    // Another connection (another process would do the same) changes the short code's capabilities.
+    const other = new BetterSqlite3(join(folder, "cache.sqlite"))
+    other.prepare("UPDATE short_codes SET capabilities = ? WHERE sid = ?").run(JSON.stringify(["SMS", "MMS"]), DEMO_SHORT_CODE_SIDS[0])
+    expect(JSON.parse((await fetchIt()).body).capabilities).toEqual(["SMS", "MMS"])
+
+    // ... and the account's auth token: the old credentials no longer open anything.
+    other.prepare("UPDATE accounts SET auth_token = 'rotated' WHERE sid = ?").run(DEMO_ACCOUNT_SID)
+    expect((await fetchIt()).status).toBe(401)
+    other.prepare("UPDATE accounts SET auth_token = ? WHERE sid = ?").run(DEMO_AUTH_TOKEN, DEMO_ACCOUNT_SID)
+    other.close()
+    expect((await fetchIt()).status).toBe(200)
+
+    // This process removes it from the service: the next fetch is 404, and 200 again once it is back.
+    emulator.repository.removeShortCode(DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0])
+    expect((await fetchIt()).status).toBe(404)
+    emulator.repository.addShortCode(DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
+    expect((await fetchIt()).status).toBe(200)
+  })
+
+  it("never keeps an answer of the admin surface, whose fault rules are not in the database", async () => {
+    const admin = { Host: "127.0.0.1", Authorization: `Bearer ${emulator.config.adminToken}` }
+    const before = JSON.parse((await send("GET", "/admin/faults", admin)).body).faults
+    emulator.faults.add({ method: "GET", path: "/nowhere", status: 503 })
+    const after = JSON.parse((await send("GET", "/admin/faults", admin)).body).faults
+    emulator.faults.clear()
+    expect([before.length, after.length]).toEqual([0, 1])
+  })
+
+  it("lets a fault rule meet a request whose answer is kept", async () => {
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    emulator.faults.add({ method: "GET", path: fetchPath, status: 503, times: 1 })
+    const faulted = await send("GET", fetchPath, demoHeaders)
+    expect(faulted.status).toBe(503)
+    expect(JSON.parse(faulted.body).status).toBe(503)
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    emulator.faults.clear()
+  })
+})
+
+describe("withResponseCache", () => {
+  const counting = () => {
+    let calls = 0
+    let version = "1"
+    const cached = withResponseCache(async (request: Request) => {
+      calls++
+      // What the application's authentication does for a Twilio account's request.
+      if (request.headers.get("authorization") !== null) markAuthenticated(request, `AC${calls}`)
+      return new Response(`{"n":${calls}}`, { status: 200, headers: { "content-type": "application/json", "twilio-request-id": "RQapp" } })
+    }, { dataVersion: () => version, bypass: () => false, requestId: () => `RQ${calls}`, log: undefined })
+    return { cached, calls: () => calls, write: () => (version = String(Number(version) + 1)) }
+  }
+
+  it("calls the application once for a repeated GET of the same URL and credentials, and again after a change", async () => {
+    const { cached, calls, write } = counting()
+    const get = (url: string, authorization = "Basic a") => cached(new Request(url, { headers: { authorization } }))
+    expect(await (await get("http://h/x")).text()).toBe('{"n":1}')
+    const kept = await get("http://h/x")
+    expect(await kept.text()).toBe('{"n":1}')
+    expect(kept.headers.get("twilio-request-id")).toBe("RQ1")
+    expect(kept.headers.get("content-type")).toBe("application/json")
+    expect(calls()).toBe(1)
+    // Another query, other credentials: their own answers.
+    await get("http://h/x?PageSize=1")
+    await get("http://h/x", "Basic b")
+    expect(calls()).toBe(3)
+    write()
+    expect(await (await get("http://h/x")).text()).toBe('{"n":4}')
+  })
+
+  it("keeps no body larger than an eighth of its budget, and starts over when the budget is spent", async () => {
+    let calls = 0
+    const cached = withResponseCache(async (request: Request) => {
+      calls++
+      markAuthenticated(request, "AC1")
+      return new Response(new URL(request.url).pathname === "/big" ? "x".repeat(200) : "x".repeat(100), { status: 200 })
+    }, { dataVersion: () => "1", bypass: () => false, requestId: () => "RQ", log: undefined, maxChars: 800 })
+    const get = (path: string) => cached(new Request(`http://h${path}`, { headers: { authorization: "Basic a" } }))
+    await get("/big")
+    await get("/big")
+    expect(calls).toBe(2)
+    for (const path of ["/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8"]) await get(path)
+    await get("/1")
+    expect(calls).toBe(10)
+    // A ninth 100-character body would pass the budget: the cache starts over with it, so /1 is made again.
+    await get("/9")
+    await get("/9")
+    expect(calls).toBe(11)
+    await get("/1")
+    expect(calls).toBe(12)
+  })
+
+  it("never keeps an answer to another method, or one no Twilio account was authenticated for", async () => {
+    const { cached, calls } = counting()
+    await cached(new Request("http://h/x", { method: "DELETE", headers: { authorization: "Basic a" } }))
+    await cached(new Request("http://h/x", { method: "DELETE", headers: { authorization: "Basic a" } }))
+    expect(calls()).toBe(2)
+    await cached(new Request("http://h/x"))
+    await cached(new Request("http://h/x"))
+    expect(calls()).toBe(4)
+  })
+})
