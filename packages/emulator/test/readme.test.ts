@@ -353,6 +353,12 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(page.short_codes.map((s) => s.short_code)).toEqual(["12345"])
   })
 
+  runs("packages/schema/README.md", "define-resource", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe(`${shownAfter(b.code, "console.log(JSON.stringify(Object.keys(group.endpoints))) //")}\n`)
+  })
+
   for (const [file, reasons] of Object.entries(skipped)) {
     for (const [name, reason] of Object.entries(reasons)) {
       const b = block(file as (typeof files)[number], name)
