@@ -353,6 +353,12 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(page.short_codes.map((s) => s.short_code)).toEqual(["12345"])
   })
 
+  runs("packages/validator/README.md", "conformance-target", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(`${b.code}\nconsole.log(JSON.stringify(target.errors.alreadyMember))\n`)
+    expect(exit, `${stdout}\n${stderr}`).toBe(0)
+    expect(stdout.trim().split("\n").at(-1)).toBe(JSON.stringify(JSON.parse(shownAfter(b.code, "target.errors.alreadyMember //").replace(/(\w+):/g, '"$1":'))))
+  }, 120_000)
+
   runs("packages/schema/README.md", "define-resource", async (b) => {
     const { exit, stdout, stderr } = await runTypeScript(b.code)
     expect(exit, stderr).toBe(0)
