@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import { CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceRequest, MessagingService, MessagingServicePage } from "./MessagingService.js"
+import { CreatePhoneNumberRequest, PhoneNumber, PhoneNumberPage, PhoneNumberStrict } from "./PhoneNumber.js"
 import { ShortCode } from "./ShortCode.js"
 import { ShortCodePage } from "./ShortCodePage.js"
 import { ShortCodeStrict } from "./ShortCodeStrict.js"
@@ -22,7 +23,11 @@ const wireSchemas = {
   ListShortCodesQuery,
   MessagingService,
   MessagingServicePage,
-  CreateServiceRequest
+  CreateServiceRequest,
+  PhoneNumber,
+  PhoneNumberStrict,
+  PhoneNumberPage,
+  CreatePhoneNumberRequest
 } as const
 
 /** @since 0.1.0 */

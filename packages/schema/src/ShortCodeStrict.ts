@@ -4,19 +4,15 @@
  *
  * @since 0.1.0
  */
-import { ruleCheck } from "./internal/rule.js"
+import { memberChecks, memberUrl, strictBaseUrl } from "./resource/memberStrict.js"
 import { ShortCodeResource } from "./ShortCode.js"
 
-/** Twilio's public API origin, the base of every resource `url` it returns. */
-export const TWILIO_MESSAGING_BASE_URL = "https://messaging.twilio.com"
-
+export { TWILIO_MESSAGING_BASE_URL } from "./resource/memberStrict.js"
 export { Capability, ShortCodeNumber } from "./ShortCodeNumber.js"
 
 /** The canonical resource URL of a short code in a service under `baseUrl`: the declared instance path, filled in. */
-export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): string => {
-  const values: Readonly<Record<string, string>> = { ServiceSid: serviceSid, Sid: sid }
-  return baseUrl.replace(/\/+$/, "") + ShortCodeResource.instancePath.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
-}
+export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): string =>
+  memberUrl(ShortCodeResource.instancePath, baseUrl, serviceSid, sid)
 
 /**
  * Makes the strict profile for resources served under `baseUrl` (default Twilio's own origin), for stand-ins that
@@ -31,28 +27,12 @@ export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): 
  * ```
  * @since 0.1.0
  */
-export const makeShortCodeStrict = (options: { readonly baseUrl?: string } = {}) => {
-  const baseUrl = options.baseUrl ?? TWILIO_MESSAGING_BASE_URL
-  if (!/^https?:\/\/[^/?#]+\/?$/.test(baseUrl)) {
-    throw new Error(`makeShortCodeStrict: baseUrl must be an http(s) origin such as https://messaging.twilio.com, received ${JSON.stringify(baseUrl)}`)
-  }
-  return ShortCodeResource.strict({
+export const makeShortCodeStrict = (options: { readonly baseUrl?: string } = {}) =>
+  ShortCodeResource.strict({
     identifier: "ShortCodeStrict",
     description: "A ShortCode as a real one looks (strict profile)",
-    checks: [
-      ruleCheck("dates.order", (v: { readonly dateCreated: Date; readonly dateUpdated: Date }) =>
-        v.dateUpdated.getTime() >= v.dateCreated.getTime(), {
-        message: "date_updated must not be earlier than date_created",
-        expected: "date_updated >= date_created"
-      }, { abort: false, path: ["date_updated"], received: (v) => v.dateUpdated }),
-      ruleCheck("url.canonical", (v: { readonly url: URL; readonly serviceSid: string; readonly sid: string }) =>
-        v.url.href === shortCodeUrl(baseUrl, v.serviceSid, v.sid), {
-        message: `must be the resource's own URL, ${shortCodeUrl(baseUrl, "{service_sid}", "{sid}")}`,
-        expected: shortCodeUrl(baseUrl, "{service_sid}", "{sid}")
-      }, { abort: false, path: ["url"], received: (v) => v.url })
-    ]
+    checks: memberChecks(ShortCodeResource.instancePath, strictBaseUrl("makeShortCodeStrict", options.baseUrl))
   })
-}
 
 /**
  * The strict profile against Twilio's own origin: every key present; `sid`, `account_sid`, `service_sid`, `url` and

@@ -10,6 +10,16 @@ import { CountryCode } from "./CountryCode.js"
 import { CreateShortCodeForm, CreateShortCodeParams, CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceForm, MessagingService, MessagingServicePage } from "./MessagingService.js"
+import {
+  CreatePhoneNumberForm,
+  CreatePhoneNumberParams,
+  CreatePhoneNumberRequest,
+  PhoneNumber,
+  PhoneNumberInstanceParams,
+  PhoneNumberPage,
+  PhoneNumberSid,
+  PhoneNumberStrict
+} from "./PhoneNumber.js"
 import { ShortCode } from "./ShortCode.js"
 import { ShortCodeInstanceParams } from "./ShortCodeParams.js"
 import { ShortCodePage } from "./ShortCodePage.js"
@@ -48,5 +58,13 @@ export const standardSchemas = {
   ListShortCodesQuery: standard(ListShortCodesQuery),
   MessagingService: standard(MessagingService),
   MessagingServicePage: standard(MessagingServicePage),
-  CreateServiceForm: standard(CreateServiceForm)
+  CreateServiceForm: standard(CreateServiceForm),
+  PhoneNumberSid: standard(PhoneNumberSid),
+  PhoneNumber: standard(PhoneNumber),
+  PhoneNumberStrict: standard(PhoneNumberStrict),
+  PhoneNumberPage: standard(PhoneNumberPage),
+  CreatePhoneNumberParams: standard(CreatePhoneNumberParams),
+  CreatePhoneNumberRequest: standard(CreatePhoneNumberRequest),
+  CreatePhoneNumberForm: standard(CreatePhoneNumberForm),
+  PhoneNumberInstanceParams: standard(PhoneNumberInstanceParams)
 }

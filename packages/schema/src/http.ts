@@ -21,6 +21,7 @@ export { type CollectionEndpoints, collectionEndpoints, collectionGroup } from "
 export { docsLayer, type DocsLayerOptions } from "./http/Docs.js"
 export { MessagingApi } from "./http/MessagingApi.js"
 export { openApiDocument, openApiDocumentText } from "./http/OpenApiDocument.js"
+export { PhoneNumbersGroup } from "./http/PhoneNumbersApi.js"
 export { createService, deleteService, fetchService, listServices, ServicesGroup } from "./http/ServicesApi.js"
 export {
   type ListAllPagingInput,

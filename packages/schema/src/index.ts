@@ -12,6 +12,22 @@ export { isRfc3986Uri, UriString, UrlFromUriString } from "./Uri.js"
 export { assignedCountryCodes, CountryCode } from "./CountryCode.js"
 export { ShortCode, ShortCodeResource, shortCodeWireKeys, type ShortCodeWire } from "./ShortCode.js"
 export {
+  CreatePhoneNumberForm,
+  CreatePhoneNumberParams,
+  CreatePhoneNumberRequest,
+  makePhoneNumberStrict,
+  PhoneNumber,
+  PhoneNumberE164,
+  PhoneNumberInstanceParams,
+  PhoneNumberPage,
+  PhoneNumberResource,
+  PhoneNumberSid,
+  PhoneNumberStrict,
+  phoneNumberUrl,
+  type PhoneNumberWire
+} from "./PhoneNumber.js"
+export { memberChecks, memberUrl } from "./resource/memberStrict.js"
+export {
   CreateServiceForm,
   CreateServiceRequest,
   FRIENDLY_NAME_MAX_LENGTH,

@@ -6,11 +6,12 @@
  */
 import { HttpApi } from "effect/http-api"
 import { apiAnnotations } from "./internal/openApiTransforms.js"
+import { PhoneNumbersGroup } from "./PhoneNumbersApi.js"
 import { ServicesGroup } from "./ServicesApi.js"
 import { ShortCodesGroup } from "./ShortCodesApi.js"
 
 /**
- * Services and their ShortCodes, server `https://messaging.twilio.com`.
+ * Services and their ShortCodes and PhoneNumbers, server `https://messaging.twilio.com`.
  *
  * @example
  * ```ts
@@ -24,6 +25,7 @@ import { ShortCodesGroup } from "./ShortCodesApi.js"
 export const MessagingApi = HttpApi.make("MessagingApi")
   .add(ServicesGroup)
   .add(ShortCodesGroup)
+  .add(PhoneNumbersGroup)
   .annotateMerge(apiAnnotations(
     "Twilio Messaging v1: Services and ShortCodes",
     "The Services and ShortCodes resources of Twilio's Messaging v1 API, as described by @shortcode-kit/schema. "

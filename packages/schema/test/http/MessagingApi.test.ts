@@ -9,6 +9,7 @@ import { officialDocument, operationShapes } from "../support/officialDocument.j
 
 const SERVICES = ["/v1/Services", "/v1/Services/{Sid}"]
 const SHORT_CODES = ["/v1/Services/{ServiceSid}/ShortCodes", "/v1/Services/{ServiceSid}/ShortCodes/{Sid}"]
+const PHONE_NUMBERS = ["/v1/Services/{ServiceSid}/PhoneNumbers", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}"]
 const document: any = OpenApi.fromApi(MessagingApi)
 
 // The official operations this toolkit declares: every one but the Services update (`POST /v1/Services/{Sid}`).
@@ -21,7 +22,7 @@ describe("MessagingApi", () => {
   test("is a valid OpenAPI 3.1 document with the Services and ShortCodes paths", async () => {
     const result = await new Validator().validate(structuredClone(document))
     expect(result.errors).toBeUndefined()
-    expect(Object.keys(document.paths)).toEqual([...SERVICES, ...SHORT_CODES])
+    expect(Object.keys(document.paths)).toEqual([...SERVICES, ...SHORT_CODES, ...PHONE_NUMBERS])
     expect(document.info.title).toBe("Twilio Messaging v1: Services and ShortCodes")
   })
 
@@ -55,5 +56,12 @@ describe("MessagingApi", () => {
     ])
     expect(document.paths["/v1/Services/{Sid}"].get.responses["404"].description).toContain(`20404 "The requested resource {param} was not found"`)
     expect(Object.keys(ServicesGroup.endpoints)).toEqual(["createService", "listServices", "fetchService", "deleteService"])
+  })
+})
+
+describe("MessagingApi's PhoneNumbers", () => {
+  test("exactly the official operations, ids, parameters and create body", () => {
+    expect(operationShapes(document, PHONE_NUMBERS)).toEqual(operationShapes(officialDocument, PHONE_NUMBERS))
+    expect(Object.keys(document.paths[PHONE_NUMBERS[0]!].post.responses)).toEqual(["201", "400", "401", "404", "409", "413"])
   })
 })

@@ -54,3 +54,7 @@ ajv.addSchema({ ...officialDocument, $id: officialDocument.$id })
 
 /** A validator of one component schema of the official document. */
 export const officialSchema = (name: string) => ajv.compile({ $ref: `${officialDocument.$id}#/components/schemas/${name}` })
+
+/** A validator of the form body of the `post` at `path` in the official document (its create request). */
+export const officialCreateForm = (path: string) =>
+  ajv.compile(officialDocument.paths[path].post.requestBody.content["application/x-www-form-urlencoded"].schema)

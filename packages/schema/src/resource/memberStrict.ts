@@ -1,0 +1,51 @@
+/**
+ * The strict profile's checks shared by every member of a Messaging Service (a short code, a phone number, ...):
+ * the resource `url` is its own instance path under the served origin, and `date_updated >= date_created`.
+ *
+ * @since 0.2.0
+ */
+import { ruleCheck } from "../internal/rule.js"
+
+/** Twilio's public API origin, the base of every resource `url` it returns. @since 0.1.0 */
+export const TWILIO_MESSAGING_BASE_URL = "https://messaging.twilio.com"
+
+/**
+ * The canonical URL of an instance of a resource under `baseUrl`: its declared instance path, filled in.
+ *
+ * @since 0.2.0
+ */
+export const memberUrl = (instancePath: string, baseUrl: string, serviceSid: string, sid: string): string => {
+  const values: Readonly<Record<string, string>> = { ServiceSid: serviceSid, Sid: sid }
+  return baseUrl.replace(/\/+$/, "") + instancePath.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
+}
+
+/**
+ * The base URL of a strict profile, checked: an http(s) origin. `maker` names the function in the error.
+ *
+ * @since 0.2.0
+ */
+export const strictBaseUrl = (maker: string, baseUrl: string | undefined): string => {
+  const origin = baseUrl ?? TWILIO_MESSAGING_BASE_URL
+  if (!/^https?:\/\/[^/?#]+\/?$/.test(origin)) {
+    throw new Error(`${maker}: baseUrl must be an http(s) origin such as https://messaging.twilio.com, received ${JSON.stringify(origin)}`)
+  }
+  return origin
+}
+
+/**
+ * The checks `dates.order` and `url.canonical` of a member resource whose instances live at `instancePath`.
+ *
+ * @since 0.2.0
+ */
+export const memberChecks = (instancePath: string, baseUrl: string) => [
+  ruleCheck("dates.order", (v: { readonly dateCreated: Date; readonly dateUpdated: Date }) =>
+    v.dateUpdated.getTime() >= v.dateCreated.getTime(), {
+    message: "date_updated must not be earlier than date_created",
+    expected: "date_updated >= date_created"
+  }, { abort: false, path: ["date_updated"], received: (v) => v.dateUpdated }),
+  ruleCheck("url.canonical", (v: { readonly url: URL; readonly serviceSid: string; readonly sid: string }) =>
+    v.url.href === memberUrl(instancePath, baseUrl, v.serviceSid, v.sid), {
+    message: `must be the resource's own URL, ${memberUrl(instancePath, baseUrl, "{service_sid}", "{sid}")}`,
+    expected: memberUrl(instancePath, baseUrl, "{service_sid}", "{sid}")
+  }, { abort: false, path: ["url"], received: (v) => v.url })
+] as const
