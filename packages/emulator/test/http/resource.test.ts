@@ -45,7 +45,7 @@ describe("methods and paths", () => {
   })
 
   it("answers 404 20404 naming the path for unknown paths, trailing slashes and other API versions", async () => {
-    for (const path of ["/", "/v2/Services", "/v1/Services/", `/v1/Services/${SERVICE}/ShortCodes/`, `/v1/Services/${SERVICE}/PhoneNumbers`, "/v1/services", "/admin", "/%E2%82%AC"]) {
+    for (const path of ["/", "/v2/Services", "/v1/Services/", `/v1/Services/${SERVICE}/ShortCodes/`, `/v1/Services/${SERVICE}/PhoneNumbers/`, "/v1/services", "/admin", "/%E2%82%AC"]) {
       const error = expectTwilioError(await t.request("GET", path), 404, 20404)
       expect(error.message, path).toMatch(/^The requested resource \/.* was not found$/)
     }
