@@ -3,17 +3,16 @@
  * senders from the account's inventory. Every such collection answers the same outcomes with the same Twilio codes;
  * what differs (the store's methods, the resource body, where an unknown SID lives) is given per resource.
  */
-import { answerOfIssue, errorTable, type ValidationIssue } from "@shortcode-kit/schema"
+import { type AccountSid, answerOfIssue, errorTable, type ServiceSid, type ValidationIssue } from "@shortcode-kit/schema"
 import type { GroupHandlers } from "../api/deriveRoutes.js"
 import { canonicalSid } from "../CanonicalSid.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import { listRequest, pageMeta } from "../http/listQuery.js"
-import type { PageCursor } from "../store/Paging.js"
+import type { KeysetPage, PageCursor } from "../store/Paging.js"
 import type { AccountRecord, AddSenderRefusal } from "../store/Repository.js"
-import type { KeysetPage } from "../store/Paging.js"
 
-type Sid = AccountRecord["sid"]
-type ServiceSidOf = Parameters<import("../store/Repository.js").Repository["findService"]>[1]
+type Sid = AccountSid
+type ServiceSidOf = ServiceSid
 
 /** The store's methods for one kind of sender, and how its rows become the API resource. */
 export interface MemberStore<Row, Resource> {
