@@ -12,10 +12,13 @@ export {
   accountSid,
   invalidAccountSid,
   invalidServiceSid,
+  invalidPhoneNumberSid,
   invalidShortCodeSid,
+  phoneNumberSid,
   serviceSid,
   shortCodeSid
 } from "./arbitraries/Sid.js"
+export { invalidPhoneNumber, phoneNumber, type PhoneNumberArbitraryOptions } from "./arbitraries/PhoneNumber.js"
 export { invalidShortCodeWire, shortCode, shortCodeWire } from "./arbitraries/ShortCode.js"
 export { invalidShortCodePage, shortCodePage, type ShortCodePageArbitraryOptions } from "./arbitraries/ShortCodePage.js"
 export { invalidTwilioError, twilioError, type TwilioErrorArbitraryOptions } from "./arbitraries/TwilioError.js"

@@ -31,6 +31,14 @@ export {
 export { validateListShortCodesQuery } from "./ListShortCodesQuery.js"
 export { toTwilioError } from "./ToTwilioError.js"
 export {
+  phoneNumberTwilioError,
+  validateCreatePhoneNumberForm,
+  validateCreatePhoneNumberRequest,
+  validatePhoneNumber,
+  validatePhoneNumberPage
+} from "./PhoneNumber.js"
+export { resourceValidation, type ResourceValidation } from "./ResourceValidation.js"
+export {
   expectedCreatedResponse,
   type ExpectedResponse,
   expectedFaultResponses,

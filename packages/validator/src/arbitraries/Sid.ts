@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import type { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
+import type { AccountSid, PhoneNumberSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import type { LocalMiss, NearMiss } from "./NearMiss.js"
 
@@ -179,3 +179,17 @@ export const invalidServiceSid = (): fc.Arbitrary<NearMiss> => topLevel("MG")
  * @since 0.1.0
  */
 export const invalidAccountSid = (): fc.Arbitrary<NearMiss> => topLevel("AC")
+
+/**
+ * Phone Number SIDs: `PN` and 32 lower-case hex digits.
+ *
+ * @since 0.2.0
+ */
+export const phoneNumberSid = (): fc.Arbitrary<PhoneNumberSid> => sid<PhoneNumberSid>("PN")
+
+/**
+ * Near misses of a Phone Number SID, each breaking one SID rule (path `[]`).
+ *
+ * @since 0.2.0
+ */
+export const invalidPhoneNumberSid = (): fc.Arbitrary<NearMiss> => topLevel("PN")
