@@ -8,11 +8,15 @@ import {
   invalidAccountSid,
   invalidCreateShortCodeHttpRequest,
   invalidCreateShortCodeRequest,
+  invalidPhoneNumber,
+  invalidPhoneNumberSid,
   invalidServiceSid,
   invalidShortCodePage,
   invalidShortCodeSid,
   invalidShortCodeWire,
   invalidTwilioError,
+  phoneNumber,
+  phoneNumberSid,
   serviceSid,
   shortCodePage,
   shortCodeSid,
@@ -23,7 +27,7 @@ import { resolveProfileOptions } from "../Profile.js"
 
 export const sampleKinds = [
   "short-code", "short-code-page", "twilio-error", "create-form", "create-request", "create-http",
-  "short-code-sid", "service-sid", "account-sid"
+  "short-code-sid", "service-sid", "account-sid", "phone-number", "phone-number-sid"
 ] as const
 type Kind = (typeof sampleKinds)[number]
 
@@ -63,6 +67,11 @@ const arbitraryFor = (kind: Kind, invalid: boolean, options: Options): fc.Arbitr
       return invalid ? invalidServiceSid() : serviceSid()
     case "account-sid":
       return invalid ? invalidAccountSid() : accountSid()
+    case "phone-number":
+      // The strict profile's documents, valid under both; --base-url sets their url.
+      return invalid ? invalidPhoneNumber(options) : phoneNumber(options)
+    case "phone-number-sid":
+      return invalid ? invalidPhoneNumberSid() : phoneNumberSid()
   }
 }
 

@@ -1,8 +1,14 @@
-import { ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
+import { PhoneNumber, PhoneNumberPage, ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
 import { differingNames, wireKeysOf } from "../internal/wireNames.js"
 
 /** The JSON resources of `validate`, by kind, with the schema that declares their wire keys. */
-const resources = { "short-code": ShortCode, "short-code-page": ShortCodePage, "twilio-error": TwilioError } as const
+const resources = {
+  "short-code": ShortCode,
+  "short-code-page": ShortCodePage,
+  "twilio-error": TwilioError,
+  "phone-number": PhoneNumber,
+  "phone-number-page": PhoneNumberPage
+} as const
 
 /** A kind of `validate` whose input is a JSON resource. */
 export type JsonKind = keyof typeof resources
