@@ -75,7 +75,7 @@ describe("shortcode-kit sample", () => {
     const [count, profile, kind] = await Promise.all([
       run(["sample", "short-code", "--count", "0"]),
       run(["sample", "twilio-error", "--nulls"]),
-      run(["sample", "phone-number"])
+      run(["sample", "no-such-kind"])
     ])
     expect(count.code).toBe(2)
     expect(count.stderr).toContain("--count must be between 1 and 100000, received 0")
