@@ -22,6 +22,8 @@ export {
   type ValidAdd
 } from "./conformance/Membership.js"
 export { shortCodesTarget } from "./conformance/ShortCodesTarget.js"
+export { phoneNumbersTarget } from "./conformance/PhoneNumbersTarget.js"
+export { formFaults, type FormFaultsOf } from "./conformance/FormFaults.js"
 export {
   assertConformance,
   type CheckResult,

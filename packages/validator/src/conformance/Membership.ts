@@ -14,6 +14,7 @@ import * as fc from "fast-check"
 import { accountSid } from "../arbitraries/Sid.js"
 import { makeValidator, withPrefix } from "../internal/decoder.js"
 import { keysNamedTheOtherWay } from "../internal/sdkNames.js"
+import { formFaults } from "./FormFaults.js"
 import type { ValidationResult } from "../ValidationResult.js"
 
 /**
@@ -49,7 +50,8 @@ export interface FaultyRequest {
  * @since 0.2.0
  */
 export interface ConformanceTargetOptions {
-  readonly faults: {
+  /** Default: the faults every form with one required SID parameter has (FormFaults.ts). */
+  readonly faults?: {
     /** Create requests with one fault each, for the parent `parentSid` (and the member SID to use, if any). */
     readonly requests: (at: { readonly parentSid: string; readonly memberSid: string | undefined }) => fc.Arbitrary<FaultyRequest>
     /** The answer to a well-formed form whose member SID is malformed. */
@@ -131,7 +133,7 @@ export interface ConformanceTarget {
     readonly methodNotAllowed: ErrorAnswer
     readonly malformedMember: Answer
   }
-  readonly faults: ConformanceTargetOptions["faults"]["requests"]
+  readonly faults: NonNullable<ConformanceTargetOptions["faults"]>["requests"]
   readonly adds: (at: { readonly parentSid: string; readonly memberSid: string }) => fc.Arbitrary<ValidAdd>
   /** Whether the list endpoint's query schema accepts a query string (each parameter at most once). */
   readonly isValidListQuery: (query: string) => boolean
@@ -302,6 +304,13 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
   }
   const fill = (template: string, values: Readonly<Record<string, string>>) =>
     template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ""))
+  const faults = options.faults ?? formFaults({
+    field,
+    memberPrefix,
+    parentPrefix,
+    formType,
+    collectionPath: (parentSid) => fill(collection, { [parentParam]: parentSid })
+  })
   const allowed = (path: string) => reflected.filter((r) => r.endpoint.path === path).map((r) => r.endpoint.method)
 
   return {
@@ -334,9 +343,9 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
       invalidQuery: declared(list.errors, 400, "the list endpoint"),
       unauthorized: answerOf(firstCode(create.middlewareErrors, "the authentication middleware")),
       methodNotAllowed: answerOf(firstCode([TwilioErrorMethodNotAllowed], "TwilioErrorMethodNotAllowed")),
-      malformedMember: options.faults.malformedMember
+      malformedMember: faults.malformedMember
     },
-    faults: options.faults.requests,
+    faults: faults.requests,
     adds: options.adds ?? (({ memberSid }) => fc.constant({ headers: { "Content-Type": formType }, body: `${field}=${encodeURIComponent(memberSid)}` })),
     isValidListQuery: (text) => {
       const given = new URLSearchParams(text)
