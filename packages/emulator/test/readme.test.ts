@@ -210,6 +210,19 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(await serviceNames()).toEqual(["Demo Messaging Service"])
   })
 
+  runs("packages/emulator/README.md", "sdk-phone-numbers", async (b) => {
+    const shown = [
+      shownAfter(b.code, "console.log((await phoneNumbers.list()).map((p) => p.phoneNumber)) //"),
+      shownAfter(b.code, ".catch((e) => console.log(e.code)) //")
+    ].join("\n")
+    for (const time of ["first", "second"]) {
+      const { exit, stdout, stderr } = await runTypeScript(b.code)
+      expect(exit, `${time} run: ${stderr}`).toBe(0)
+      expect(stdout).toBe(`${shown}\n`)
+    }
+    expect(await serviceNames()).toEqual(["Demo Messaging Service"])
+  })
+
   runs("packages/emulator/README.md", "in-process-server", async (b) => {
     const { exit, stderr } = await runTypeScript(b.code)
     expect(exit, stderr).toBe(0)
@@ -357,6 +370,25 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     const { exit, stdout, stderr } = await runTypeScript(`${b.code}\nconsole.log(JSON.stringify(target.errors.alreadyMember))\n`)
     expect(exit, `${stdout}\n${stderr}`).toBe(0)
     expect(stdout.trim().split("\n").at(-1)).toBe(JSON.stringify(JSON.parse(shownAfter(b.code, "target.errors.alreadyMember //").replace(/(\w+):/g, '"$1":'))))
+  }, 120_000)
+
+  runs("packages/validator/README.md", "phone-numbers", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe(`${shownAfter(b.code, "console.log(phoneNumberTwilioError(request).code) //")}\n`)
+  })
+
+  runs("packages/validator/README.md", "cli-phone-number", async (b) => {
+    const { command, output } = session(b)
+    const { exit, stdout, stderr } = await runShell(command)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe(output)
+  })
+
+  runs("packages/validator/README.md", "conformance-phone-numbers", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, `${stdout}\n${stderr}`).toBe(0)
+    expect(stdout).toBe(`${shownAfter(b.code, "console.log(report.ok) //")}\n`)
   }, 120_000)
 
   runs("packages/schema/README.md", "define-resource", async (b) => {
