@@ -33,7 +33,7 @@ describe("runConformance with phoneNumbersTarget against the emulator", () => {
       runs: 10,
       timeLimitMs: 20_000
     })
-    expect(report.checks.filter((check) => check.status !== "passed").map((check) => [check.name, ...check.failures.map(formatFailure)])).toStrictEqual([])
+    expect(report.checks.filter((check) => check.status !== "passed").map((check) => [check.name, ...check.failures.map((failure) => formatFailure(report, failure))])).toStrictEqual([])
     // Every check of the harness ran and sent requests to the PhoneNumbers paths.
     expect(report.checks.map((check) => check.name)).toStrictEqual([...checkNames])
     expect(report.checks.filter((check) => check.requests === 0)).toStrictEqual([])
