@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { AlphaSender, AlphaSenderPage, AlphaSenderStrict, CreateAlphaSenderRequest } from "./AlphaSender.js"
 import { CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceRequest, MessagingService, MessagingServicePage } from "./MessagingService.js"
@@ -22,7 +23,11 @@ const wireSchemas = {
   ListShortCodesQuery,
   MessagingService,
   MessagingServicePage,
-  CreateServiceRequest
+  CreateServiceRequest,
+  AlphaSender,
+  AlphaSenderStrict,
+  AlphaSenderPage,
+  CreateAlphaSenderRequest
 } as const
 
 /** @since 0.1.0 */

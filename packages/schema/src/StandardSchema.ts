@@ -6,6 +6,16 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import {
+  AlphaSender,
+  AlphaSenderInstanceParams,
+  AlphaSenderPage,
+  AlphaSenderSid,
+  AlphaSenderStrict,
+  CreateAlphaSenderForm,
+  CreateAlphaSenderParams,
+  CreateAlphaSenderRequest
+} from "./AlphaSender.js"
 import { CountryCode } from "./CountryCode.js"
 import { CreateShortCodeForm, CreateShortCodeParams, CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
@@ -48,5 +58,13 @@ export const standardSchemas = {
   ListShortCodesQuery: standard(ListShortCodesQuery),
   MessagingService: standard(MessagingService),
   MessagingServicePage: standard(MessagingServicePage),
-  CreateServiceForm: standard(CreateServiceForm)
+  CreateServiceForm: standard(CreateServiceForm),
+  AlphaSenderSid: standard(AlphaSenderSid),
+  AlphaSender: standard(AlphaSender),
+  AlphaSenderStrict: standard(AlphaSenderStrict),
+  AlphaSenderPage: standard(AlphaSenderPage),
+  CreateAlphaSenderParams: standard(CreateAlphaSenderParams),
+  CreateAlphaSenderRequest: standard(CreateAlphaSenderRequest),
+  CreateAlphaSenderForm: standard(CreateAlphaSenderForm),
+  AlphaSenderInstanceParams: standard(AlphaSenderInstanceParams)
 }
