@@ -2,7 +2,8 @@
  * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
  * module decides where it listens.
  */
-import { ShortCodesApi } from "@shortcode-kit/schema/http"
+import { AlphaSendersGroup, ShortCodesApi } from "@shortcode-kit/schema/http"
+import { HttpApi } from "effect/http-api"
 import { Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
 import { registerApi } from "./api/deriveRoutes.js"
@@ -21,6 +22,7 @@ import { registerAdminRoutes } from "./routes/admin.js"
 import { registerDocsRoutes } from "./routes/docs.js"
 import { serviceHandlers } from "./routes/services.js"
 import { shortCodeHandlers, shortCodePayloadError } from "./routes/shortCodes.js"
+import { alphaSenderHandlers, alphaSenderPayloadError } from "./routes/alphaSenders.js"
 import { type Durability, nothingToSync } from "./store/Durability.js"
 import type { Repository } from "./store/Repository.js"
 
@@ -78,6 +80,10 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   const stores = { repository, publicBaseUrl: config.publicBaseUrl }
   registerApi(app, ServicesApi, { services: serviceHandlers(stores) }, { auth })
   registerApi(app, ShortCodesApi, { shortCodes: shortCodeHandlers(stores) }, { auth, payloadError: { shortCodes: shortCodePayloadError } })
+  registerApi(app, HttpApi.make("AlphaSendersApi").add(AlphaSendersGroup), { alphaSenders: alphaSenderHandlers(stores) }, {
+    auth,
+    payloadError: { alphaSenders: alphaSenderPayloadError }
+  })
   registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)
   return { app, dispose: docs.dispose }

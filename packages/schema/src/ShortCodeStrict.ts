@@ -13,10 +13,8 @@ export const TWILIO_MESSAGING_BASE_URL = "https://messaging.twilio.com"
 export { Capability, ShortCodeNumber } from "./ShortCodeNumber.js"
 
 /** The canonical resource URL of a short code in a service under `baseUrl`: the declared instance path, filled in. */
-export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): string => {
-  const values: Readonly<Record<string, string>> = { ServiceSid: serviceSid, Sid: sid }
-  return baseUrl.replace(/\/+$/, "") + ShortCodeResource.instancePath.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
-}
+export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): string =>
+  ShortCodeResource.instanceUrl(baseUrl, { ServiceSid: serviceSid, Sid: sid })
 
 /**
  * Makes the strict profile for resources served under `baseUrl` (default Twilio's own origin), for stand-ins that

@@ -3,6 +3,8 @@ import { Argument, CliError, Command, Flag } from "effect/cli"
 import * as fc from "fast-check"
 import {
   accountSid,
+  alphaSenderWire,
+  invalidAlphaSenderText,
   createShortCodeHttpRequest,
   createShortCodeRequest,
   invalidAccountSid,
@@ -23,7 +25,7 @@ import { resolveProfileOptions } from "../Profile.js"
 
 export const sampleKinds = [
   "short-code", "short-code-page", "twilio-error", "create-form", "create-request", "create-http",
-  "short-code-sid", "service-sid", "account-sid"
+  "short-code-sid", "service-sid", "account-sid", "alpha-sender"
 ] as const
 type Kind = (typeof sampleKinds)[number]
 
@@ -63,6 +65,15 @@ const arbitraryFor = (kind: Kind, invalid: boolean, options: Options): fc.Arbitr
       return invalid ? invalidServiceSid() : serviceSid()
     case "account-sid":
       return invalid ? invalidAccountSid() : accountSid()
+    case "alpha-sender":
+      // A near miss breaks one text rule at alpha_sender: invalid under the strict profile (the spec takes any string).
+      return invalid
+        ? fc.tuple(alphaSenderWire(), invalidAlphaSenderText()).map(([wire, miss]) => ({
+          value: { ...wire, alpha_sender: miss.value },
+          rule: miss.rule,
+          path: ["alpha_sender"]
+        }))
+        : alphaSenderWire()
   }
 }
 

@@ -1,4 +1,5 @@
 import { type ValidationIssue } from "@shortcode-kit/schema"
+import { validateAlphaSender } from "../AlphaSender.js"
 import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
 import { validateCreateShortCodeForm } from "../CreateShortCode.js"
@@ -11,10 +12,10 @@ import { type Document, parseDocuments } from "./Documents.js"
 import { readInput } from "./Input.js"
 import { type JsonKind, missingWireKeysIssue } from "./WireKeys.js"
 
-export const validateKinds = ["short-code", "short-code-page", "twilio-error", "create-form"] as const
+export const validateKinds = ["short-code", "short-code-page", "twilio-error", "create-form", "alpha-sender"] as const
 type Kind = (typeof validateKinds)[number]
 
-const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page"]
+const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page", "alpha-sender"]
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: new Error(userMessage), userMessage })
 
@@ -24,6 +25,9 @@ const judgeJson = (kind: JsonKind, input: unknown, profile: "spec" | "strict", b
     ? validateShortCode(input, { profile, baseUrl })
     : kind === "short-code-page"
     ? validateShortCodePage(input, { profile, baseUrl })
+    : kind === "alpha-sender"
+    // The alpha sender's strict profile checks no URL: --base-url does not change it.
+    ? validateAlphaSender(input, { profile })
     : validateTwilioError(input)
   const issues = result.ok ? [] : result.issues
   // The library names each of the SDK's camelCase keys itself (rule wire.sdk-key): then one summary would say it twice.
@@ -76,7 +80,7 @@ const report = (kind: Kind, profile: string | undefined, verdicts: ReadonlyArray
 /** `shortcode-kit validate <kind> [FILE|-]`: exit 0 when valid, 1 when not, 2 for usage errors and unreadable input. */
 export const validateCommand = Command.make("validate", {
   kind: Argument.Literals("kind", validateKinds).pipe(
-    Argument.withDescription("What the input is: short-code, short-code-page, twilio-error (JSON) or create-form (form text)")
+    Argument.withDescription("What the input is: short-code, short-code-page, twilio-error, alpha-sender (JSON) or create-form (form text)")
   ),
   file: Argument.String("file").pipe(
     Argument.optional,
@@ -86,7 +90,7 @@ export const validateCommand = Command.make("validate", {
   ),
   profile: Flag.Literals("profile", ["spec", "strict"]).pipe(
     Flag.optional,
-    Flag.withDescription("spec (default): what Twilio's OpenAPI allows; strict: what a real short code looks like (short-code, short-code-page)")
+    Flag.withDescription("spec (default): what Twilio's OpenAPI allows; strict: what a real short code looks like (short-code, short-code-page; alpha-sender: every key, the text rules on alpha_sender)")
   ),
   baseUrl: Flag.String("base-url").pipe(
     Flag.optional,
@@ -101,7 +105,7 @@ export const validateCommand = Command.make("validate", {
     const profileGiven = Option.getOrUndefined(options.profile)
     const baseUrlGiven = Option.getOrUndefined(options.baseUrl)
     if (!PROFILED.includes(options.kind) && (profileGiven !== undefined || baseUrlGiven !== undefined)) {
-      return yield* usage(`--profile and --base-url apply to short-code and short-code-page, not to ${options.kind}`)
+      return yield* usage(`--profile and --base-url apply to short-code, short-code-page and alpha-sender, not to ${options.kind}`)
     }
     const resolved = yield* Effect.try({
       try: () => resolveProfileOptions("shortcode-kit validate", { profile: profileGiven, baseUrl: baseUrlGiven }),

@@ -1,8 +1,8 @@
-import { ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
+import { AlphaSender, ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
 import { differingNames, wireKeysOf } from "../internal/wireNames.js"
 
 /** The JSON resources of `validate`, by kind, with the schema that declares their wire keys. */
-const resources = { "short-code": ShortCode, "short-code-page": ShortCodePage, "twilio-error": TwilioError } as const
+const resources = { "short-code": ShortCode, "short-code-page": ShortCodePage, "twilio-error": TwilioError, "alpha-sender": AlphaSender } as const
 
 /** A kind of `validate` whose input is a JSON resource. */
 export type JsonKind = keyof typeof resources
