@@ -331,6 +331,13 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(stdout).toBe(output)
   })
 
+  runs("packages/validator/README.md", "cli-alpha-sender", async (b) => {
+    const { command, output } = session(b)
+    const { exit, stdout, stderr } = await runShell(command)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe(output)
+  })
+
   let conformanceStdout = ""
   runs("packages/validator/README.md", "conformance-command", async (b) => {
     // The controls block reset the demo data; the root README's curl places its short code again first, as a reader
