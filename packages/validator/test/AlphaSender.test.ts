@@ -1,6 +1,6 @@
 // AlphaSender validators (derived from the declaration by resourceValidators), its arbitraries (valid texts, and
 // near misses that break exactly the rule they are labelled with), and the CLI kind `alpha-sender`.
-import { fc, test } from "@fast-check/vitest"
+import { test } from "@fast-check/vitest"
 import { answerOfIssue } from "@shortcode-kit/schema"
 import {
   assertAlphaSender,
