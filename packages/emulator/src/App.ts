@@ -2,7 +2,7 @@
  * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
  * module decides where it listens.
  */
-import { PhoneNumbersGroup, ShortCodesApi } from "@shortcode-kit/schema/http"
+import { AlphaSendersGroup, PhoneNumbersGroup, ShortCodesApi } from "@shortcode-kit/schema/http"
 import { HttpApi } from "effect/http-api"
 import { Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
@@ -23,6 +23,7 @@ import { registerDocsRoutes } from "./routes/docs.js"
 import { phoneNumberHandlers, phoneNumberPayloadError } from "./routes/phoneNumbers.js"
 import { serviceHandlers } from "./routes/services.js"
 import { shortCodeHandlers, shortCodePayloadError } from "./routes/shortCodes.js"
+import { alphaSenderHandlers, alphaSenderPayloadError } from "./routes/alphaSenders.js"
 import { type Durability, nothingToSync } from "./store/Durability.js"
 import type { Repository } from "./store/Repository.js"
 
@@ -83,6 +84,10 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   registerApi(app, HttpApi.make("PhoneNumbers").add(PhoneNumbersGroup), { phoneNumbers: phoneNumberHandlers(stores) }, {
     auth,
     payloadError: { phoneNumbers: phoneNumberPayloadError }
+  })
+  registerApi(app, HttpApi.make("AlphaSenders").add(AlphaSendersGroup), { alphaSenders: alphaSenderHandlers(stores) }, {
+    auth,
+    payloadError: { alphaSenders: alphaSenderPayloadError }
   })
   registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)

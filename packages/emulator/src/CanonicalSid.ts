@@ -40,9 +40,7 @@ export const CanonicalShortCodeSid = canonical(ShortCodeSid)
 export const PhoneNumberSid = sidString("PN").pipe(Schema.brand("PhoneNumberSid")).annotate({ identifier: "PhoneNumberSid" })
 /** A Phone Number SID. */
 export type PhoneNumberSid = typeof PhoneNumberSid.Type
-/** An Alpha Sender SID (`AI` + 32 hex digits), as the store holds it. */
-export const AlphaSenderSid = sidString("AI").pipe(Schema.brand("AlphaSenderSid")).annotate({ identifier: "AlphaSenderSid" })
-/** An Alpha Sender SID. */
-export type AlphaSenderSid = typeof AlphaSenderSid.Type
+/** An Alpha Sender SID (`AI` + 32 hex digits): the schema package's. */
+export { AlphaSenderSid } from "@shortcode-kit/schema"
 /** A Phone Number SID, decoded to its canonical form. */
 export const CanonicalPhoneNumberSid = canonical(PhoneNumberSid)

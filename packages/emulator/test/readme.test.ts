@@ -223,6 +223,17 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(await serviceNames()).toEqual(["Demo Messaging Service"])
   })
 
+  runs("packages/emulator/README.md", "sdk-alpha-sender", async (b) => {
+    for (const time of ["first", "second"]) {
+      const { exit, stdout, stderr } = await runTypeScript(b.code)
+      expect(exit, `${time} run: ${stderr}`).toBe(0)
+      const [refused, replaced, ...rest] = stdout.split("\n")
+      expect(refused).toMatch(/^21709 Alpha Sender ID is Invalid or Not Authorized for this Messaging Service: the Messaging Service already has the alpha sender "Acme" \(AI[0-9a-f]{32}\); delete it first$/)
+      expect([replaced, ...rest]).toEqual([shownAfter(b.code, "console.log((await alphaSenders.create({ alphaSender: \"Other\" })).alphaSender) //"), ""])
+    }
+    expect(await serviceNames()).toEqual(["Demo Messaging Service"])
+  })
+
   runs("packages/emulator/README.md", "in-process-server", async (b) => {
     const { exit, stderr } = await runTypeScript(b.code)
     expect(exit, stderr).toBe(0)
@@ -327,6 +338,13 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
   })
 
   runs("packages/validator/README.md", "cli-sample-pipeline", async (b) => {
+    const { command, output } = session(b)
+    const { exit, stdout, stderr } = await runShell(command)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe(output)
+  })
+
+  runs("packages/validator/README.md", "cli-alpha-sender", async (b) => {
     const { command, output } = session(b)
     const { exit, stdout, stderr } = await runShell(command)
     expect(exit, stderr).toBe(0)

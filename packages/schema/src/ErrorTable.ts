@@ -88,6 +88,15 @@ export const errorTable = {
     when: "ShortCodeSid is present but not a well-formed Short Code SID",
     source: documented(21421) + " (the wording about Messaging Services is Twilio's)"
   },
+  21709: {
+    code: 21709,
+    status: 400,
+    message: "Alpha Sender ID is Invalid or Not Authorized for this Messaging Service",
+    when: "an AlphaSender that breaks a rule of the text, or a second alpha sender in a Messaging Service (it may have only one)",
+    source: documented(21709) + "; the HTTP status is not documented, 400 is the project's choice; Twilio documents no code " +
+      "for a second alpha sender (https://www.twilio.com/docs/messaging/api/alphasender-resource: \"may only have one alpha " +
+      "sender\"), 21709 is the project's choice"
+  },
   21710: {
     code: 21710,
     status: 409,

@@ -7,6 +7,7 @@
  *
  * @since 0.2.0
  */
+import { ALPHA_SENDER_RULE_PREFIX } from "./AlphaSenderText.js"
 import { type ErrorCode, errorTable } from "./ErrorTable.js"
 import { makeTwilioError, type TwilioError } from "./TwilioError.js"
 import type { ValidationIssue } from "./ValidationIssue.js"
@@ -41,7 +42,7 @@ const wordsOf = (code: ErrorCode): string => errorTable[code].message
 const FORM = "application/x-www-form-urlencoded"
 
 /**
- * Every failure a request can meet before the resource's own logic runs, and its answer. The first six rows are
+ * Every failure a request can meet before the resource's own logic runs, and its answer. The first seven rows are
  * decode failures of a request part, chosen by {@link inputErrorOf} from an issue's path and `rule`; the others are
  * HTTP-level faults, named by the server that meets them.
  *
@@ -89,6 +90,14 @@ export const inputErrors = {
     when: "any other form issue at a SID parameter (a name ending in `Sid`, such as `ShortCodeSid`): present but not a " +
       "well-formed SID",
     source: errorTable[21421].source
+  },
+  "form.invalid-alpha-sender": {
+    status: errorTable[21709].status,
+    code: 21709,
+    message: `${wordsOf(21709)}: {param} {received} {reason}`,
+    headers: {},
+    when: "a form issue of an alpha sender rule (`alpha-sender.*`): the AlphaSender text breaks that rule; {reason} names it",
+    source: errorTable[21709].source
   },
   "parameter.invalid": {
     status: errorTable[20001].status,
@@ -224,6 +233,7 @@ export const inputErrorOf = (part: RequestPart, issue: ValidationIssue): InputEr
   if (part === "query" || name === undefined) return part === "query" ? "parameter.invalid" : "form.unreadable"
   if (issue.rule === "required") return "form.missing"
   if (issue.rule === "form.repeated") return "form.repeated"
+  if (issue.rule.startsWith(ALPHA_SENDER_RULE_PREFIX)) return "form.invalid-alpha-sender"
   return typeof name === "string" && issue.path.length === 1 && isSidParameter(name) ? "form.malformed-sid" : "parameter.invalid"
 }
 

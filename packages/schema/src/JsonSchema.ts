@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { AlphaSender, AlphaSenderPage, AlphaSenderStrict, CreateAlphaSenderRequest } from "./AlphaSender.js"
 import { CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceRequest, MessagingService, MessagingServicePage } from "./MessagingService.js"
@@ -27,7 +28,11 @@ const wireSchemas = {
   PhoneNumber,
   PhoneNumberStrict,
   PhoneNumberPage,
-  CreatePhoneNumberRequest
+  CreatePhoneNumberRequest,
+  AlphaSender,
+  AlphaSenderStrict,
+  AlphaSenderPage,
+  CreateAlphaSenderRequest
 } as const
 
 /** @since 0.1.0 */

@@ -6,6 +6,16 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import {
+  AlphaSender,
+  AlphaSenderInstanceParams,
+  AlphaSenderPage,
+  AlphaSenderSid,
+  AlphaSenderStrict,
+  CreateAlphaSenderForm,
+  CreateAlphaSenderParams,
+  CreateAlphaSenderRequest
+} from "./AlphaSender.js"
 import { CountryCode } from "./CountryCode.js"
 import { CreateShortCodeForm, CreateShortCodeParams, CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
@@ -66,5 +76,13 @@ export const standardSchemas = {
   CreatePhoneNumberParams: standard(CreatePhoneNumberParams),
   CreatePhoneNumberRequest: standard(CreatePhoneNumberRequest),
   CreatePhoneNumberForm: standard(CreatePhoneNumberForm),
-  PhoneNumberInstanceParams: standard(PhoneNumberInstanceParams)
+  PhoneNumberInstanceParams: standard(PhoneNumberInstanceParams),
+  AlphaSenderSid: standard(AlphaSenderSid),
+  AlphaSender: standard(AlphaSender),
+  AlphaSenderStrict: standard(AlphaSenderStrict),
+  AlphaSenderPage: standard(AlphaSenderPage),
+  CreateAlphaSenderParams: standard(CreateAlphaSenderParams),
+  CreateAlphaSenderRequest: standard(CreateAlphaSenderRequest),
+  CreateAlphaSenderForm: standard(CreateAlphaSenderForm),
+  AlphaSenderInstanceParams: standard(AlphaSenderInstanceParams)
 }

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+export { AlphaSendersGroup } from "./http/AlphaSendersApi.js"
 export { AuthenticatedAccount, ShortCodesAuthorization } from "./http/Authorization.js"
 export {
   type ResourceClientErrorClass,

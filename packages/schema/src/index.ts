@@ -69,6 +69,19 @@ export {
 export { shortCodeInstancePath, shortCodesCollectionPath } from "./ShortCodePaths.js"
 export { DEFAULT_PAGE_SIZE, ListShortCodesQuery, MAX_PAGE_SIZE } from "./ListShortCodesQuery.js"
 export { PageMeta, ShortCodePage, type ShortCodePageWire } from "./ShortCodePage.js"
+export {
+  AlphaSender,
+  AlphaSenderInstanceParams,
+  AlphaSenderPage,
+  AlphaSenderResource,
+  AlphaSenderSid,
+  AlphaSenderStrict,
+  type AlphaSenderWire,
+  CreateAlphaSenderForm,
+  CreateAlphaSenderParams,
+  CreateAlphaSenderRequest
+} from "./AlphaSender.js"
+export { ALPHA_SENDER_MAX_LENGTH, ALPHA_SENDER_RULE_PREFIX, AlphaSenderText } from "./AlphaSenderText.js"
 export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"
 export { makeTwilioError, TwilioError, type TwilioErrorWire } from "./TwilioError.js"
 export {

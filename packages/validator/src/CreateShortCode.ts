@@ -5,16 +5,15 @@
  * @since 0.1.0
  */
 import {
-  CreateShortCodeForm,
   CreateShortCodeParams,
   describeReceived,
   type ServiceSid,
+  ShortCodeResource,
   type ShortCodeSid,
-  validationDecoder
+  ShortCodeStrict
 } from "@shortcode-kit/schema"
-import { Result } from "effect"
 import { makeValidator, unreadableIssue } from "./internal/decoder.js"
-import { toParams } from "./internal/formBody.js"
+import { resourceValidators } from "./ResourceValidators.js"
 import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
 
 /**
@@ -47,19 +46,9 @@ export interface CreateShortCodeInput {
 }
 
 const validateParams = makeValidator(CreateShortCodeParams)
-const decodeForm = validationDecoder(CreateShortCodeForm)
-
-const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> => {
-  const { params, issues } = toParams(body)
-  // A ShortCodeSid of the wrong type is already reported; decoding the rest would add a bogus "required".
-  if (issues.length > 0 && (issues.some((issue) => issue.path.length === 0 || issue.path[0] === "ShortCodeSid"))) {
-    return { ok: false, issues }
-  }
-  const result = decodeForm(params)
-  if (Result.isSuccess(result)) return issues.length > 0 ? { ok: false, issues } : { ok: true, value: result.success }
-  // Issues are reported against the form, so `received` shows what it says about ShortCodeSid (the value or values).
-  return { ok: false, issues: [...issues, ...result.failure] }
-}
+// The create form's validator, derived from the declaration as every resource's is (ResourceValidators.ts).
+const validateBody: (body: unknown) => ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> =
+  resourceValidators(ShortCodeResource, ShortCodeStrict).validateCreateForm
 
 /**
  * Validates only the form body of a create request: `ShortCodeSid` exactly once and well formed (issues at
@@ -73,13 +62,7 @@ const validateBody = (body: unknown): ValidationResult<{ readonly shortCodeSid: 
  * ```
  * @since 0.1.0
  */
-export const validateCreateShortCodeForm = (body: unknown): ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> => {
-  try {
-    return validateBody(body)
-  } catch (cause) {
-    return { ok: false, issues: [unreadableIssue(body, cause)] }
-  }
-}
+export const validateCreateShortCodeForm = (body: unknown): ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> => validateBody(body)
 
 /**
  * Validates an incoming create request: `serviceSid` as the `ServiceSid` path parameter (issues at

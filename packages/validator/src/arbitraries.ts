@@ -34,6 +34,7 @@ export {
   type HttpRequestSample,
   invalidCreateShortCodeHttpRequest
 } from "./arbitraries/HttpRequest.js"
+export { alphaSenderSid, alphaSenderText, alphaSenderWire, invalidAlphaSenderText } from "./arbitraries/AlphaSender.js"
 export {
   expectedCreatedResponse,
   type ExpectedResponse,

@@ -45,6 +45,15 @@ export {
   type HttpFault,
   MAX_FORM_BODY_BYTES
 } from "./FaultResponses.js"
+export { resourceValidators } from "./ResourceValidators.js"
+export {
+  assertAlphaSender,
+  isAlphaSender,
+  isAlphaSenderSid,
+  isAlphaSenderText,
+  validateAlphaSender,
+  validateCreateAlphaSenderForm
+} from "./AlphaSender.js"
 export { assertShortCodeInstance, validateShortCodeInstance } from "./ShortCodeInstance.js"
 export {
   type ShortCodeResponseKind,

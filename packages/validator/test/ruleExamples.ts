@@ -1,5 +1,6 @@
 // One representative input per rule id with the exact issue it must produce (path, message, expected, received).
 import {
+  validateCreateAlphaSenderForm,
   validateCreateShortCodeRequest,
   validateListShortCodesQuery,
   validateShortCode,
@@ -103,6 +104,19 @@ export const ruleExamples: ReadonlyArray<readonly [string, () => ValidationResul
   }],
   ["status.range", () => validateTwilioError({ ...twilioError404, status: 600 }), {
     path: ["status"], rule: "status.range", message: "must be an HTTP status code from 100 to 599", expected: "100..599", received: "600"
+  }],
+  ["alpha-sender.length", () => validateCreateAlphaSenderForm("AlphaSender=ABCDEFGHIJKL"), {
+    path: ["AlphaSender"], rule: "alpha-sender.length", message: "must be 1 to 11 characters long", expected: "1 to 11 characters", received: "\"ABCDEFGHIJKL\""
+  }],
+  ["alpha-sender.characters", () => validateCreateAlphaSenderForm("AlphaSender=Acme.Co"), {
+    path: ["AlphaSender"], rule: "alpha-sender.characters",
+    message: "must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &",
+    expected: "A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &", received: "\"Acme.Co\""
+  }],
+  ["alpha-sender.not-only-digits", () => validateCreateAlphaSenderForm("AlphaSender=12345"), {
+    path: ["AlphaSender"], rule: "alpha-sender.not-only-digits",
+    message: "must not contain only digits: an alpha sender needs at least one letter or symbol",
+    expected: "at least one character that is not a digit", received: "\"12345\""
   }]
 ]
 

@@ -17,7 +17,7 @@ import {
   type ValidationIssue
 } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
-import { validateCreateShortCodeForm } from "@shortcode-kit/validator"
+import { validateCreateAlphaSenderForm, validateCreateShortCodeForm } from "@shortcode-kit/validator"
 import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
@@ -111,6 +111,19 @@ const cases: Record<InputError, Case | { readonly unreachable: string }> = {
     values: () => issueValues(formIssue(`ShortCodeSid=${account.shortCodeSids[0]}&ShortCodeSid=x`, "form.repeated"))
   },
   "form.malformed-sid": { send: () => create("ShortCodeSid=SC1"), values: () => issueValues(formIssue("ShortCodeSid=SC1", "form.malformed-sid")) },
+  "form.invalid-alpha-sender": {
+    send: () => viaFetch(t, "POST", `/v1/Services/${account.serviceSid}/AlphaSenders`, {
+      headers: { authorization, "content-type": "application/x-www-form-urlencoded" },
+      body: "AlphaSender=12345"
+    }),
+    values: () => {
+      const result = validateCreateAlphaSenderForm("AlphaSender=12345")
+      const issue = result.ok ? undefined : result.issues[0]
+      if (issue === undefined) throw new Error("expected an invalid alpha sender")
+      expect(inputErrorOf("form", issue)).toBe("form.invalid-alpha-sender")
+      return issueValues(issue)
+    }
+  },
   "parameter.invalid": {
     send: () => viaFetch(t, "GET", `${createPath()}?PageSize=1&PageSize=2`, { headers: { authorization } }),
     values: () => ({ param: "PageSize", reason: "PageSize must be given once; it was given 2 times" })

@@ -30,6 +30,7 @@ export type SpecSchemaName =
   | "messaging.v1.service.short_code"
   | "ListServiceResponse"
   | "ListShortCodeResponse"
+  | "messaging.v1.service.alpha_sender"
 
 /** ajv's errors for `body` against the named schema of Twilio's spec (empty when valid). */
 export const specErrors = (name: SpecSchemaName, body: unknown): ReadonlyArray<{ readonly keyword: string; readonly instancePath: string }> => {

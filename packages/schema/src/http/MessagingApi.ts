@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import { HttpApi } from "effect/http-api"
+import { AlphaSendersGroup } from "./AlphaSendersApi.js"
 import { apiAnnotations } from "./internal/openApiTransforms.js"
 import { PhoneNumbersGroup } from "./PhoneNumbersApi.js"
 import { ServicesGroup } from "./ServicesApi.js"
@@ -26,6 +27,7 @@ export const MessagingApi = HttpApi.make("MessagingApi")
   .add(ServicesGroup)
   .add(ShortCodesGroup)
   .add(PhoneNumbersGroup)
+  .add(AlphaSendersGroup)
   .annotateMerge(apiAnnotations(
     "Twilio Messaging v1: Services and ShortCodes",
     "The Services and ShortCodes resources of Twilio's Messaging v1 API, as described by @shortcode-kit/schema. "

@@ -163,6 +163,11 @@ export interface Resource<
   /** The create request's form body codec. */
   readonly createForm: ReturnType<typeof formCodec<C, RequestStruct<C>, `Create${Singular}Form`>>
   readonly listQuery: ListQuery
+  /**
+   * The canonical URL of an instance under `baseUrl` (an origin): the instance path with `values` (`ServiceSid`,
+   * `Sid`, ...) in it, as every resource's `url` is.
+   */
+  readonly instanceUrl: (baseUrl: string, values: Readonly<Record<string, string>>) => string
 }
 
 const mapRecord = <V, W>(record: Readonly<Record<string, V>>, f: (value: V, key: string) => W): Record<string, W> => {
@@ -257,6 +262,8 @@ export const defineResource = <
     instanceParams,
     createRequest,
     createForm,
-    listQuery: listQuery(`List${plural}Query`)
+    listQuery: listQuery(`List${plural}Query`),
+    instanceUrl: (baseUrl, values) =>
+      baseUrl.replace(/\/+$/, "") + `${declaration.collectionPath}/:Sid`.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
   }
 }

@@ -10,6 +10,7 @@ import { officialDocument, operationShapes } from "../support/officialDocument.j
 const SERVICES = ["/v1/Services", "/v1/Services/{Sid}"]
 const SHORT_CODES = ["/v1/Services/{ServiceSid}/ShortCodes", "/v1/Services/{ServiceSid}/ShortCodes/{Sid}"]
 const PHONE_NUMBERS = ["/v1/Services/{ServiceSid}/PhoneNumbers", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}"]
+const ALPHA_SENDERS = ["/v1/Services/{ServiceSid}/AlphaSenders", "/v1/Services/{ServiceSid}/AlphaSenders/{Sid}"]
 const document: any = OpenApi.fromApi(MessagingApi)
 
 // The official operations this toolkit declares: every one but the Services update (`POST /v1/Services/{Sid}`).
@@ -22,7 +23,7 @@ describe("MessagingApi", () => {
   test("is a valid OpenAPI 3.1 document with the Services and ShortCodes paths", async () => {
     const result = await new Validator().validate(structuredClone(document))
     expect(result.errors).toBeUndefined()
-    expect(Object.keys(document.paths)).toEqual([...SERVICES, ...SHORT_CODES, ...PHONE_NUMBERS])
+    expect(Object.keys(document.paths)).toEqual([...SERVICES, ...SHORT_CODES, ...PHONE_NUMBERS, ...ALPHA_SENDERS])
     expect(document.info.title).toBe("Twilio Messaging v1: Services and ShortCodes")
   })
 
@@ -36,6 +37,10 @@ describe("MessagingApi", () => {
 
   test("ShortCodes: exactly the official operations, ids, parameters and create body", () => {
     expect(operationShapes(document, SHORT_CODES)).toEqual(operationShapes(officialDocument, SHORT_CODES))
+  })
+
+  test("AlphaSenders: exactly the official operations, ids, parameters and create body", () => {
+    expect(operationShapes(document, ALPHA_SENDERS)).toEqual(operationShapes(officialDocument, ALPHA_SENDERS))
   })
 
   test("the ShortCodes operations are the same as ShortCodesApi's", () => {

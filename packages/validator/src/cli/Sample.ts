@@ -3,6 +3,8 @@ import { Argument, CliError, Command, Flag } from "effect/cli"
 import * as fc from "fast-check"
 import {
   accountSid,
+  alphaSenderWire,
+  invalidAlphaSenderText,
   createShortCodeHttpRequest,
   createShortCodeRequest,
   invalidAccountSid,
@@ -27,7 +29,7 @@ import { resolveProfileOptions } from "../Profile.js"
 
 export const sampleKinds = [
   "short-code", "short-code-page", "twilio-error", "create-form", "create-request", "create-http",
-  "short-code-sid", "service-sid", "account-sid", "phone-number", "phone-number-sid"
+  "short-code-sid", "service-sid", "account-sid", "phone-number", "phone-number-sid", "alpha-sender"
 ] as const
 type Kind = (typeof sampleKinds)[number]
 
@@ -72,6 +74,15 @@ const arbitraryFor = (kind: Kind, invalid: boolean, options: Options): fc.Arbitr
       return invalid ? invalidPhoneNumber(options) : phoneNumber(options)
     case "phone-number-sid":
       return invalid ? invalidPhoneNumberSid() : phoneNumberSid()
+    case "alpha-sender":
+      // A near miss breaks one text rule at alpha_sender: invalid under the strict profile (the spec takes any string).
+      return invalid
+        ? fc.tuple(alphaSenderWire(), invalidAlphaSenderText()).map(([wire, miss]) => ({
+          value: { ...wire, alpha_sender: miss.value },
+          rule: miss.rule,
+          path: ["alpha_sender"]
+        }))
+        : alphaSenderWire()
   }
 }
 

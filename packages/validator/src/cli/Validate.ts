@@ -1,4 +1,5 @@
 import { type ValidationIssue } from "@shortcode-kit/schema"
+import { validateAlphaSender } from "../AlphaSender.js"
 import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
 import { validateCreateShortCodeForm } from "../CreateShortCode.js"
@@ -12,10 +13,10 @@ import { type Document, parseDocuments } from "./Documents.js"
 import { readInput } from "./Input.js"
 import { type JsonKind, missingWireKeysIssue } from "./WireKeys.js"
 
-export const validateKinds = ["short-code", "short-code-page", "twilio-error", "create-form", "phone-number", "phone-number-page"] as const
+export const validateKinds = ["short-code", "short-code-page", "twilio-error", "create-form", "phone-number", "phone-number-page", "alpha-sender"] as const
 type Kind = (typeof validateKinds)[number]
 
-const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page", "phone-number", "phone-number-page"]
+const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page", "phone-number", "phone-number-page", "alpha-sender"]
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: new Error(userMessage), userMessage })
 
@@ -29,6 +30,9 @@ const judgeJson = (kind: JsonKind, input: unknown, profile: "spec" | "strict", b
     ? validatePhoneNumber(input, { profile, baseUrl })
     : kind === "phone-number-page"
     ? validatePhoneNumberPage(input, { profile, baseUrl })
+    : kind === "alpha-sender"
+    // The alpha sender's strict profile checks no URL: --base-url does not change it.
+    ? validateAlphaSender(input, { profile })
     : validateTwilioError(input)
   const issues = result.ok ? [] : result.issues
   // The library names each of the SDK's camelCase keys itself (rule wire.sdk-key): then one summary would say it twice.
@@ -81,7 +85,7 @@ const report = (kind: Kind, profile: string | undefined, verdicts: ReadonlyArray
 /** `shortcode-kit validate <kind> [FILE|-]`: exit 0 when valid, 1 when not, 2 for usage errors and unreadable input. */
 export const validateCommand = Command.make("validate", {
   kind: Argument.Literals("kind", validateKinds).pipe(
-    Argument.withDescription("What the input is: short-code, short-code-page, phone-number, phone-number-page, twilio-error (JSON) or create-form (form text)")
+    Argument.withDescription("What the input is: short-code, short-code-page, phone-number, phone-number-page, alpha-sender, twilio-error (JSON) or create-form (form text)")
   ),
   file: Argument.String("file").pipe(
     Argument.optional,
@@ -91,7 +95,7 @@ export const validateCommand = Command.make("validate", {
   ),
   profile: Flag.Literals("profile", ["spec", "strict"]).pipe(
     Flag.optional,
-    Flag.withDescription("spec (default): what Twilio's OpenAPI allows; strict: what a real short code or phone number looks like (short-code, short-code-page, phone-number, phone-number-page)")
+    Flag.withDescription("spec (default): what Twilio's OpenAPI allows; strict: what a real short code or phone number looks like (short-code, short-code-page, phone-number, phone-number-page; alpha-sender: every key, the text rules on alpha_sender)")
   ),
   baseUrl: Flag.String("base-url").pipe(
     Flag.optional,

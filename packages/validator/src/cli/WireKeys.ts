@@ -1,4 +1,4 @@
-import { PhoneNumber, PhoneNumberPage, ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
+import { AlphaSender, PhoneNumber, PhoneNumberPage, ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
 import { differingNames, wireKeysOf } from "../internal/wireNames.js"
 
 /** The JSON resources of `validate`, by kind, with the schema that declares their wire keys. */
@@ -7,7 +7,8 @@ const resources = {
   "short-code-page": ShortCodePage,
   "twilio-error": TwilioError,
   "phone-number": PhoneNumber,
-  "phone-number-page": PhoneNumberPage
+  "phone-number-page": PhoneNumberPage,
+  "alpha-sender": AlphaSender
 } as const
 
 /** A kind of `validate` whose input is a JSON resource. */

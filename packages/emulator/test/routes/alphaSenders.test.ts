@@ -1,0 +1,102 @@
+// AlphaSenders through the official twilio SDK, unmodified, against a real emulator on 127.0.0.1: one alpha sender
+// per service, a malformed one refused naming the rule, and the raw bodies valid against Twilio's official schema.
+import { errorTable, moreInfoUrl } from "@shortcode-kit/schema"
+import twilio from "twilio"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makeTwilioHttpClient } from "../../src/TwilioHttpClient.js"
+import { expectValidAgainstSpec } from "../support/spec.js"
+import { expectTwilioError, startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
+
+describe("AlphaSenders through the official twilio SDK", () => {
+  let t: TestServer
+  let account: TestAccount
+  beforeAll(async () => {
+    t = await startTestServer()
+    account = await t.makeAccount(0)
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  const alphaSenders = () =>
+    twilio(account.accountSid, account.authToken, { httpClient: makeTwilioHttpClient(t.url) }).messaging.v1.services(account.serviceSid).alphaSenders
+
+  const restError = async (promise: Promise<unknown>) => {
+    try {
+      await promise
+    } catch (error) {
+      expect(error).toBeInstanceOf(twilio.RestException)
+      const e = error as InstanceType<typeof twilio.RestException>
+      return { status: e.status, code: e.code, message: e.message, moreInfo: e.moreInfo }
+    }
+    throw new Error("expected the SDK call to fail")
+  }
+
+  it("creates (201), fetches, lists, refuses a second one naming the first, deletes, then takes a new one", async () => {
+    const created = await alphaSenders().create({ alphaSender: "Acme-Co" })
+    expect(created).toMatchObject({ accountSid: account.accountSid, serviceSid: account.serviceSid, alphaSender: "Acme-Co", capabilities: ["SMS"] })
+    expect(created.sid).toMatch(/^AI[0-9a-f]{32}$/)
+    expect(created.url).toBe(`https://messaging.twilio.com/v1/Services/${account.serviceSid}/AlphaSenders/${created.sid}`)
+    expect((await alphaSenders()(created.sid).fetch()).alphaSender).toBe("Acme-Co")
+    expect((await alphaSenders().list()).map((a) => a.sid)).toEqual([created.sid])
+
+    expect(await restError(alphaSenders().create({ alphaSender: "Other" }))).toEqual({
+      status: 400,
+      code: 21709,
+      message: `${errorTable[21709].message}: the Messaging Service already has the alpha sender "Acme-Co" (${created.sid}); delete it first`,
+      moreInfo: moreInfoUrl(21709)
+    })
+
+    expect(await alphaSenders()(created.sid).remove()).toBe(true)
+    expect(await restError(alphaSenders()(created.sid).fetch())).toMatchObject({ status: 404, code: 20404 })
+    const replaced = await alphaSenders().create({ alphaSender: "Other" })
+    expect(replaced.sid).not.toBe(created.sid)
+    expect((await alphaSenders().list()).map((a) => a.alphaSender)).toEqual(["Other"])
+    expect(await alphaSenders()(replaced.sid).remove()).toBe(true)
+  })
+
+  it("refuses a text that breaks a rule with 400 21709 naming the rule, and stores nothing", async () => {
+    expect(await restError(alphaSenders().create({ alphaSender: "123456" }))).toEqual({
+      status: 400,
+      code: 21709,
+      message: `${errorTable[21709].message}: AlphaSender "123456" must not contain only digits: an alpha sender needs at least one letter or symbol`,
+      moreInfo: moreInfoUrl(21709)
+    })
+    expect(await restError(alphaSenders().create({ alphaSender: "TwelveChars!" }))).toMatchObject({
+      status: 400,
+      code: 21709,
+      message: `${errorTable[21709].message}: AlphaSender "TwelveChars!" must be 1 to 11 characters long`
+    })
+    expect(await restError(alphaSenders().create({ alphaSender: "Acme.Co" }))).toMatchObject({
+      message: `${errorTable[21709].message}: AlphaSender "Acme.Co" must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &`
+    })
+    expect(await alphaSenders().list()).toEqual([])
+  })
+
+  it("answers missing, empty and repeated AlphaSender with 400 20001", async () => {
+    const collection = `/v1/Services/${account.serviceSid}/AlphaSenders`
+    expect(expectTwilioError(await t.twilio(account, "POST", collection, {}), 400, 20001).message)
+      .toBe("Missing required parameter AlphaSender in the post body")
+    expect(expectTwilioError(await t.twilio(account, "POST", collection, { AlphaSender: "" }), 400, 20001).message)
+      .toBe("Missing required parameter AlphaSender in the post body")
+    const repeated = await t.request("POST", collection, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded"
+      },
+      body: "AlphaSender=A&AlphaSender=B"
+    })
+    expect(expectTwilioError(repeated, 400, 20001).message).toBe("AlphaSender must be given once; it was given 2 times")
+  })
+
+  it("serves bodies valid against Twilio's official schemas, and 404 for an unknown service", async () => {
+    const created = await alphaSenders().create({ alphaSender: "Raw" })
+    const raw = await t.twilio(account, "GET", `/v1/Services/${account.serviceSid}/AlphaSenders/${created.sid}`)
+    expectValidAgainstSpec("messaging.v1.service.alpha_sender", raw.json)
+    const page = await t.twilio(account, "GET", `/v1/Services/${account.serviceSid}/AlphaSenders`)
+    expect((page.json as { meta: { key: string } }).meta.key).toBe("alpha_senders")
+    const unknown = `/v1/Services/MG${"0".repeat(32)}/AlphaSenders`
+    expect(expectTwilioError(await t.twilio(account, "POST", unknown, { AlphaSender: "X1" }), 404, 20404).message)
+      .toBe(`The requested resource ${unknown} was not found`)
+  })
+})

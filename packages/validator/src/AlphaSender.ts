@@ -1,0 +1,75 @@
+/**
+ * Validation of the AlphaSender resource and its create form, derived from its declaration (`AlphaSenderResource`)
+ * by {@link resourceValidators}.
+ *
+ * @since 0.2.0
+ */
+import { AlphaSenderResource, AlphaSenderSid, AlphaSenderStrict, AlphaSenderText } from "@shortcode-kit/schema"
+import { Schema } from "effect"
+import { resourceValidators } from "./ResourceValidators.js"
+
+const alphaSenders = resourceValidators(AlphaSenderResource, AlphaSenderStrict)
+
+/**
+ * Validates the wire JSON of an AlphaSender (`spec`: what Twilio's schema allows; `strict`: every key, the text
+ * rules on `alpha_sender`). Never throws for any input.
+ *
+ * @example
+ * ```ts
+ * import { validateAlphaSender } from "@shortcode-kit/validator"
+ *
+ * validateAlphaSender({ sid: "AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", alpha_sender: "Twilio" }).ok // true
+ * ```
+ * @since 0.2.0
+ */
+export const validateAlphaSender = alphaSenders.validate
+
+/** Whether `input` is a valid AlphaSender wire body under the profile. @since 0.2.0 */
+export const isAlphaSender = alphaSenders.is
+
+/** The decoded AlphaSender, or a `ValidationError` listing every issue. @since 0.2.0 */
+export const assertAlphaSender = alphaSenders.assert
+
+/**
+ * Validates the form body of a create request: `AlphaSender` exactly once, non-empty, by the text rules (issues at
+ * `["AlphaSender"]`, rules `required`, `form.repeated`, `alpha-sender.*`). Never throws; `toTwilioError`-style
+ * answers come from the schema package's `answerOfIssue("form", issue)` (21709 for a broken rule).
+ *
+ * @example
+ * ```ts
+ * import { validateCreateAlphaSenderForm } from "@shortcode-kit/validator"
+ *
+ * const result = validateCreateAlphaSenderForm("AlphaSender=12345")
+ * if (!result.ok) result.issues[0]?.rule // "alpha-sender.not-only-digits"
+ * ```
+ * @since 0.2.0
+ */
+export const validateCreateAlphaSenderForm = alphaSenders.validateCreateForm
+
+/**
+ * Whether `input` is an AlphaSender SID: `AI` followed by 32 hexadecimal digits.
+ *
+ * @example
+ * ```ts
+ * import { isAlphaSenderSid } from "@shortcode-kit/validator"
+ *
+ * isAlphaSenderSid("AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") // true
+ * ```
+ * @since 0.2.0
+ */
+export const isAlphaSenderSid: (input: unknown) => input is AlphaSenderSid = Schema.is(AlphaSenderSid)
+
+/**
+ * Whether `input` is an alpha sender text Twilio takes: 1 to 11 of A-Z, a-z, 0-9, space, `-`, `+`, `_`, `&`, not
+ * only digits.
+ *
+ * @example
+ * ```ts
+ * import { isAlphaSenderText } from "@shortcode-kit/validator"
+ *
+ * isAlphaSenderText("Twilio") // true
+ * isAlphaSenderText("12345") // false
+ * ```
+ * @since 0.2.0
+ */
+export const isAlphaSenderText: (input: unknown) => input is string = Schema.is(AlphaSenderText)

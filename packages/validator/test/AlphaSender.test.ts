@@ -1,0 +1,81 @@
+// AlphaSender validators (derived from the declaration by resourceValidators), its arbitraries (valid texts, and
+// near misses that break exactly the rule they are labelled with), and the CLI kind `alpha-sender`.
+import { test } from "@fast-check/vitest"
+import { answerOfIssue } from "@shortcode-kit/schema"
+import {
+  assertAlphaSender,
+  isAlphaSender,
+  isAlphaSenderSid,
+  isAlphaSenderText,
+  validateAlphaSender,
+  validateCreateAlphaSenderForm
+} from "@shortcode-kit/validator"
+import { alphaSenderText, alphaSenderWire, invalidAlphaSenderText } from "@shortcode-kit/validator/arbitraries"
+import { describe, expect, it } from "vitest"
+import { lines, run } from "./cli/run.js"
+
+const rulesOf = (result: { ok: boolean; issues?: ReadonlyArray<{ path: ReadonlyArray<unknown>; rule: string }> }) =>
+  result.ok ? [] : (result.issues ?? []).map((issue) => [issue.path, issue.rule])
+
+describe("AlphaSender validators", () => {
+  test.prop([alphaSenderWire()], { numRuns: 100 })("a generated body is valid in both profiles", (wire) => {
+    expect(validateAlphaSender(wire).ok).toBe(true)
+    expect(validateAlphaSender(wire, { profile: "strict" }).ok).toBe(true)
+    expect(isAlphaSenderSid(wire.sid)).toBe(true)
+    expect(assertAlphaSender(wire, { profile: "strict" }).alphaSender).toBe(wire.alpha_sender)
+  })
+
+  test.prop([alphaSenderText()], { numRuns: 200 })("a generated text passes the text rules and the create form", (text) => {
+    expect(isAlphaSenderText(text)).toBe(true)
+    expect(validateCreateAlphaSenderForm({ AlphaSender: text })).toEqual({ ok: true, value: { alphaSender: text } })
+  })
+
+  test.prop([invalidAlphaSenderText()], { numRuns: 300 })("a near miss breaks exactly its rule: one issue at AlphaSender, answered 21709", (miss) => {
+    expect(isAlphaSenderText(miss.value)).toBe(false)
+    const result = validateCreateAlphaSenderForm(new URLSearchParams({ AlphaSender: miss.value }))
+    expect(rulesOf(result), JSON.stringify(miss.value)).toEqual([[["AlphaSender"], miss.rule]])
+    if (!result.ok) expect(answerOfIssue("form", result.issues[0]!).body?.code).toBe(21709)
+  })
+
+  test.prop([alphaSenderWire(), invalidAlphaSenderText()], { numRuns: 100 })("the strict profile reports a near miss at alpha_sender; the spec takes any string", (wire, miss) => {
+    const body = { ...wire, alpha_sender: miss.value }
+    expect(isAlphaSender(body)).toBe(true)
+    expect(rulesOf(validateAlphaSender(body, { profile: "strict" }))).toEqual([[["alpha_sender"], miss.rule]])
+  })
+
+  it("reports a wrong type, a repeated and a missing parameter, and an unknown profile", () => {
+    expect(validateCreateAlphaSenderForm({ AlphaSender: 7 })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["AlphaSender"], rule: "type", message: "AlphaSender must be a string, or an array of strings when the parameter is repeated" }]
+    })
+    expect(validateCreateAlphaSenderForm({ AlphaSender: ["A", "B"] })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["AlphaSender"], rule: "form.repeated", message: "AlphaSender must be given once; it was given 2 times" }]
+    })
+    expect(validateCreateAlphaSenderForm("")).toMatchObject({ ok: false, issues: [{ path: ["AlphaSender"], rule: "required", message: "AlphaSender is required" }] })
+    expect(validateAlphaSender({ sid: "SC" + "a".repeat(32) })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["sid"], rule: "sid.prefix", message: `must start with "AI" (upper case); a AI SID is "AI" followed by 32 hexadecimal digits` }]
+    })
+    expect(() => validateAlphaSender({}, { profile: "loose" as never })).toThrow(`validateAlphaSender: profile must be "spec" or "strict", received "loose"`)
+  })
+})
+
+describe("shortcode-kit validate|sample alpha-sender", () => {
+  it("sample prints bodies that validate strictly; --invalid prints near misses that validate names by their rule", async () => {
+    const valid = await run(["sample", "alpha-sender", "--count", "5", "--seed", "7"])
+    expect(valid.code).toBe(0)
+    const checked = await run(["validate", "alpha-sender", "--profile", "strict"], valid.stdout)
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0)
+    expect(lines(checked.stdout).at(-1)).toBe("5 documents: 5 valid, 0 invalid")
+
+    const invalid = await run(["sample", "alpha-sender", "--invalid", "--count", "3", "--seed", "7"])
+    for (const line of lines(invalid.stdout)) {
+      const miss = JSON.parse(line) as { value: unknown; rule: string; path: Array<string> }
+      const verdict = await run(["validate", "alpha-sender", "--profile", "strict", "--json"], JSON.stringify(miss.value))
+      expect(verdict.code).toBe(1)
+      expect((JSON.parse(verdict.stdout) as { issues: Array<{ rule: string; path: Array<string> }> }).issues.map((i) => [i.path, i.rule]))
+        .toEqual([[["alpha_sender"], miss.rule]])
+    }
+  })
+})
