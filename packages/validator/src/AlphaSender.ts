@@ -1,14 +1,15 @@
 /**
  * Validation of the AlphaSender resource and its create form, derived from its declaration (`AlphaSenderResource`)
- * by {@link resourceValidators}.
+ * by {@link resourceValidation}.
  *
  * @since 0.2.0
  */
 import { AlphaSenderResource, AlphaSenderSid, AlphaSenderStrict, AlphaSenderText } from "@shortcode-kit/schema"
 import { Schema } from "effect"
-import { resourceValidators } from "./ResourceValidators.js"
+import { resourceValidation } from "./ResourceValidation.js"
 
-const alphaSenders = resourceValidators(AlphaSenderResource, AlphaSenderStrict)
+// The strict profile of an alpha sender checks no URL: it is the same for every base URL.
+const alphaSenders = resourceValidation(AlphaSenderResource, () => AlphaSenderStrict, "validateAlphaSender")
 
 /**
  * Validates the wire JSON of an AlphaSender (`spec`: what Twilio's schema allows; `strict`: every key, the text

@@ -8,12 +8,12 @@ import {
   CreateShortCodeParams,
   describeReceived,
   type ServiceSid,
+  makeShortCodeStrict,
   ShortCodeResource,
-  type ShortCodeSid,
-  ShortCodeStrict
+  type ShortCodeSid
 } from "@shortcode-kit/schema"
 import { makeValidator, unreadableIssue } from "./internal/decoder.js"
-import { resourceValidators } from "./ResourceValidators.js"
+import { resourceValidation } from "./ResourceValidation.js"
 import { getOrThrow, type ValidationResult } from "./ValidationResult.js"
 
 /**
@@ -46,9 +46,9 @@ export interface CreateShortCodeInput {
 }
 
 const validateParams = makeValidator(CreateShortCodeParams)
-// The create form's validator, derived from the declaration as every resource's is (ResourceValidators.ts).
+// The create form's validator, derived from the declaration as every resource's is (ResourceValidation.ts).
 const validateBody: (body: unknown) => ValidationResult<{ readonly shortCodeSid: ShortCodeSid }> =
-  resourceValidators(ShortCodeResource, ShortCodeStrict).validateCreateForm
+  resourceValidation(ShortCodeResource, (baseUrl) => makeShortCodeStrict({ baseUrl }), "validateShortCode").validateCreateForm
 
 /**
  * Validates only the form body of a create request: `ShortCodeSid` exactly once and well formed (issues at

@@ -1,7 +1,7 @@
 /**
  * Validation of any declared member resource of a Messaging Service (`defineResource` in the schema package), from
  * its declaration: the resource body and list page under the spec or strict profile, the create request (path
- * `ServiceSid` and form body) and the Twilio error for a create request that fails. PhoneNumbers uses it as is.
+ * `ServiceSid` and form body) and the Twilio error for a create request that fails. PhoneNumbers and AlphaSenders use it as is, ShortCodes for its create form.
  *
  * @since 0.2.0
  */
@@ -11,7 +11,7 @@ import { makeValidator, unreadableIssue } from "./internal/decoder.js"
 import { toParams } from "./internal/formBody.js"
 import { differingNames } from "./internal/wireNames.js"
 import { type ProfileOptions, resolveProfileOptions } from "./Profile.js"
-import type { ValidationFailure, ValidationResult } from "./ValidationResult.js"
+import { getOrThrow, type ValidationFailure, type ValidationResult } from "./ValidationResult.js"
 
 type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 
@@ -19,6 +19,10 @@ type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any
 export interface ResourceValidation<Item, Page, Create> {
   /** The wire JSON of one resource, decoded; never throws for any input (a TypeError only for bad options). */
   readonly validate: (input: unknown, options?: ProfileOptions) => ValidationResult<Item>
+  /** Whether `input` is valid under the profile. */
+  readonly is: (input: unknown, options?: ProfileOptions) => boolean
+  /** The decoded value, or a `ValidationError` listing every issue. */
+  readonly assert: (input: unknown, options?: ProfileOptions) => Item
   /** A list page (`{ <page key>: [...], meta }`), its items under the profile. */
   readonly validatePage: (input: unknown, options?: ProfileOptions) => ValidationResult<Page>
   /** Only the create form body: the create parameter exactly once and well formed. */
@@ -87,11 +91,14 @@ export const resourceValidation = <R extends AnyResource, Strict extends Schema.
       return { ok: false, issues: [unreadableIssue(input, cause)] }
     }
   }
+  const validate = (input: unknown, options?: ProfileOptions): ValidationResult<never> => {
+    const { profile, baseUrl } = resolveProfileOptions(name, options)
+    return (profile === "spec" ? spec : strictItem(baseUrl))(input) as ValidationResult<never>
+  }
   return {
-    validate: (input, options) => {
-      const { profile, baseUrl } = resolveProfileOptions(name, options)
-      return (profile === "spec" ? spec : strictItem(baseUrl))(input) as ValidationResult<never>
-    },
+    validate,
+    is: (input, options) => validate(input, options).ok,
+    assert: (input, options) => getOrThrow(resource.declaration.identifier as string, validate(input, options)),
     validatePage: (input, options) => {
       const { profile, baseUrl } = resolveProfileOptions(`${name}Page`, options)
       return (profile === "spec" ? specPage : strictPage(baseUrl))(input) as ValidationResult<never>

@@ -45,7 +45,6 @@ export {
   type HttpFault,
   MAX_FORM_BODY_BYTES
 } from "./FaultResponses.js"
-export { resourceValidators } from "./ResourceValidators.js"
 export {
   assertAlphaSender,
   isAlphaSender,

@@ -1,4 +1,4 @@
-// AlphaSender validators (derived from the declaration by resourceValidators), its arbitraries (valid texts, and
+// AlphaSender validators (derived from the declaration by resourceValidation), its arbitraries (valid texts, and
 // near misses that break exactly the rule they are labelled with), and the CLI kind `alpha-sender`.
 import { test } from "@fast-check/vitest"
 import { answerOfIssue } from "@shortcode-kit/schema"

@@ -9,6 +9,7 @@
 import { Schema, type SchemaAST } from "effect"
 import type { ErrorCode } from "../ErrorTable.js"
 import { installFastPaths } from "../internal/fastPaths.js"
+import { fillPath } from "./fillPath.js"
 import { wireKeysAnnotation } from "../internal/wireKeys.js"
 import { type Field, type FieldCodec, fieldCodec, type Fields, type Presence, type StrictFieldCodec, strictFieldCodec } from "./Field.js"
 import { type FormParameters, formCodec, requestStruct, type RequestStruct } from "./form.js"
@@ -263,7 +264,6 @@ export const defineResource = <
     createRequest,
     createForm,
     listQuery: listQuery(`List${plural}Query`),
-    instanceUrl: (baseUrl, values) =>
-      baseUrl.replace(/\/+$/, "") + `${declaration.collectionPath}/:Sid`.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
+    instanceUrl: (baseUrl, values) => fillPath(baseUrl, `${declaration.collectionPath}/:Sid`, values)
   }
 }

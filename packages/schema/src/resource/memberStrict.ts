@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import { ruleCheck } from "../internal/rule.js"
+import { fillPath } from "./fillPath.js"
 
 /** Twilio's public API origin, the base of every resource `url` it returns. @since 0.1.0 */
 export const TWILIO_MESSAGING_BASE_URL = "https://messaging.twilio.com"
@@ -15,8 +16,7 @@ export const TWILIO_MESSAGING_BASE_URL = "https://messaging.twilio.com"
  * @since 0.2.0
  */
 export const memberUrl = (instancePath: string, baseUrl: string, serviceSid: string, sid: string): string => {
-  const values: Readonly<Record<string, string>> = { ServiceSid: serviceSid, Sid: sid }
-  return baseUrl.replace(/\/+$/, "") + instancePath.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `:${name}`)
+  return fillPath(baseUrl, instancePath, { ServiceSid: serviceSid, Sid: sid })
 }
 
 /**
