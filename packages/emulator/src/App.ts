@@ -2,11 +2,10 @@
  * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
  * module decides where it listens.
  */
-import { ShortCodesApi } from "@shortcode-kit/schema/http"
+import { MessagingApi } from "@shortcode-kit/schema/http"
 import { Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
 import { registerApi } from "./api/deriveRoutes.js"
-import { ServicesApi } from "./api/ServicesApi.js"
 import type { ServerConfig } from "./Config.js"
 import { ApiError, internalError, notFound } from "./http/ApiError.js"
 import { readBoundedBody } from "./http/body.js"
@@ -73,11 +72,14 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   })
   app.notFound((c) => respondWithError(c, notFound(c.req.path)))
 
-  // The Twilio routes, derived from the contracts (src/api/deriveRoutes.ts); the handlers hold the store logic.
+  // The Twilio routes, derived from the schema package's contract (src/api/deriveRoutes.ts); the handlers hold the
+  // store logic.
   const auth = twilioAuth(repository)
   const stores = { repository, publicBaseUrl: config.publicBaseUrl }
-  registerApi(app, ServicesApi, { services: serviceHandlers(stores) }, { auth })
-  registerApi(app, ShortCodesApi, { shortCodes: shortCodeHandlers(stores) }, { auth, payloadError: { shortCodes: shortCodePayloadError } })
+  registerApi(app, MessagingApi, { services: serviceHandlers(stores), shortCodes: shortCodeHandlers(stores) }, {
+    auth,
+    payloadError: { shortCodes: shortCodePayloadError }
+  })
   registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)
   return { app, dispose: docs.dispose }
