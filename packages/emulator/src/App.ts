@@ -65,7 +65,7 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
     if (error instanceof ApiError) return respondWithError(c, error)
     // Hono's own client errors (a body that cannot be read, ...) are the client's, not a fault of the server.
     if (error instanceof HTTPException && error.status < 500) {
-      return respondWithError(c, ApiError.of(20001, undefined, { status: error.status, message: `Invalid request: ${error.message}` }))
+      return respondWithError(c, ApiError.answer("request.invalid", { reason: error.message }, { status: error.status }))
     }
     reportFault(error, c.req.raw)
     return respondWithError(c, internalError(error))
