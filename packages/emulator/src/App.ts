@@ -2,12 +2,10 @@
  * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
  * module decides where it listens.
  */
-import { AlphaSendersGroup, PhoneNumbersGroup, ShortCodesApi } from "@shortcode-kit/schema/http"
-import { HttpApi } from "effect/http-api"
+import { MessagingApi } from "@shortcode-kit/schema/http"
 import { Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
 import { registerApi } from "./api/deriveRoutes.js"
-import { ServicesApi } from "./api/ServicesApi.js"
 import type { ServerConfig } from "./Config.js"
 import { ApiError, internalError, notFound } from "./http/ApiError.js"
 import { readBoundedBody } from "./http/body.js"
@@ -69,25 +67,25 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
     if (error instanceof ApiError) return respondWithError(c, error)
     // Hono's own client errors (a body that cannot be read, ...) are the client's, not a fault of the server.
     if (error instanceof HTTPException && error.status < 500) {
-      return respondWithError(c, ApiError.of(20001, undefined, { status: error.status, message: `Invalid request: ${error.message}` }))
+      return respondWithError(c, ApiError.answer("request.invalid", { reason: error.message }, { status: error.status }))
     }
     reportFault(error, c.req.raw)
     return respondWithError(c, internalError(error))
   })
   app.notFound((c) => respondWithError(c, notFound(c.req.path)))
 
-  // The Twilio routes, derived from the contracts (src/api/deriveRoutes.ts); the handlers hold the store logic.
+  // The Twilio routes, derived from the schema package's contract (src/api/deriveRoutes.ts); the handlers hold the
+  // store logic.
   const auth = twilioAuth(repository)
   const stores = { repository, publicBaseUrl: config.publicBaseUrl }
-  registerApi(app, ServicesApi, { services: serviceHandlers(stores) }, { auth })
-  registerApi(app, ShortCodesApi, { shortCodes: shortCodeHandlers(stores) }, { auth, payloadError: { shortCodes: shortCodePayloadError } })
-  registerApi(app, HttpApi.make("PhoneNumbers").add(PhoneNumbersGroup), { phoneNumbers: phoneNumberHandlers(stores) }, {
+  registerApi(app, MessagingApi, {
+    services: serviceHandlers(stores),
+    shortCodes: shortCodeHandlers(stores),
+    phoneNumbers: phoneNumberHandlers(stores),
+    alphaSenders: alphaSenderHandlers(stores)
+  }, {
     auth,
-    payloadError: { phoneNumbers: phoneNumberPayloadError }
-  })
-  registerApi(app, HttpApi.make("AlphaSenders").add(AlphaSendersGroup), { alphaSenders: alphaSenderHandlers(stores) }, {
-    auth,
-    payloadError: { alphaSenders: alphaSenderPayloadError }
+    payloadError: { shortCodes: shortCodePayloadError, phoneNumbers: phoneNumberPayloadError, alphaSenders: alphaSenderPayloadError }
   })
   registerAdminRoutes(app, { repository, auth: adminAuth(config.adminToken), newAuthToken: config.ids.authToken })
   const docs = registerDocsRoutes(app)

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { getRequestListener, type HttpBindings } from "@hono/node-server"
+import { answerOf } from "@shortcode-kit/schema"
 import { makeApp } from "./App.js"
 import { HEADERS_TIMEOUT_MS, resolveConfig, type ServerConfig, type ServerOptions } from "./Config.js"
 import { attachControls, type ControlsHandle } from "./controls/attach.js"
@@ -130,11 +131,11 @@ export interface RunningServer extends ControlsHandle {
 
 // Requests Node cannot even turn into a URL (a malformed Host header, a backslash in the path) never reach the
 // application; they still get a Twilio error body and the CORS headers.
-const MALFORMED_REQUEST: DirectAnswer = { status: 400, message: "Invalid request: the request target or Host header is malformed" }
+const MALFORMED_REQUEST: DirectAnswer = answerOf("request.invalid", { reason: "the request target or Host header is malformed" })
 
 // HTTP/1.1 requires a Host header (RFC 9112, section 3.2); an HTTP/1.0 request without one is refused the same way
 // rather than served under a guessed name, so that every request's URLs name the host its client used.
-const MISSING_HOST: DirectAnswer = { status: 400, message: "Invalid request: the Host header is required" }
+const MISSING_HOST: DirectAnswer = answerOf("request.invalid", { reason: "the Host header is required" })
 
 /** The path of a request target, without its query (which the log leaves out). */
 const pathOf = (target: string | undefined): string => (target ?? "").split("?", 1)[0] ?? ""

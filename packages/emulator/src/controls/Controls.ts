@@ -68,11 +68,11 @@ const readFilter = (params: URLSearchParams): JournalFilter => {
   const filter: { method?: string; path?: string } = {}
   for (const name of new Set(params.keys())) {
     if (!FILTER_NAMES.has(name)) {
-      throw ApiError.of(20001, name, { message: `Invalid parameter: ${name}. ${REQUESTS_PATH} filters by method and path only` })
+      throw ApiError.answer("parameter.invalid", { param: name, reason: `${REQUESTS_PATH} filters by method and path only` })
     }
     const values = params.getAll(name)
     if (values.length > 1 || values[0] === "") {
-      throw ApiError.of(20001, name, { message: `Invalid parameter: ${name}. Give it once, not empty` })
+      throw ApiError.answer("parameter.invalid", { param: name, reason: "Give it once, not empty" })
     }
     filter[name as "method" | "path"] = values[0] as string
   }
@@ -86,12 +86,16 @@ const readFilter = (params: URLSearchParams): JournalFilter => {
 const refuseResetInput = (request: Request, url: URL): void => {
   const first = url.searchParams.keys().next()
   if (first.done !== true) {
-    throw ApiError.of(20001, first.value, { message: `Invalid parameter: ${first.value}. POST ${RESET_PATH} takes no parameters: it restores what the emulator started with` })
+    throw ApiError.answer("parameter.invalid", {
+      param: first.value,
+      reason: `POST ${RESET_PATH} takes no parameters: it restores what the emulator started with`
+    })
   }
   const length = request.headers.get("Content-Length")
   if (request.headers.has("Transfer-Encoding") || (length !== null && length.trim() !== "0")) {
-    throw ApiError.of(20001, "body", {
-      message: `Invalid parameter: body. POST ${RESET_PATH} takes no body: it restores what the emulator started with (POST /admin/seed adds data)`
+    throw ApiError.answer("parameter.invalid", {
+      param: "body",
+      reason: `POST ${RESET_PATH} takes no body: it restores what the emulator started with (POST /admin/seed adds data)`
     })
   }
 }

@@ -45,7 +45,7 @@ export interface ClientErrorOptions {
 /** The rows of the schema package's `inputErrors` for what node:http rejects (all of code 20001, as direct answers are). */
 type ClientErrorRow = "request.headers-too-large" | "request.chunk-extensions-too-large" | "request.timeout" | "request.invalid"
 
-const directAnswerOf = (error: ApiError): DirectAnswer => ({ status: error.body.status, message: error.body.message })
+const directAnswerOf = (error: ApiError): DirectAnswer => ({ status: error.body.status, headers: error.headers, body: error.body })
 
 const direct = (kind: ClientErrorRow, values: Readonly<Record<string, string | number>> = {}): ApiError => ApiError.answer(kind, values)
 

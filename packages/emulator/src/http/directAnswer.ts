@@ -6,24 +6,29 @@
  */
 import { STATUS_CODES, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
-import { makeTwilioError, TwilioError } from "@shortcode-kit/schema"
+import { TwilioError } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
 import { newRequestId } from "./requestId.js"
 
-/** What to answer: the status (also the body's `status`) and the message, under code 20001, the code of bad requests. */
+/**
+ * What to answer: a row of the schema package's `inputErrors` as `answerOf` fills it in (its status, its headers and
+ * its Twilio error body), or an `ApiError`'s parts.
+ */
 export interface DirectAnswer {
   readonly status: number
-  readonly message: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: TwilioError
 }
 
 const encodeError = Schema.encodeSync(TwilioError)
 
 /** The headers and the JSON body of `answer`. */
 export const renderAnswer = (answer: DirectAnswer): { readonly headers: Record<string, string>; readonly body: string } => {
-  const body = JSON.stringify(encodeError(makeTwilioError(20001, undefined, { status: answer.status, message: answer.message })))
+  const body = JSON.stringify(encodeError(answer.body))
   return {
     headers: {
+      ...answer.headers,
       ...corsHeaders,
       "Content-Type": "application/json",
       "Twilio-Request-Id": newRequestId(),

@@ -9,10 +9,7 @@ export type Method = "GET" | "POST" | "DELETE"
 
 /** 405 20004 for `method` on `path`, with `Allow` listing `allow` (also used by the controls outside the application). */
 export const methodNotAllowed = (method: string, path: string, allow: string): ApiError =>
-  ApiError.of(20004, undefined, {
-    message: `Method not allowed: ${method} is not supported on ${path}; allowed: ${allow}`,
-    headers: { Allow: allow }
-  })
+  ApiError.answer("method.not-allowed", { method, path, allow })
 
 /**
  * Registers `handlers` on `path` behind `guard`. The 405 answer comes before authentication: which methods a path

@@ -17,7 +17,7 @@ import { Seed, SeedAccount, SeedPhoneNumber, SeedService, SeedShortCode } from "
 import { dumpSeed, loadSeed, SeedConflictError } from "../Seeding.js"
 import { randomAuthToken } from "../controls/authToken.js"
 import type { AddSenderRefusal, InsertOutcome, Repository } from "../store/Repository.js"
-import { ApiError } from "../http/ApiError.js"
+import { ApiError, notFound } from "../http/ApiError.js"
 import { bodyText } from "../http/body.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { resource } from "../http/resource.js"
@@ -30,7 +30,7 @@ export interface AdminRoutesOptions {
   readonly newAuthToken?: () => string
 }
 
-const invalidBody = (message: string): ApiError => ApiError.of(20001, "body", { message: `Invalid parameter: body. ${message}` })
+const invalidBody = (message: string): ApiError => ApiError.answer("parameter.invalid", { param: "body", reason: message })
 
 const conflict = (message: string): ApiError => ApiError.of(20001, undefined, { status: 409, message })
 
@@ -69,7 +69,7 @@ const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
     case "Conflict":
       throw conflict(`Conflict: ${outcome.reason}`)
     case "AccountNotFound":
-      throw ApiError.of(20404, `/admin/accounts/${accountSid}`)
+      throw notFound(`/admin/accounts/${accountSid}`)
   }
 }
 
@@ -79,7 +79,7 @@ const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
  */
 const placed = (outcome: { readonly _tag: "Added" } | AddSenderRefusal<string>, serviceSid: string, number: string): void => {
   if (outcome._tag === "Added") return
-  if (outcome._tag === "ServiceNotFound") throw ApiError.of(20404, `/v1/Services/${serviceSid}`)
+  if (outcome._tag === "ServiceNotFound") throw notFound(`/v1/Services/${serviceSid}`)
   if (outcome._tag === "PoolFull") throw ApiError.of(21714)
   throw conflict(`Conflict: the number ${number} could not be placed in ${serviceSid}`)
 }

@@ -1,9 +1,11 @@
 /**
- * Messaging Services, enough for an SDK user to set one up: the handlers of the endpoints of ServicesApi
- * (`POST|GET /v1/Services`, `GET|DELETE /v1/Services/{Sid}`).
+ * Messaging Services, enough for an SDK user to set one up: the handlers of the endpoints of the schema package's
+ * `ServicesGroup` (`POST|GET /v1/Services`, `GET|DELETE /v1/Services/{Sid}`).
  */
+import { ServiceSid } from "@shortcode-kit/schema"
+import type { ServicesGroup } from "@shortcode-kit/schema/http"
+import { Schema } from "effect"
 import type { GroupHandlers } from "../api/deriveRoutes.js"
-import type { ServicesGroup } from "../api/ServicesApi.js"
 import { type MessagingService, serviceLinkPaths } from "../MessagingService.js"
 import type { Repository, ServiceRecord } from "../store/Repository.js"
 import { notFound } from "../http/ApiError.js"
@@ -15,6 +17,10 @@ export interface ServiceRoutesOptions {
 }
 
 const servicePath = (sid: string) => `/v1/Services/${sid}`
+
+// The contract takes any non-empty instance `Sid` (Twilio's document gives it no pattern); one that is not a
+// Service SID names no service. A well-formed one arrives canonical (deriveRoutes.ts), as the store holds it.
+const isServiceSid = Schema.is(ServiceSid)
 
 /**
  * The API resource of a stored service. The emulator stores only the friendly name; every messaging setting is
@@ -52,7 +58,7 @@ export const toMessagingService = (record: ServiceRecord, baseUrl: string): Mess
   }
 }
 
-/** The store logic of each Services endpoint; inputs, statuses and bodies come from the contract (ServicesApi). */
+/** The store logic of each Services endpoint; inputs, statuses and bodies come from the contract (ServicesGroup). */
 export const serviceHandlers = (options: ServiceRoutesOptions): GroupHandlers<typeof ServicesGroup> => {
   const { repository, publicBaseUrl } = options
   return {
@@ -73,12 +79,12 @@ export const serviceHandlers = (options: ServiceRoutesOptions): GroupHandlers<ty
       }
     },
     fetchService: ({ account, path, params }) => {
-      const found = repository.findService(account.sid, params.Sid)
+      const found = isServiceSid(params.Sid) ? repository.findService(account.sid, params.Sid) : undefined
       if (found === undefined) throw notFound(path)
       return toMessagingService(found, publicBaseUrl)
     },
     deleteService: ({ account, path, params }) => {
-      if (!repository.deleteService(account.sid, params.Sid)) throw notFound(path)
+      if (!isServiceSid(params.Sid) || !repository.deleteService(account.sid, params.Sid)) throw notFound(path)
     }
   }
 }

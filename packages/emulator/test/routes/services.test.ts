@@ -95,6 +95,23 @@ describe("GET and DELETE /v1/Services/{Sid}", () => {
     expectTwilioError(await t.twilio(a, "GET", `/v1/Services/${randomServiceSid()}`), 404, 20404)
     const malformed = expectTwilioError(await t.twilio(a, "GET", "/v1/Services/MGxyz"), 404, 20404)
     expect(malformed.message).toBe("The requested resource /v1/Services/MGxyz was not found")
+    // Another prefix is well-formed for the contract (any non-empty Sid) but names no service.
+    const shortCodeShaped = `SC${"a".repeat(32)}`
+    const wrongPrefix = expectTwilioError(await t.twilio(a, "DELETE", `/v1/Services/${shortCodeShaped}`), 404, 20404)
+    expect(wrongPrefix.message).toBe(`The requested resource /v1/Services/${shortCodeShaped} was not found`)
+    expectTwilioError(await t.twilio(a, "DELETE", "/v1/Services/MGxyz"), 404, 20404)
+  })
+
+  it("takes a Service SID in any hex case and answers with the canonical lower-case one", async () => {
+    const a = await t.makeAccount(0)
+    const created = await t.twilio(a, "POST", "/v1/Services", { FriendlyName: "cased" })
+    const sid = (created.json as { sid: string }).sid
+    const upper = `MG${sid.slice(2).toUpperCase()}`
+    const fetched = await t.twilio(a, "GET", `/v1/Services/${upper}`)
+    expect(fetched.status).toBe(200)
+    expect(expectServiceBody(fetched.json).sid).toBe(sid)
+    expect((await t.twilio(a, "DELETE", `/v1/Services/${upper}`)).status).toBe(204)
+    expectTwilioError(await t.twilio(a, "GET", `/v1/Services/${sid}`), 404, 20404)
   })
 
   it("deletes with 204; its short codes return to the inventory", async () => {

@@ -178,32 +178,38 @@ export const withCompiledPaths = <S extends Schema.Top>(
     derivedFrom
   })
   if (decode !== undefined || failure !== undefined) flatPaths.set(schema.ast, { decode, failure })
-  if (decode !== undefined || refused !== undefined) {
-    const whole = interpreted(schema.ast, (s) => SchemaParser.decodeUnknownEffect(s) as Detailed)
-    const safeDecode = decode === undefined ? undefined : declining(decode)
-    SchemaCompiler.set(schema.ast, {
-      ...(safeDecode === undefined ? {} : { decode: (input, options) => (plain(options) ? safeDecode(input) : SchemaCompiler.invalid) }),
-      decodeEffect: refused === undefined ? whole : wireFirst(schema.ast, refused, whole)
-    })
+  // A node without transformations anywhere is its own flipped and encoded side (a plain struct of strings): its
+  // operations then go into one registry entry, as a later `SchemaCompiler.set` would replace an earlier one.
+  const entries = new Map<SchemaAST.AST, { decode?: SchemaCompiler.Decode; is?: SchemaCompiler.Is; decodeEffect: Detailed }>()
+  /** The entry of `key`, whose interpreter is `make`'s parser of `ast`. */
+  const entryOf = (key: SchemaAST.AST, ast: SchemaAST.AST, make: (schema: Schema.Top) => Detailed) => {
+    let entry = entries.get(key)
+    if (entry === undefined) entries.set(key, entry = { decodeEffect: interpreted(ast, make) })
+    return entry
   }
-  if (encode !== undefined) {
-    const flipped = SchemaAST.flip(schema.ast)
-    const whole = interpreted(schema.ast, (s) => SchemaParser.encodeUnknownEffect(s) as Detailed)
+  const decoding = (s: Schema.Top) => SchemaParser.decodeUnknownEffect(s) as Detailed
+  if (decode !== undefined || refused !== undefined) {
+    const entry = entryOf(schema.ast, schema.ast, decoding)
+    if (refused !== undefined) entry.decodeEffect = wireFirst(schema.ast, refused, entry.decodeEffect)
+    if (decode !== undefined) {
+      const safeDecode = declining(decode)
+      entry.decode = (input, options) => (plain(options) ? safeDecode(input) : SchemaCompiler.invalid)
+    }
+  }
+  const flipped = SchemaAST.flip(schema.ast)
+  if (encode !== undefined && flipped !== schema.ast) {
+    const entry = entryOf(flipped, schema.ast, (s) => SchemaParser.encodeUnknownEffect(s) as Detailed)
     const safeEncode = declining(encode)
-    SchemaCompiler.set(flipped, {
-      decode: (input, options) => (plain(options) ? safeEncode(input) : SchemaCompiler.invalid),
-      decodeEffect: whole
-    })
+    entry.decode = (input, options) => (plain(options) ? safeEncode(input) : SchemaCompiler.invalid)
   }
   if (isEncoded !== undefined) {
     const encoded = SchemaAST.toEncoded(schema.ast)
-    const whole = interpreted(encoded, (s) => SchemaParser.decodeUnknownEffect(s) as Detailed)
-    SchemaCompiler.set(encoded, {
-      // Not `declining`: a guard that throws makes Effect's guard adapter throw, which is what the interpreter's
-      // guard does when reading the input throws.
-      is: (input, options) => (plain(options) ? isEncoded(input) : Exit.isSuccess(Effect.runSyncExit(whole(input, options)))),
-      decodeEffect: whole
-    })
+    const entry = entryOf(encoded, encoded, decoding)
+    const whole = entry.decodeEffect
+    // Not `declining`: a guard that throws makes Effect's guard adapter throw, which is what the interpreter's
+    // guard does when reading the input throws.
+    entry.is = (input, options) => (plain(options) ? isEncoded(input) : Exit.isSuccess(Effect.runSyncExit(whole(input, options))))
   }
+  for (const [ast, entry] of entries) SchemaCompiler.set(ast, entry)
   return schema
 }

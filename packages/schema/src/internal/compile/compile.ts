@@ -261,6 +261,8 @@ const plainFields = (ast: SchemaAST.Objects, direction: Direction): Array<Field>
 }
 
 const objects = (ast: SchemaAST.Objects, direction: Direction): Compiled | undefined => {
+  // A struct without properties: the interpreter reads nothing and answers the input itself, whatever it holds.
+  if (ast.propertySignatures.length === 0) return undefined
   const checks = checksOf(ast)
   const fields = plainFields(ast, direction)
   return checks === undefined || fields === undefined ? undefined : fieldsPass(fields, checks, direction !== "is")
