@@ -124,7 +124,7 @@ describe("the emulator's routes", () => {
         declared.set(endpoint.path, (declared.get(endpoint.path) ?? new Set()).add(endpoint.method))
       }
     })
-    expect(declared.size).toBe(4)
+    expect(declared.size).toBe(8)
     const sid = (prefix: string) => `${prefix}${"a".repeat(32)}`
     for (const [path, methods] of declared) {
       const url = `http://local${path.replace(":ServiceSid", sid("MG")).replace(":Sid", sid(path.includes("ShortCodes") ? "SC" : "MG"))}`

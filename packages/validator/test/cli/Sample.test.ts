@@ -88,6 +88,6 @@ describe("shortcode-kit sample", () => {
     const { code, stdout } = await run(["sample", "--help"])
     expect(code).toBe(0)
     expect(stdout).toContain("shortcode-kit sample [flags] <kind>")
-    expect(stdout).toContain("short-code, short-code-page, twilio-error, create-form, create-request, create-http, short-code-sid, service-sid, account-sid, alpha-sender")
+    expect(stdout).toContain("short-code, short-code-page, twilio-error, create-form, create-request, create-http, short-code-sid, service-sid, account-sid, phone-number, phone-number-sid, alpha-sender")
   })
 })
