@@ -9,7 +9,7 @@
 import { FORM_BODY_LIMIT_BYTES, type InputError, inputErrors } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { sidMiss } from "../arbitraries/Sid.js"
-import type { Answer, FaultyRequest } from "./Membership.js"
+import type { Answer, FaultyRequest } from "./FaultyRequest.js"
 
 const answer = (row: InputError, why: string): Answer => ({ status: inputErrors[row].status, code: inputErrors[row].code, why })
 

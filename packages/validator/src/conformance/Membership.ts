@@ -15,33 +15,9 @@ import { accountSid } from "../arbitraries/Sid.js"
 import { makeValidator, withPrefix } from "../internal/decoder.js"
 import { keysNamedTheOtherWay } from "../internal/sdkNames.js"
 import { formFaults } from "./FormFaults.js"
+import type { Answer, FaultyRequest } from "./FaultyRequest.js"
+export type { Answer, FaultyRequest } from "./FaultyRequest.js"
 import type { ValidationResult } from "../ValidationResult.js"
-
-/**
- * An answer a request must get: the HTTP status, the Twilio error code (`null` for a success), and why, in words.
- *
- * @since 0.2.0
- */
-export interface Answer {
-  readonly status: number
-  readonly code: number | null
-  readonly why: string
-}
-
-/**
- * A create request with one fault (a missing Content-Type, a repeated field...), and the answer it must get.
- *
- * @since 0.2.0
- */
-export interface FaultyRequest {
-  /** The fault's name in the resource's table of error answers. */
-  readonly fault: string
-  readonly method: string
-  readonly path: string
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: string
-  readonly answer: Answer
-}
 
 /**
  * What the group's endpoints do not say: the resource's table of error answers for its create form, and its strict
