@@ -6,7 +6,7 @@
  * seeds) and stores and answers only the canonical form. The schema package's codecs are left as they are: they
  * accept and return what the official schema allows, never rewriting a value.
  */
-import { AccountSid, ServiceSid, ShortCodeSid, sidString } from "@shortcode-kit/schema"
+import { AccountSid, AlphaSenderSid, ServiceSid, ShortCodeSid, sidString } from "@shortcode-kit/schema"
 import { Schema, SchemaGetter } from "effect"
 
 // A well-formed SID of any prefix. Anything else is left untouched, so that what is not a SID stays exactly what the
@@ -44,3 +44,5 @@ export type PhoneNumberSid = typeof PhoneNumberSid.Type
 export { AlphaSenderSid } from "@shortcode-kit/schema"
 /** A Phone Number SID, decoded to its canonical form. */
 export const CanonicalPhoneNumberSid = canonical(PhoneNumberSid)
+/** An Alpha Sender SID, decoded to its canonical form. */
+export const CanonicalAlphaSenderSid = canonical(AlphaSenderSid)

@@ -2,9 +2,9 @@
  * The seed format: the JSON that `SEED_FILE` holds, that `POST /admin/seed` accepts and that `GET /admin/dump`
  * returns, so a dump can seed another run. Wire names are snake_case like the Twilio API's.
  */
-import { Capability, CountryCode, ShortCodeNumber } from "@shortcode-kit/schema"
+import { AlphaSenderText, Capability, CountryCode, ShortCodeNumber } from "@shortcode-kit/schema"
 import { Effect, Schema } from "effect"
-import { CanonicalAccountSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
+import { CanonicalAccountSid, CanonicalAlphaSenderSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
 import { FriendlyName } from "./MessagingService.js"
 
 /**
@@ -105,11 +105,24 @@ export const seedPhoneNumberFields = {
  */
 export const SeedPhoneNumber = Schema.Struct(seedPhoneNumberFields).pipe(Schema.encodeKeys(seedPhoneNumberWireKeys))
 
+/** The wire names of a seed alpha sender's fields. */
+export const seedAlphaSenderWireKeys = { sid: "sid", serviceSid: "service_sid", alphaSender: "alpha_sender" } as const
+
+/**
+ * The alpha sender of a service: it has no inventory, so it names only its service (the account is the service's).
+ * The text follows the schema package's `AlphaSenderText` rules; `sid`, when left out, is generated on load.
+ */
+export const SeedAlphaSender = Schema.Struct({
+  sid: Schema.optionalKey(CanonicalAlphaSenderSid),
+  serviceSid: CanonicalServiceSid,
+  alphaSender: AlphaSenderText
+}).pipe(Schema.encodeKeys(seedAlphaSenderWireKeys))
+
 const list = <S extends Schema.Top>(item: S) =>
   Schema.Array(item).pipe(Schema.withDecodingDefaultKey(Effect.succeed([])))
 
 /**
- * The whole seed. Every list may be left out (`phone_numbers` stays out of the decoded value then). Loading is idempotent: what exists is kept, what is missing is added
+ * The whole seed. Every list may be left out (`phone_numbers` and `alpha_senders` stay out of the decoded value then). Loading is idempotent: what exists is kept, what is missing is added
  * (see `loadSeed`).
  *
  * @example
@@ -128,9 +141,18 @@ export const Seed = Schema.Struct({
   accounts: list(SeedAccount),
   services: list(SeedService),
   shortCodes: list(SeedShortCode),
-  // Optional in the decoded type too, so a `Seed` written as a literal before phone numbers existed still type-checks.
-  phoneNumbers: Schema.optionalKey(Schema.Array(SeedPhoneNumber))
-}).pipe(Schema.encodeKeys({ accounts: "accounts", services: "services", shortCodes: "short_codes", phoneNumbers: "phone_numbers" })).annotate({
+  // Optional in the decoded type too, so a `Seed` written as a literal before phone numbers and alpha senders existed still type-checks.
+  phoneNumbers: Schema.optionalKey(Schema.Array(SeedPhoneNumber)),
+  alphaSenders: Schema.optionalKey(Schema.Array(SeedAlphaSender))
+}).pipe(
+  Schema.encodeKeys({
+    accounts: "accounts",
+    services: "services",
+    shortCodes: "short_codes",
+    phoneNumbers: "phone_numbers",
+    alphaSenders: "alpha_senders"
+  })
+).annotate({
   identifier: "Seed"
 })
 

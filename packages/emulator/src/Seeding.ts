@@ -1,7 +1,15 @@
 /**
  * Loading a seed into the store and dumping the store as a seed.
  */
-import { type Seed, type SeedPhoneNumber, seedPhoneNumberWireKeys, seedShortCodeWireKeys } from "./Seed.js"
+import { errorTable } from "@shortcode-kit/schema"
+import {
+  type Seed,
+  type SeedAlphaSender,
+  seedAlphaSenderWireKeys,
+  type SeedPhoneNumber,
+  seedPhoneNumberWireKeys,
+  seedShortCodeWireKeys
+} from "./Seed.js"
 import type { InsertOutcome, Repository } from "./store/Repository.js"
 
 /** What a load added; everything else in the seed was already there. */
@@ -10,7 +18,7 @@ export interface SeedReport {
   readonly services: number
   readonly shortCodes: number
   readonly phoneNumbers: number
-  /** Senders (short codes and phone numbers) placed in a service. */
+  /** Senders placed in a service: short codes and phone numbers of the inventory, and alpha senders. */
   readonly memberships: number
 }
 
@@ -39,6 +47,7 @@ const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =
   a.length === b.length && a.every((x, i) => x === b[i])
 
 type SeedPhoneNumberType = typeof SeedPhoneNumber.Type
+type SeedAlphaSenderType = typeof SeedAlphaSender.Type
 
 /** A seed sender: what every inventory kind of the seed has. */
 interface SeedSender {
@@ -101,6 +110,15 @@ const same = (a: unknown, b: unknown): boolean =>
 const orList = (names: ReadonlyArray<string>): string =>
   names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`
 
+/** The problems every kind of sender words alike. */
+const problem = {
+  differs: (at: string, sid: string, wires: ReadonlyArray<string>) => `${at}: ${sid} exists with a different ${orList(wires)}`,
+  noService: (at: string, serviceSid: string, accountSid?: string) =>
+    `${at}: service ${serviceSid} does not exist${accountSid === undefined ? "" : ` for account ${accountSid}`}`,
+  poolFull: (at: string, serviceSid: string, limit: number | undefined) =>
+    `${at}: service ${serviceSid} already holds ${limit} phone numbers and short codes, the most its pool takes`
+}
+
 /** Loads the senders of one kind; returns how many it added to the inventory. */
 const loadSenders = <S extends SeedSender, E extends StoredSender>(load: SenderLoad, kind: SenderKind<S, E>, senders: ReadonlyArray<S>): number => {
   let inserted = 0
@@ -114,7 +132,7 @@ const loadSenders = <S extends SeedSender, E extends StoredSender>(load: SenderL
       else if (outcome._tag === "AccountNotFound") load.problems.push(`${at}: account ${sender.accountSid} does not exist`)
       else load.problems.push(`${at}: ${outcome.reason}`)
     } else if (compared.some(([key]) => !same(existing[key], sender[key]))) {
-      load.problems.push(`${at}: ${sender.sid} exists with a different ${orList(compared.map(([, wire]) => wire))}`)
+      load.problems.push(problem.differs(at, sender.sid, compared.map(([, wire]) => wire)))
     }
     if (sender.serviceSid === null) return
     if (existing !== undefined && existing.serviceSid !== null) return
@@ -124,10 +142,10 @@ const loadSenders = <S extends SeedSender, E extends StoredSender>(load: SenderL
         load.memberships()
         return
       case "ServiceNotFound":
-        load.problems.push(`${at}: service ${sender.serviceSid} does not exist for account ${sender.accountSid}`)
+        load.problems.push(problem.noService(at, sender.serviceSid, sender.accountSid))
         return
       case "PoolFull":
-        load.problems.push(`${at}: service ${sender.serviceSid} already holds ${outcome.limit} phone numbers and short codes, the most its pool takes`)
+        load.problems.push(problem.poolFull(at, sender.serviceSid, outcome.limit))
         return
       default:
         // Not found, or already in a service: only reachable when an earlier problem already stopped the insert.
@@ -138,10 +156,64 @@ const loadSenders = <S extends SeedSender, E extends StoredSender>(load: SenderL
 }
 
 /**
+ * Loads the alpha senders: each gives its service (of the account the service belongs to) that alpha sender while
+ * the service has none, so one deleted through the API comes back and one set later through the API is kept. The
+ * seed itself may hold one per service; a stored one of the same `sid` must agree.
+ */
+const loadAlphaSenders = (load: SenderLoad, repository: Repository, senders: ReadonlyArray<SeedAlphaSenderType>): void => {
+  const stored = repository.allAlphaSenders()
+  const storedBySid = new Map<string, (typeof stored)[number]>(stored.map((a) => [a.sid, a]))
+  const storedServices = new Set<string>(stored.map((a) => a.serviceSid))
+  // Where in this seed each service and SID first came, to refuse a second one naming the first.
+  const seenServices = new Map<string, number>()
+  const seenSids = new Map<string, number>()
+  senders.forEach((sender, i) => {
+    const at = `alpha_senders[${i}]`
+    const service = repository.findAnyService(sender.serviceSid)
+    if (service === undefined) return void load.problems.push(problem.noService(at, sender.serviceSid))
+    const sameService = seenServices.get(sender.serviceSid)
+    if (sameService !== undefined) {
+      return void load.problems.push(
+        `${at}: ${errorTable[21709].message}: service ${sender.serviceSid} already has the alpha sender of ` +
+          `alpha_senders[${sameService}], and a Messaging Service may have only one`
+      )
+    }
+    seenServices.set(sender.serviceSid, i)
+    if (sender.sid !== undefined) {
+      const sameSid = seenSids.get(sender.sid)
+      if (sameSid !== undefined) return void load.problems.push(`${at}: ${sender.sid} is already alpha_senders[${sameSid}]`)
+      seenSids.set(sender.sid, i)
+      const existing = storedBySid.get(sender.sid)
+      if (existing !== undefined) {
+        if (existing.serviceSid !== sender.serviceSid || existing.alphaSender !== sender.alphaSender) {
+          load.problems.push(problem.differs(at, sender.sid, [seedAlphaSenderWireKeys.serviceSid, seedAlphaSenderWireKeys.alphaSender]))
+        }
+        return
+      }
+    }
+    if (storedServices.has(sender.serviceSid)) return
+    const { sid, alphaSender } = sender
+    const outcome = repository.addAlphaSender(service.accountSid, service.sid, sid === undefined ? { alphaSender } : { alphaSender, sid })
+    switch (outcome._tag) {
+      case "Added":
+        return load.memberships()
+      case "PoolFull":
+        return void load.problems.push(problem.poolFull(at, sender.serviceSid, outcome.limit))
+      // Neither is reachable: the service was found and had no alpha sender, in this same transaction.
+      case "ServiceNotFound":
+        return void load.problems.push(problem.noService(at, sender.serviceSid))
+      case "AlreadyHasAlphaSender":
+        return void load.problems.push(`${at}: ${errorTable[21709].message}: service ${sender.serviceSid} already has the alpha sender ${outcome.alphaSender.sid}`)
+    }
+  })
+}
+
+/**
  * Loads a seed in one transaction, idempotently: an entry that already exists with the same data is skipped, a
  * missing one is added, one that exists with different data is a conflict and nothing is written. A short code's
- * or phone number's `service_sid` places it in that service only while it is in no service, so moves made later
- * through the API are kept across restarts.
+ * or phone number's `service_sid` places it in that service only while it is in no service, and an alpha sender
+ * is given to its service only while the service has none, so changes made later through the API are kept across
+ * restarts.
  *
  * @throws SeedConflictError listing every problem found
  */
@@ -176,12 +248,16 @@ export const loadSeed = (repository: Repository, seed: Seed): SeedReport =>
     const context: SenderLoad = { problems, memberships: () => added.memberships++ }
     added.shortCodes += loadSenders(context, shortCodeKind(repository), seed.shortCodes)
     added.phoneNumbers += loadSenders(context, phoneNumberKind(repository), seed.phoneNumbers ?? [])
+    loadAlphaSenders(context, repository, seed.alphaSenders ?? [])
 
     if (problems.length > 0) throw new SeedConflictError(problems)
     return added
   })
 
-/** The whole store as a seed: loading it into an empty database reproduces the accounts, services and placements. */
+/**
+ * The whole store as a seed: loading it into an empty database reproduces the accounts, services, placements and
+ * alpha senders.
+ */
 export const dumpSeed = (repository: Repository): Seed => ({
   accounts: repository.allAccounts().map(({ sid, authToken }) => ({ sid, authToken })),
   services: repository.allServices().map(({ sid, accountSid, friendlyName }) => ({ sid, accountSid, friendlyName })),
@@ -200,5 +276,6 @@ export const dumpSeed = (repository: Repository): Seed => ({
     countryCode,
     capabilities: capabilities as SeedPhoneNumberType["capabilities"],
     serviceSid
-  }))
+  })),
+  alphaSenders: repository.allAlphaSenders().map(({ sid, serviceSid, alphaSender }) => ({ sid, serviceSid, alphaSender }))
 })

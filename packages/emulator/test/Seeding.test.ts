@@ -1,8 +1,12 @@
-import { randomAccountSid, randomServiceSid, randomShortCodeSid } from "@shortcode-kit/schema"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { ALPHA_SENDER_MAX_LENGTH, errorTable, randomAccountSid, randomServiceSid, randomShortCodeSid } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import { readSeedFile } from "../src/Config.js"
 import { demoSeed, DEMO_ACCOUNT_SID } from "../src/Demo.js"
-import { Seed } from "../src/Seed.js"
+import { Seed, SeedAlphaSender } from "../src/Seed.js"
 import { dumpSeed, loadSeed, SeedConflictError } from "../src/Seeding.js"
 import { openDatabase } from "../src/store/Database.js"
 import { makeRepository } from "../src/store/Repository.js"
@@ -154,9 +158,15 @@ describe("loadSeed with phone numbers", () => {
 describe("dumpSeed", () => {
   it("is a seed that reproduces the store in an empty database (encode, decode, load, dump)", () => {
     const { db, repository } = fresh()
-    loadSeed(repository, sampleSeed())
+    const seed = sampleSeed()
+    loadSeed(repository, seed)
     loadSeed(repository, demoSeed)
+    const service = seed.services[0]
+    if (service === undefined) throw new Error("fixture")
+    const alpha = repository.addAlphaSender(service.accountSid, service.sid, { alphaSender: "Shop & Co" })
+    if (alpha._tag !== "Added") throw new Error(alpha._tag)
     const dump = dumpSeed(repository)
+    expect(dump.alphaSenders).toEqual([{ sid: alpha.alphaSender.sid, serviceSid: service.sid, alphaSender: "Shop & Co" }])
     expect(dump.phoneNumbers?.map((p) => [p.phoneNumber, p.serviceSid]).sort()).toEqual(
       demoSeed.phoneNumbers?.map((p) => [p.phoneNumber, p.serviceSid]).sort()
     )
@@ -175,5 +185,100 @@ describe("Seed", () => {
     expect(String(result)).toContain("auth_token")
     expect(String(result)).toContain("short_code")
     expect(String(result)).toContain("capabilities must not repeat")
+  })
+})
+
+describe("loadSeed with alpha senders", () => {
+  const problemsOf = (run: () => unknown): ReadonlyArray<string> => {
+    try {
+      run()
+    } catch (e) {
+      if (e instanceof SeedConflictError) return e.problems
+      throw e
+    }
+    throw new Error("the seed was loaded")
+  }
+
+  it("gives a service its alpha sender with the seed's SID, once, and again after it was deleted", () => {
+    const { db, repository } = fresh()
+    const seed = sampleSeed()
+    const service = seed.services[0]
+    if (service === undefined) throw new Error("fixture")
+    const alphaSid = `AI${"ab".repeat(16)}`
+    const withAlpha: Seed = {
+      ...seed,
+      alphaSenders: [Schema.decodeUnknownSync(SeedAlphaSender)({ sid: alphaSid, service_sid: service.sid, alpha_sender: "Twilio" })]
+    }
+    expect(loadSeed(repository, withAlpha)).toEqual({ accounts: 1, services: 1, shortCodes: 2, phoneNumbers: 0, memberships: 2 })
+    expect(loadSeed(repository, withAlpha).memberships).toBe(0)
+    expect(repository.allAlphaSenders().map((a) => [a.sid, a.serviceSid, a.alphaSender, a.accountSid])).toEqual([
+      [alphaSid, service.sid, "Twilio", service.accountSid]
+    ])
+    expect(repository.removeAlphaSender(service.accountSid, service.sid, alphaSid)).toBe(true)
+    expect(loadSeed(repository, withAlpha).memberships).toBe(1)
+    // One set later through the API (after deleting the seed's) is kept: the service has an alpha sender.
+    repository.removeAlphaSender(service.accountSid, service.sid, alphaSid)
+    const later = repository.addAlphaSender(service.accountSid, service.sid, { alphaSender: "Later" })
+    expect(loadSeed(repository, withAlpha).memberships).toBe(0)
+    expect(repository.allAlphaSenders()).toEqual([later._tag === "Added" ? later.alphaSender : undefined])
+    db.close()
+  })
+
+  it("refuses two alpha senders in one service, an unknown service and a SID stored with other data, writing nothing", () => {
+    const { db, repository } = fresh()
+    const seed = sampleSeed()
+    loadSeed(repository, seed)
+    const service = seed.services[0]
+    if (service === undefined) throw new Error("fixture")
+    const stored = repository.addAlphaSender(service.accountSid, service.sid, { alphaSender: "Stored" })
+    if (stored._tag !== "Added") throw new Error(stored._tag)
+    const other = randomServiceSid()
+    const third = randomServiceSid()
+    const unknown = randomServiceSid()
+    const account = service.accountSid
+    const before = dumpSeed(repository)
+    const wire = Schema.encodeSync(Seed)(seed)
+    const bad = Schema.decodeUnknownSync(Seed)({
+      ...wire,
+      services: [
+        ...(wire.services ?? []),
+        { sid: other, account_sid: account, friendly_name: "other" },
+        { sid: third, account_sid: account, friendly_name: "third" }
+      ],
+      alpha_senders: [
+        { service_sid: other, alpha_sender: "First" },
+        { service_sid: other, alpha_sender: "Second" },
+        { service_sid: unknown, alpha_sender: "Nobody" },
+        { sid: stored.alphaSender.sid, service_sid: third, alpha_sender: "Stored" }
+      ]
+    })
+    expect(problemsOf(() => loadSeed(repository, bad))).toEqual([
+      `alpha_senders[1]: ${errorTable[21709].message}: service ${other} already has the alpha sender of alpha_senders[0], ` +
+        "and a Messaging Service may have only one",
+      `alpha_senders[2]: service ${unknown} does not exist`,
+      `alpha_senders[3]: ${stored.alphaSender.sid} exists with a different service_sid or alpha_sender`
+    ])
+    expect(dumpSeed(repository)).toEqual(before)
+    db.close()
+  })
+
+  it("refuses a seed file whose alpha_sender breaks a rule, naming the field and the rule", () => {
+    const dir = mkdtempSync(join(tmpdir(), "seed-alpha-"))
+    try {
+      const file = join(dir, "seed.json")
+      const service = randomServiceSid()
+      const write = (alphaSender: string) =>
+        writeFileSync(file, JSON.stringify({ alpha_senders: [{ service_sid: service, alpha_sender: alphaSender }] }))
+      write("12345")
+      expect(() => readSeedFile(file)).toThrow(
+        `alpha_senders.0.alpha_sender: must not contain only digits: an alpha sender needs at least one letter or symbol (received "12345")`
+      )
+      write("x".repeat(ALPHA_SENDER_MAX_LENGTH + 1))
+      expect(() => readSeedFile(file)).toThrow(`alpha_senders.0.alpha_sender: must be 1 to ${ALPHA_SENDER_MAX_LENGTH} characters long`)
+      write("Shop!")
+      expect(() => readSeedFile(file)).toThrow("alpha_senders.0.alpha_sender: must contain only A-Z, a-z, 0-9, space")
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -186,8 +186,15 @@ export interface Repository {
   ) => KeysetPage<ServicePhoneNumber> | undefined
   /** Takes a phone number out of its service, back to the inventory. */
   readonly removePhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
-  /** Gives a service its alpha sender, with a generated `AI` SID. The text is checked at the HTTP boundary. */
-  readonly addAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, input: { readonly alphaSender: string }) => AddAlphaSenderOutcome
+  /**
+   * Gives a service its alpha sender, with `sid` (a seed's) or a generated `AI` SID. The text is checked where it is
+   * decoded (the HTTP boundary, the seed).
+   */
+  readonly addAlphaSender: (
+    accountSid: AccountSid,
+    serviceSid: ServiceSid,
+    input: { readonly alphaSender: string; readonly sid?: AlphaSenderSid }
+  ) => AddAlphaSenderOutcome
   readonly findServiceAlphaSender: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServiceAlphaSender | undefined
   /** `undefined` when the service does not exist for the account. */
   readonly listServiceAlphaSenders: (
@@ -549,14 +556,14 @@ export const makeRepository = (
     return outcome._tag === "Added" ? { _tag: "Added", phoneNumber: toPhoneMember(outcome.row) } : outcome
   }
 
-  const addAlphaSender: Repository["addAlphaSender"] = (accountSid, serviceSid, { alphaSender }) =>
+  const addAlphaSender: Repository["addAlphaSender"] = (accountSid, serviceSid, { alphaSender, sid: given }) =>
     poolFull((): AddAlphaSenderOutcome => {
       if (stmt.service.get(serviceSid, accountSid) === undefined) return { _tag: "ServiceNotFound" }
       const current = stmt.alphaSenderOf.get(serviceSid)
       // Twilio's rule. The IMMEDIATE transaction holds the write lock from this check to the insert, so another
       // connection cannot add one in between; UNIQUE(service_sid) keeps the rule for writers that bypass this code.
       if (current !== undefined) return { _tag: "AlreadyHasAlphaSender", alphaSender: toAlphaSender(current) }
-      const sid = ids.alphaSenderSid()
+      const sid = given ?? ids.alphaSenderSid()
       const at = now()
       stmt.insertAlphaSender.run(sid, serviceSid, accountSid, alphaSender, JSON.stringify(ALPHA_SENDER_CAPABILITIES), at, at)
       if (ALPHA_SENDER_COUNTS_AGAINST_POOL) checkPool(serviceSid)
