@@ -224,7 +224,7 @@ describe("loadSeed with alpha senders", () => {
     db.close()
   })
 
-  it("refuses two alpha senders in one service, an unknown service and a SID stored with other data, writing nothing", () => {
+  it("refuses two alpha senders in one service, an unknown service, a SID stored with other data and a repeated SID, writing nothing", () => {
     const { db, repository } = fresh()
     const seed = sampleSeed()
     loadSeed(repository, seed)
@@ -234,7 +234,9 @@ describe("loadSeed with alpha senders", () => {
     if (stored._tag !== "Added") throw new Error(stored._tag)
     const other = randomServiceSid()
     const third = randomServiceSid()
+    const fourth = randomServiceSid()
     const unknown = randomServiceSid()
+    const repeated = `AI${"d".repeat(32)}`
     const account = service.accountSid
     const before = dumpSeed(repository)
     const wire = Schema.encodeSync(Seed)(seed)
@@ -243,20 +245,23 @@ describe("loadSeed with alpha senders", () => {
       services: [
         ...(wire.services ?? []),
         { sid: other, account_sid: account, friendly_name: "other" },
-        { sid: third, account_sid: account, friendly_name: "third" }
+        { sid: third, account_sid: account, friendly_name: "third" },
+        { sid: fourth, account_sid: account, friendly_name: "fourth" }
       ],
       alpha_senders: [
-        { service_sid: other, alpha_sender: "First" },
+        { sid: repeated, service_sid: other, alpha_sender: "First" },
         { service_sid: other, alpha_sender: "Second" },
         { service_sid: unknown, alpha_sender: "Nobody" },
-        { sid: stored.alphaSender.sid, service_sid: third, alpha_sender: "Stored" }
+        { sid: stored.alphaSender.sid, service_sid: third, alpha_sender: "Stored" },
+        { sid: repeated, service_sid: fourth, alpha_sender: "Again" }
       ]
     })
     expect(problemsOf(() => loadSeed(repository, bad))).toEqual([
       `alpha_senders[1]: ${errorTable[21709].message}: service ${other} already has the alpha sender of alpha_senders[0], ` +
         "and a Messaging Service may have only one",
       `alpha_senders[2]: service ${unknown} does not exist`,
-      `alpha_senders[3]: ${stored.alphaSender.sid} exists with a different service_sid or alpha_sender`
+      `alpha_senders[3]: ${stored.alphaSender.sid} exists with a different service_sid or alpha_sender`,
+      `alpha_senders[4]: ${repeated} is already alpha_senders[0]`
     ])
     expect(dumpSeed(repository)).toEqual(before)
     db.close()
