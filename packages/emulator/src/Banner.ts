@@ -3,7 +3,7 @@
  * credentials with a curl that works as printed.
  */
 import { errorTable } from "@shortcode-kit/schema"
-import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "./Demo.js"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "./Demo.js"
 import type { RunningServer } from "./Server.js"
 import type { InventoryShortCode } from "./store/Repository.js"
 
@@ -49,11 +49,17 @@ export const banner = ({ server, databasePath, adminTokenGenerated }: BannerInpu
       `  auth token    ${DEMO_AUTH_TOKEN}`,
       service === undefined ? "  service       (the demo service was deleted)" : `  service       ${service.sid}  "${service.friendlyName}"`
     )
+    const placeOf = (serviceSid: string | null) => (serviceSid === null ? "in no service" : `in service ${serviceSid}`)
     DEMO_SHORT_CODE_SIDS.forEach((sid, i) => {
       const shortCode = repository.findAnyShortCode(sid)
       if (shortCode === undefined) return
-      const place = shortCode.serviceSid === null ? "in no service" : `in service ${shortCode.serviceSid}`
-      lines.push(`  ${i === 0 ? "short codes  " : "             "} ${sid}  ${shortCode.shortCode} ${shortCode.countryCode} ${shortCode.capabilities.join(",")}  ${place}`)
+      lines.push(`  ${i === 0 ? "short codes  " : "             "} ${sid}  ${shortCode.shortCode} ${shortCode.countryCode} ${shortCode.capabilities.join(",")}  ${placeOf(shortCode.serviceSid)}`)
+    })
+    // The pool of a service holds phone numbers and short codes together, so the demo pool is shown whole.
+    DEMO_PHONE_NUMBER_SIDS.forEach((sid, i) => {
+      const phoneNumber = repository.findAnyPhoneNumber(sid)
+      if (phoneNumber === undefined) return
+      lines.push(`  ${i === 0 ? "phone numbers" : "             "} ${sid}  ${phoneNumber.phoneNumber} ${phoneNumber.countryCode} ${phoneNumber.capabilities.join(",")}  ${placeOf(phoneNumber.serviceSid)}`)
     })
     lines.push(
       "",

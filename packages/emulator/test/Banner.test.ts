@@ -2,7 +2,7 @@
 // answers must be what that curl answers with this database, whatever state the demo data is in.
 import { afterEach, describe, expect, it } from "vitest"
 import { banner } from "../src/Banner.js"
-import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../src/Demo.js"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../src/Demo.js"
 import { type RunningServer, startServer } from "../src/Server.js"
 
 let server: RunningServer | undefined
@@ -77,5 +77,23 @@ describe("banner: what the printed curl answers", () => {
     const { hint, status, body } = await hintAndAnswer(server)
     expect(hint).toBe("Add the first demo short code to the demo service (the demo service was deleted: 404 code 20404; POST /admin/reset puts the demo data back):")
     expect([status, body.code]).toEqual([404, 20404])
+  })
+})
+
+describe("banner: the demo pool", () => {
+  // A service's pool holds phone numbers and short codes together; the banner shows where each demo sender is now.
+  const phoneLine = (running: RunningServer, sid: string) =>
+    banner({ server: running, databasePath: ":memory:", adminTokenGenerated: false }).split("\n").find((line) => line.includes(sid))
+
+  it("names each demo phone number with the service it is in, as the API moves it", async () => {
+    server = await startServer({ port: 0, database: ":memory:", log: false })
+    const [inService, free] = [DEMO_PHONE_NUMBER_SIDS[0], DEMO_PHONE_NUMBER_SIDS[1]]
+    expect(phoneLine(server, inService)).toBe(`  phone numbers ${inService}  +12025550101 US SMS,MMS,Voice  in service ${DEMO_SERVICE_SID}`)
+    expect(phoneLine(server, free)).toBe(`                ${free}  +12025550102 US SMS,Voice  in no service`)
+    expect((await twilio(server, "POST", `/v1/Services/${DEMO_SERVICE_SID}/PhoneNumbers`, { PhoneNumberSid: free })).status).toBe(201)
+    expect(phoneLine(server, free)).toBe(`                ${free}  +12025550102 US SMS,Voice  in service ${DEMO_SERVICE_SID}`)
+    expect((await twilio(server, "DELETE", `/v1/Services/${DEMO_SERVICE_SID}`)).status).toBe(204)
+    // Deleting the service gives its numbers back to the inventory.
+    expect(phoneLine(server, inService)).toBe(`  phone numbers ${inService}  +12025550101 US SMS,MMS,Voice  in no service`)
   })
 })

@@ -2,7 +2,7 @@
  * The ready signal of the command line entry (`READY_JSON=1`): one JSON line on stdout, before the human banner,
  * for a test runner's global setup to read instead of parsing the banner. Its fields are a contract scripts rely on.
  */
-import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../Demo.js"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../Demo.js"
 import type { RunningServer } from "../Server.js"
 
 /** The JSON line: where the emulator listens, its admin token, its database, and the demo credentials if loaded. */
@@ -20,6 +20,8 @@ export interface ReadySignal {
     readonly auth_token: string
     readonly service_sid: string
     readonly short_code_sids: ReadonlyArray<string>
+    /** The demo inventory's phone numbers (the first is in the demo service). */
+    readonly phone_number_sids: ReadonlyArray<string>
   } | null
 }
 
@@ -33,7 +35,13 @@ export const readyLine = (server: RunningServer, databasePath: string): string =
     admin_token: server.adminToken,
     database: databasePath,
     demo: server.emulator.config.demo
-      ? { account_sid: DEMO_ACCOUNT_SID, auth_token: DEMO_AUTH_TOKEN, service_sid: DEMO_SERVICE_SID, short_code_sids: DEMO_SHORT_CODE_SIDS }
+      ? {
+          account_sid: DEMO_ACCOUNT_SID,
+          auth_token: DEMO_AUTH_TOKEN,
+          service_sid: DEMO_SERVICE_SID,
+          short_code_sids: DEMO_SHORT_CODE_SIDS,
+          phone_number_sids: DEMO_PHONE_NUMBER_SIDS
+        }
       : null
   }
   return `${JSON.stringify(signal)}\n`

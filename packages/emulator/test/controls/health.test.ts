@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
 import { MAIN } from "../support/child.js"
 import { expectTwilioError, startTestServer } from "../support/testServer.js"
 
@@ -72,7 +72,7 @@ describe("READY_JSON=1 (node dist/main.mjs)", () => {
         port: expect.any(Number),
         admin_token: expect.stringMatching(/^[0-9a-f]{64}$/),
         database,
-        demo: { account_sid: DEMO_ACCOUNT_SID, auth_token: DEMO_AUTH_TOKEN, service_sid: DEMO_SERVICE_SID, short_code_sids: [...DEMO_SHORT_CODE_SIDS] }
+        demo: { account_sid: DEMO_ACCOUNT_SID, auth_token: DEMO_AUTH_TOKEN, service_sid: DEMO_SERVICE_SID, short_code_sids: [...DEMO_SHORT_CODE_SIDS], phone_number_sids: [...DEMO_PHONE_NUMBER_SIDS] }
       })
       expect(signal["url"]).toBe(`http://127.0.0.1:${String(signal["port"])}`)
       // The emulator serves when the line is out: health, and the admin token works.
