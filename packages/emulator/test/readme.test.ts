@@ -239,6 +239,12 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(exit, stderr).toBe(0)
   })
 
+  runs("packages/emulator/README.md", "pool-property", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe(`${shownAfter(b.code, 'console.log("any mix of 4 senders: the fourth is 21714, the pool holds 3") //')}\n`)
+  })
+
   runs("packages/emulator/README.md", "in-process-sdk", async (b) => {
     const { exit, stdout, stderr } = await runTypeScript(b.code)
     expect(exit, stderr).toBe(0)
