@@ -9,7 +9,7 @@ import { canonicalSid } from "../CanonicalSid.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import { listRequest, pageMeta } from "../http/listQuery.js"
 import type { AccountRecord, Repository } from "../store/Repository.js"
-import type { InventoryKind } from "../store/SenderKinds.js"
+import type { AnyInventoryKind } from "../store/SenderKinds.js"
 
 /** What a sender collection's declaration gives the handlers: its names, its page key, its create parameter and URLs. */
 export interface MemberDeclaration {
@@ -39,7 +39,7 @@ const poolFull = (limit: number): ApiError =>
  */
 export const memberHandlers = <G>(
   resource: MemberDeclaration,
-  kind: InventoryKind,
+  kind: AnyInventoryKind,
   options: { readonly repository: Repository; readonly publicBaseUrl: string }
 ): GroupHandlers<G> => {
   const { singular, plural, pageKey, create } = resource.declaration

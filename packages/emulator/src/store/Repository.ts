@@ -11,7 +11,7 @@ import { isUniqueViolation } from "./Database.js"
 import { type KeysetPage, type PageCursor, readKeysetPage } from "./Paging.js"
 import {
   ALPHA_SENDER,
-  type InventoryKind,
+  type AnyInventoryKind,
   type InventorySender,
   numberOf,
   PHONE_NUMBER,
@@ -99,7 +99,7 @@ export type InsertOutcome<A> =
   | { readonly _tag: "AccountNotFound" }
 
 /** Any row of SenderKinds.ts (or a test's own kind over tables it made). */
-type AnyKind = InventoryKind
+type AnyKind = AnyInventoryKind
 
 export interface Repository {
   readonly findAccount: (sid: string) => AccountRecord | undefined
@@ -232,7 +232,7 @@ const toService = (r: ServiceRow): ServiceRecord => ({
 /** A kind's own fields of a row, the JSON ones parsed. */
 const fieldsOf = (kind: AnyKind, r: SenderRow): Record<string, unknown> => {
   const fields: Record<string, unknown> = {}
-  for (const [field, column] of Object.entries(kind.columns)) fields[field] = kind.json.includes(field) ? JSON.parse(r[column] as string) : r[column]
+  for (const [field, column] of Object.entries<string>(kind.columns)) fields[field] = kind.json.includes(field) ? JSON.parse(r[column] as string) : r[column]
   return fields
 }
 const toInventorySender = <K extends AnyKind>(kind: K, r: SenderRow): InventorySender<K> => ({

@@ -11,7 +11,11 @@ import type { IdSource } from "../controls/Ids.js"
  * A kind of sender that lives in an account's inventory and is in at most one service at a time. `Fields` are the
  * values that differ between kinds (a short code's number, a phone number's E.164 text, ...).
  */
-export interface InventoryKind<Sid extends string = string, Fields extends object = Record<string, unknown>> {
+export interface InventoryKind<
+  Sid extends string = string,
+  Fields extends object = Record<string, unknown>,
+  Columns extends { readonly [K in keyof Fields]: string } = { readonly [K in keyof Fields]: string }
+> {
   /** What one is called in messages: `short code`. */
   readonly label: string
   /** The inventory table; its name is also the seed's list and, with `-`, the admin path `/admin/<name>`. */
@@ -20,7 +24,7 @@ export interface InventoryKind<Sid extends string = string, Fields extends objec
   readonly members: string
   readonly senderSid: string
   /** The inventory's own columns, by field name: the resource's wire names, so the seed's and the API's too. */
-  readonly columns: { readonly [K in keyof Fields]: string }
+  readonly columns: Columns
   /** The fields stored as JSON text. */
   readonly json: ReadonlyArray<keyof Fields & string>
   /** The fields that together are the sender's number, unique over every account (named in a conflict). */
@@ -33,10 +37,18 @@ export interface InventoryKind<Sid extends string = string, Fields extends objec
   readonly twilioPath: (accountSid: string, sid: string) => string
 }
 
+/**
+ * Any kind, whatever its fields: the constraint of the code written once over the rows. (`any` because a kind's
+ * fields are read and written by name, so no narrower instantiation is a supertype of every row.)
+ */
+export type AnyInventoryKind = InventoryKind<string, any, any>
+
 /** The SID type of a kind. */
-export type SidOf<K> = K extends InventoryKind<infer S, infer _F> ? S : never
+export type SidOf<K> = K extends InventoryKind<infer S, infer _F, infer _C> ? S : never
 /** The fields of a kind. */
-export type FieldsOf<K> = K extends InventoryKind<infer _S, infer F> ? F : never
+export type FieldsOf<K> = K extends InventoryKind<infer _S, infer F, infer _C> ? F : never
+/** The wire names of a kind's own fields (its columns). */
+export type ColumnsOf<K> = K extends InventoryKind<infer _S, infer _F, infer C> ? C : never
 
 /** A sender of kind `K` the account owns, in a service or not. */
 export type InventorySender<K> = { readonly sid: SidOf<K>; readonly accountSid: AccountSid } & Readonly<FieldsOf<K>> & {
@@ -61,13 +73,20 @@ export type SenderInput<K> = { readonly sid?: SidOf<K>; readonly accountSid: Acc
 const columnsOf = <W extends Readonly<Record<string, string>>, F extends keyof W>(wireKeys: W, fields: ReadonlyArray<F>): { readonly [K in F]: W[K] } =>
   Object.fromEntries(fields.map((f) => [f, wireKeys[f]])) as { readonly [K in F]: W[K] }
 
+const SHORT_CODE_COLUMNS = columnsOf(ShortCodeResource.wireKeys, ["shortCode", "countryCode", "capabilities"])
+const PHONE_NUMBER_COLUMNS = columnsOf(PhoneNumberResource.wireKeys, ["phoneNumber", "countryCode", "capabilities"])
+
 /** Short codes: `SC` SIDs, a number unique per country. */
-export const SHORT_CODE: InventoryKind<ShortCodeSid, { shortCode: string; countryCode: string; capabilities: ReadonlyArray<string> }> = {
+export const SHORT_CODE: InventoryKind<
+  ShortCodeSid,
+  { shortCode: string; countryCode: string; capabilities: ReadonlyArray<string> },
+  typeof SHORT_CODE_COLUMNS
+> = {
   label: "short code",
   inventory: "short_codes",
   members: "service_short_codes",
   senderSid: "short_code_sid",
-  columns: columnsOf(ShortCodeResource.wireKeys, ["shortCode", "countryCode", "capabilities"]),
+  columns: SHORT_CODE_COLUMNS,
   json: ["capabilities"],
   number: ["countryCode", "shortCode"],
   newSid: (ids) => ids.shortCodeSid(),
@@ -76,12 +95,16 @@ export const SHORT_CODE: InventoryKind<ShortCodeSid, { shortCode: string; countr
 }
 
 /** Phone numbers: `PN` SIDs, an E.164 number unique over every account; they share the pool with short codes. */
-export const PHONE_NUMBER: InventoryKind<PhoneNumberSid, { phoneNumber: string; countryCode: string; capabilities: ReadonlyArray<string> }> = {
+export const PHONE_NUMBER: InventoryKind<
+  PhoneNumberSid,
+  { phoneNumber: string; countryCode: string; capabilities: ReadonlyArray<string> },
+  typeof PHONE_NUMBER_COLUMNS
+> = {
   label: "phone number",
   inventory: "phone_numbers",
   members: "service_phone_numbers",
   senderSid: "phone_number_sid",
-  columns: columnsOf(PhoneNumberResource.wireKeys, ["phoneNumber", "countryCode", "capabilities"]),
+  columns: PHONE_NUMBER_COLUMNS,
   json: ["capabilities"],
   number: ["phoneNumber"],
   newSid: (ids) => ids.phoneNumberSid(),
@@ -90,7 +113,7 @@ export const PHONE_NUMBER: InventoryKind<PhoneNumberSid, { phoneNumber: string; 
 }
 
 /** Every kind of the inventory, in the order the seed lists and dumps them. */
-export const SENDER_KINDS: ReadonlyArray<InventoryKind> = [SHORT_CODE, PHONE_NUMBER]
+export const SENDER_KINDS: ReadonlyArray<AnyInventoryKind> = [SHORT_CODE, PHONE_NUMBER]
 
 /**
  * Whether a service's alpha sender takes one of the places of its pool. Twilio's pool limit (21714) is worded
@@ -110,11 +133,11 @@ export const ALPHA_SENDER = {
 } as const
 
 /** The membership tables whose rows fill a service's one pool (Twilio: phone numbers and short codes together). */
-export const poolTables = (kinds: ReadonlyArray<InventoryKind>): ReadonlyArray<string> => [
+export const poolTables = (kinds: ReadonlyArray<AnyInventoryKind>): ReadonlyArray<string> => [
   ...kinds.filter((k) => k.pool).map((k) => k.members),
   ...(ALPHA_SENDER.pool ? [ALPHA_SENDER.table] : [])
 ]
 
 /** A kind's number as messages show it: its number fields' values, in order, joined with spaces. */
-export const numberOf = (kind: InventoryKind, sender: object): string =>
+export const numberOf = (kind: AnyInventoryKind, sender: object): string =>
   kind.number.map((f) => String((sender as Record<string, unknown>)[f])).join(" ")
