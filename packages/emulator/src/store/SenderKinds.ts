@@ -47,8 +47,6 @@ export type AnyInventoryKind = InventoryKind<string, any, any>
 export type SidOf<K> = K extends InventoryKind<infer S, infer _F, infer _C> ? S : never
 /** The fields of a kind. */
 export type FieldsOf<K> = K extends InventoryKind<infer _S, infer F, infer _C> ? F : never
-/** The wire names of a kind's own fields (its columns). */
-export type ColumnsOf<K> = K extends InventoryKind<infer _S, infer _F, infer C> ? C : never
 
 /** A sender of kind `K` the account owns, in a service or not. */
 export type InventorySender<K> = { readonly sid: SidOf<K>; readonly accountSid: AccountSid } & Readonly<FieldsOf<K>> & {
