@@ -3,7 +3,7 @@
  * seed file may hold, with the SIDs optional (generated when left out).
  */
 import { Schema } from "effect"
-import { CanonicalAccountSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
+import { CanonicalAccountSid, CanonicalServiceSid } from "./CanonicalSid.js"
 import {
   AuthToken,
   seedPhoneNumberFields,
@@ -26,17 +26,15 @@ export const CreateServiceBody = Schema.Struct({
   sid: Schema.optionalKey(CanonicalServiceSid)
 }).pipe(Schema.encodeKeys(seedServiceWireKeys))
 
+/** The admin body of a sender of the inventory: the seed's fields, with the SID optional (generated when left out). */
+const inventoryBody = <F extends Schema.Struct.Fields & { readonly sid: Schema.Top }, W extends { readonly [K in keyof F]?: string }>(fields: F, wireKeys: W) =>
+  Schema.Struct({ ...fields, sid: Schema.optionalKey(fields.sid) }).pipe(Schema.encodeKeys(wireKeys))
+
 /** `POST /admin/short-codes`: a short code for an account's inventory, optionally placed in one of its services. */
-export const CreateShortCodeBody = Schema.Struct({
-  ...seedShortCodeFields,
-  sid: Schema.optionalKey(CanonicalShortCodeSid)
-}).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
+export const CreateShortCodeBody = inventoryBody(seedShortCodeFields, seedShortCodeWireKeys)
 
 /** `POST /admin/phone-numbers`: a phone number for an account's inventory, optionally placed in one of its services. */
-export const CreatePhoneNumberBody = Schema.Struct({
-  ...seedPhoneNumberFields,
-  sid: Schema.optionalKey(CanonicalPhoneNumberSid)
-}).pipe(Schema.encodeKeys(seedPhoneNumberWireKeys))
+export const CreatePhoneNumberBody = inventoryBody(seedPhoneNumberFields, seedPhoneNumberWireKeys)
 
 /** The answer of `POST /admin/seed`: how many of each were added (the rest already existed). */
 export const SeedReportBody = Schema.Struct({

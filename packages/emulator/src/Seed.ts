@@ -6,6 +6,7 @@ import { AlphaSenderText, Capability, CountryCode, ShortCodeNumber } from "@shor
 import { Effect, Schema } from "effect"
 import { CanonicalAccountSid, CanonicalAlphaSenderSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
 import { FriendlyName } from "./MessagingService.js"
+import { PHONE_NUMBER, SHORT_CODE } from "./store/SenderKinds.js"
 
 /**
  * An auth token: 1 to 128 visible ASCII characters. Twilio's are 32 hex digits; anything a Basic auth header can
@@ -54,15 +55,15 @@ export const seedServiceWireKeys = { sid: "sid", accountSid: "account_sid", frie
 /** A Messaging Service of the seed. */
 export const SeedService = Schema.Struct(seedServiceFields).pipe(Schema.encodeKeys(seedServiceWireKeys))
 
+/**
+ * The wire names of a seed sender of `kind`: its SID, its account, its kind's own columns (the resource's wire
+ * names) and the service it is placed in.
+ */
+export const seedSenderWireKeys = <C extends object>(kind: { readonly columns: C }) =>
+  ({ sid: "sid", accountSid: "account_sid", ...kind.columns, serviceSid: "service_sid" }) as const
+
 /** The wire names of a seed short code's fields. */
-export const seedShortCodeWireKeys = {
-  sid: "sid",
-  accountSid: "account_sid",
-  shortCode: "short_code",
-  countryCode: "country_code",
-  capabilities: "capabilities",
-  serviceSid: "service_sid"
-} as const
+export const seedShortCodeWireKeys = seedSenderWireKeys(SHORT_CODE)
 
 /** The fields of a seed short code. */
 export const seedShortCodeFields = {
@@ -80,14 +81,7 @@ export const seedShortCodeFields = {
 export const SeedShortCode = Schema.Struct(seedShortCodeFields).pipe(Schema.encodeKeys(seedShortCodeWireKeys))
 
 /** The wire names of a seed phone number's fields. */
-export const seedPhoneNumberWireKeys = {
-  sid: "sid",
-  accountSid: "account_sid",
-  phoneNumber: "phone_number",
-  countryCode: "country_code",
-  capabilities: "capabilities",
-  serviceSid: "service_sid"
-} as const
+export const seedPhoneNumberWireKeys = seedSenderWireKeys(PHONE_NUMBER)
 
 /** The fields of a seed phone number: those of a short code, with `phone_number` in place of `short_code`. */
 export const seedPhoneNumberFields = {

@@ -2,15 +2,9 @@
  * Loading a seed into the store and dumping the store as a seed.
  */
 import { errorTable } from "@shortcode-kit/schema"
-import {
-  type Seed,
-  type SeedAlphaSender,
-  seedAlphaSenderWireKeys,
-  type SeedPhoneNumber,
-  seedPhoneNumberWireKeys,
-  seedShortCodeWireKeys
-} from "./Seed.js"
-import type { InsertOutcome, Repository } from "./store/Repository.js"
+import { type Seed, type SeedAlphaSender, seedAlphaSenderWireKeys, seedSenderWireKeys } from "./Seed.js"
+import type { Repository } from "./store/Repository.js"
+import { type AnyInventoryKind, PHONE_NUMBER, SHORT_CODE } from "./store/SenderKinds.js"
 
 /** What a load added; everything else in the seed was already there. */
 export interface SeedReport {
@@ -46,7 +40,6 @@ export class SeedConflictError extends Error {
 const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i])
 
-type SeedPhoneNumberType = typeof SeedPhoneNumber.Type
 type SeedAlphaSenderType = typeof SeedAlphaSender.Type
 
 /** A seed sender: what every inventory kind of the seed has. */
@@ -56,46 +49,17 @@ interface SeedSender {
   readonly serviceSid: Seed["services"][number]["sid"] | null
 }
 
-/** A stored sender, as far as loading compares it. */
-interface StoredSender {
-  readonly serviceSid: string | null
-}
-
-/** How the seed loads one inventory kind (short codes, phone numbers): the same steps, other tables and names. */
-interface SenderKind<S extends SeedSender, E extends StoredSender> {
-  /** The seed's list name, for the problems. */
-  readonly list: string
-  /** The fields that must agree with a stored sender of the same SID, by their wire names. */
-  readonly compared: { readonly [K in keyof S & keyof E]?: string }
-  readonly find: (sid: string) => E | undefined
-  readonly insert: (sender: S) => InsertOutcome<unknown>
-  readonly place: (sender: S & { readonly serviceSid: NonNullable<S["serviceSid"]> }) => { readonly _tag: string; readonly limit?: number }
-}
-
-const shortCodeKind = (repository: Repository): SenderKind<Seed["shortCodes"][number], NonNullable<ReturnType<Repository["findAnyShortCode"]>>> => ({
-  list: "short_codes",
-  compared: {
-    accountSid: seedShortCodeWireKeys.accountSid,
-    shortCode: seedShortCodeWireKeys.shortCode,
-    countryCode: seedShortCodeWireKeys.countryCode,
-    capabilities: seedShortCodeWireKeys.capabilities
-  },
-  find: repository.findAnyShortCode,
-  insert: repository.insertShortCode,
-  place: (s) => repository.addShortCode(s.accountSid, s.serviceSid, s.sid)
-})
-
-const phoneNumberKind = (repository: Repository): SenderKind<SeedPhoneNumberType, NonNullable<ReturnType<Repository["findAnyPhoneNumber"]>>> => ({
-  list: "phone_numbers",
-  compared: {
-    accountSid: seedPhoneNumberWireKeys.accountSid,
-    phoneNumber: seedPhoneNumberWireKeys.phoneNumber,
-    countryCode: seedPhoneNumberWireKeys.countryCode,
-    capabilities: seedPhoneNumberWireKeys.capabilities
-  },
-  find: repository.findAnyPhoneNumber,
-  insert: repository.insertPhoneNumber,
-  place: (s) => repository.addPhoneNumber(s.accountSid, s.serviceSid, s.sid)
+/**
+ * How the seed loads the inventory of `kind`: the same steps for every kind. Its list is the kind's table, and a
+ * stored sender of the same SID must agree on its account and on the kind's own fields (named by their wire names).
+ */
+const loaderOf = (repository: Repository, kind: AnyInventoryKind) => ({
+  list: kind.inventory,
+  compared: Object.entries<string>(seedSenderWireKeys(kind)).filter(([field]) => field !== "sid" && field !== "serviceSid"),
+  find: (sid: string) => repository.findAnySender(kind, sid) as Readonly<Record<string, unknown>> & { readonly serviceSid: string | null } | undefined,
+  insert: (sender: SeedSender) => repository.insertSender(kind, sender),
+  place: (sender: SeedSender & { readonly serviceSid: NonNullable<SeedSender["serviceSid"]> }) =>
+    repository.addSender(kind, sender.accountSid, sender.serviceSid, sender.sid)
 })
 
 /** Where a sender load reports. */
@@ -120,9 +84,9 @@ const problem = {
 }
 
 /** Loads the senders of one kind; returns how many it added to the inventory. */
-const loadSenders = <S extends SeedSender, E extends StoredSender>(load: SenderLoad, kind: SenderKind<S, E>, senders: ReadonlyArray<S>): number => {
+const loadSenders = (load: SenderLoad, kind: ReturnType<typeof loaderOf>, senders: ReadonlyArray<SeedSender>): number => {
   let inserted = 0
-  const compared = Object.entries(kind.compared) as Array<[keyof S & keyof E, string]>
+  const { compared } = kind
   senders.forEach((sender, i) => {
     const at = `${kind.list}[${i}]`
     const existing = kind.find(sender.sid)
@@ -131,12 +95,12 @@ const loadSenders = <S extends SeedSender, E extends StoredSender>(load: SenderL
       if (outcome._tag === "Inserted") inserted++
       else if (outcome._tag === "AccountNotFound") load.problems.push(`${at}: account ${sender.accountSid} does not exist`)
       else load.problems.push(`${at}: ${outcome.reason}`)
-    } else if (compared.some(([key]) => !same(existing[key], sender[key]))) {
+    } else if (compared.some(([key]) => !same(existing[key], (sender as unknown as Record<string, unknown>)[key]))) {
       load.problems.push(problem.differs(at, sender.sid, compared.map(([, wire]) => wire)))
     }
     if (sender.serviceSid === null) return
     if (existing !== undefined && existing.serviceSid !== null) return
-    const outcome = kind.place(sender as S & { readonly serviceSid: NonNullable<S["serviceSid"]> })
+    const outcome = kind.place({ ...sender, serviceSid: sender.serviceSid })
     switch (outcome._tag) {
       case "Added":
         load.memberships()
@@ -246,13 +210,16 @@ export const loadSeed = (repository: Repository, seed: Seed): SeedReport =>
     })
 
     const context: SenderLoad = { problems, memberships: () => added.memberships++ }
-    added.shortCodes += loadSenders(context, shortCodeKind(repository), seed.shortCodes)
-    added.phoneNumbers += loadSenders(context, phoneNumberKind(repository), seed.phoneNumbers ?? [])
+    added.shortCodes += loadSenders(context, loaderOf(repository, SHORT_CODE), seed.shortCodes)
+    added.phoneNumbers += loadSenders(context, loaderOf(repository, PHONE_NUMBER), seed.phoneNumbers ?? [])
     loadAlphaSenders(context, repository, seed.alphaSenders ?? [])
 
     if (problems.length > 0) throw new SeedConflictError(problems)
     return added
   })
+
+/** A stored sender as the seed lists it: everything but its dates. */
+const seedSenderOf = <S extends { readonly dateCreated: Date; readonly dateUpdated: Date }>({ dateCreated: _created, dateUpdated: _updated, ...sender }: S) => sender
 
 /**
  * The whole store as a seed: loading it into an empty database reproduces the accounts, services, placements and
@@ -261,21 +228,7 @@ export const loadSeed = (repository: Repository, seed: Seed): SeedReport =>
 export const dumpSeed = (repository: Repository): Seed => ({
   accounts: repository.allAccounts().map(({ sid, authToken }) => ({ sid, authToken })),
   services: repository.allServices().map(({ sid, accountSid, friendlyName }) => ({ sid, accountSid, friendlyName })),
-  shortCodes: repository.allShortCodes().map(({ sid, accountSid, shortCode, countryCode, capabilities, serviceSid }) => ({
-    sid,
-    accountSid,
-    shortCode,
-    countryCode,
-    capabilities: capabilities as Seed["shortCodes"][number]["capabilities"],
-    serviceSid
-  })),
-  phoneNumbers: repository.allPhoneNumbers().map(({ sid, accountSid, phoneNumber, countryCode, capabilities, serviceSid }) => ({
-    sid,
-    accountSid,
-    phoneNumber,
-    countryCode,
-    capabilities: capabilities as SeedPhoneNumberType["capabilities"],
-    serviceSid
-  })),
+  shortCodes: repository.allSenders(SHORT_CODE).map(seedSenderOf) as Seed["shortCodes"],
+  phoneNumbers: repository.allSenders(PHONE_NUMBER).map(seedSenderOf) as NonNullable<Seed["phoneNumbers"]>,
   alphaSenders: repository.allAlphaSenders().map(({ sid, serviceSid, alphaSender }) => ({ sid, serviceSid, alphaSender }))
 })

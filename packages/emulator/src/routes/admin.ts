@@ -9,7 +9,7 @@
  * - `GET /admin/dump` -> the whole state in the seed format
  * - `POST /admin/seed` (seed format) -> 200 `{ accounts, services, short_codes, phone_numbers, memberships }` added
  */
-import { toValidationIssues } from "@shortcode-kit/schema"
+import { type AccountSid, type ServiceSid, toValidationIssues } from "@shortcode-kit/schema"
 import { Result, Schema, type SchemaIssue } from "effect"
 import type { Context, Hono, MiddlewareHandler } from "hono"
 import { CreateAccountBody, CreatePhoneNumberBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
@@ -17,6 +17,7 @@ import { Seed, SeedAccount, SeedPhoneNumber, SeedService, SeedShortCode } from "
 import { dumpSeed, loadSeed, SeedConflictError } from "../Seeding.js"
 import { randomAuthToken } from "../controls/authToken.js"
 import type { AddSenderRefusal, InsertOutcome, Repository } from "../store/Repository.js"
+import { type AnyInventoryKind, numberOf, PHONE_NUMBER, type SenderInput, SHORT_CODE } from "../store/SenderKinds.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import { bodyText } from "../http/body.js"
 import type { AppEnv } from "../http/AppEnv.js"
@@ -106,47 +107,26 @@ export const registerAdminRoutes = (app: Hono<AppEnv>, options: AdminRoutesOptio
     }
   })
 
-  resource(app, "/admin/short-codes", auth, {
-    POST: (c) => {
-      const { sid, serviceSid, ...rest } = readJson(c, CreateShortCodeBody)
-      // Insert and placement succeed or fail together.
-      const created = repository.transaction(() => {
-        const shortCode = inserted(repository.insertShortCode({ ...rest, ...(sid === undefined ? {} : { sid }) }), rest.accountSid)
-        if (serviceSid !== null) {
-          placed(repository.addShortCode(rest.accountSid, serviceSid, shortCode.sid), serviceSid, `${rest.countryCode} ${rest.shortCode}`)
-        }
-        return shortCode
-      })
-      return respondWith(c, SeedShortCode, {
-        sid: created.sid,
-        accountSid: created.accountSid,
-        shortCode: created.shortCode,
-        countryCode: created.countryCode,
-        capabilities: rest.capabilities,
-        serviceSid
-      }, 201)
-    }
-  })
-
-  resource(app, "/admin/phone-numbers", auth, {
-    POST: (c) => {
-      const { sid, serviceSid, ...rest } = readJson(c, CreatePhoneNumberBody)
-      // Insert and placement succeed or fail together, as for a short code.
-      const created = repository.transaction(() => {
-        const phoneNumber = inserted(repository.insertPhoneNumber({ ...rest, ...(sid === undefined ? {} : { sid }) }), rest.accountSid)
-        if (serviceSid !== null) placed(repository.addPhoneNumber(rest.accountSid, serviceSid, phoneNumber.sid), serviceSid, rest.phoneNumber)
-        return phoneNumber
-      })
-      return respondWith(c, SeedPhoneNumber, {
-        sid: created.sid,
-        accountSid: created.accountSid,
-        phoneNumber: created.phoneNumber,
-        countryCode: created.countryCode,
-        capabilities: rest.capabilities,
-        serviceSid
-      }, 201)
-    }
-  })
+  // A sender of the inventory, per kind, at /admin/<its table's name with dashes>. Insert and placement succeed or
+  // fail together; the answer is what was stored, in the seed format.
+  const inventoryRoute = <K extends AnyInventoryKind>(
+    kind: K,
+    body: Schema.Decoder<{ readonly sid?: string; readonly accountSid: AccountSid; readonly serviceSid: ServiceSid | null }, never>,
+    answer: Schema.Codec<unknown, unknown>
+  ): void =>
+    resource(app, `/admin/${kind.inventory.replaceAll("_", "-")}`, auth, {
+      POST: (c) => {
+        const { sid, serviceSid, ...rest } = readJson(c, body)
+        const created = repository.transaction(() => {
+          const sender = inserted(repository.insertSender(kind, { ...rest, ...(sid === undefined ? {} : { sid }) } as SenderInput<K>), rest.accountSid)
+          if (serviceSid !== null) placed(repository.addSender(kind, rest.accountSid, serviceSid, sender.sid), serviceSid, numberOf(kind, rest))
+          return sender
+        })
+        return respondWith(c, answer, { ...rest, sid: created.sid, serviceSid }, 201)
+      }
+    })
+  inventoryRoute(SHORT_CODE, CreateShortCodeBody, SeedShortCode)
+  inventoryRoute(PHONE_NUMBER, CreatePhoneNumberBody, SeedPhoneNumber)
 
   resource(app, "/admin/dump", auth, {
     GET: (c) => respondWith(c, Seed, dumpSeed(repository), 200)

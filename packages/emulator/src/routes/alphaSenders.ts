@@ -9,6 +9,7 @@ import type { GroupHandlers } from "../api/deriveRoutes.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import { listRequest, pageMeta } from "../http/listQuery.js"
 import type { Repository, ServiceAlphaSender } from "../store/Repository.js"
+import { memberResource } from "./members.js"
 
 export interface AlphaSenderRoutesOptions {
   readonly repository: Repository
@@ -16,10 +17,7 @@ export interface AlphaSenderRoutesOptions {
 }
 
 /** The API resource of a service's alpha sender. */
-export const toAlphaSender = (record: ServiceAlphaSender, baseUrl: string): AlphaSender => ({
-  ...record,
-  url: new URL(AlphaSenderResource.instanceUrl(baseUrl, { ServiceSid: record.serviceSid, Sid: record.sid }))
-})
+export const toAlphaSender = (record: ServiceAlphaSender, baseUrl: string): AlphaSender => memberResource(AlphaSenderResource, record, baseUrl)
 
 /** The store logic of each AlphaSenders endpoint. */
 export const alphaSenderHandlers = (options: AlphaSenderRoutesOptions): GroupHandlers<typeof AlphaSendersGroup> => {

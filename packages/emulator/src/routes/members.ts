@@ -1,32 +1,17 @@
 /**
  * The handlers of a sender collection of a Messaging Service (ShortCodes, PhoneNumbers): one service's pool of
  * senders from the account's inventory. Every such collection answers the same outcomes with the same Twilio codes;
- * what differs (the store's methods, the resource body, where an unknown SID lives) is given per resource.
+ * what differs is the resource's declaration (schema package) and its sender kind's row (store/SenderKinds.ts).
  */
-import { type AccountSid, answerOfIssue, errorTable, type ServiceSid, type ValidationIssue } from "@shortcode-kit/schema"
+import { answerOfIssue, errorTable, type ValidationIssue } from "@shortcode-kit/schema"
 import type { GroupHandlers } from "../api/deriveRoutes.js"
 import { canonicalSid } from "../CanonicalSid.js"
 import { ApiError, notFound } from "../http/ApiError.js"
 import { listRequest, pageMeta } from "../http/listQuery.js"
-import type { KeysetPage, PageCursor } from "../store/Paging.js"
-import type { AccountRecord, AddSenderRefusal } from "../store/Repository.js"
+import type { AccountRecord, Repository } from "../store/Repository.js"
+import type { AnyInventoryKind } from "../store/SenderKinds.js"
 
-type Sid = AccountSid
-type ServiceSidOf = ServiceSid
-
-/** The store's methods for one kind of sender, and how its rows become the API resource. */
-export interface MemberStore<Row, Resource> {
-  /** Adds the sender `sid` of the account's inventory to the service. */
-  readonly add: (accountSid: Sid, serviceSid: ServiceSidOf, sid: string) => { readonly _tag: "Added"; readonly row: Row } | AddSenderRefusal<"NotFound">
-  readonly list: (accountSid: Sid, serviceSid: ServiceSidOf, cursor: PageCursor, pageSize: number) => KeysetPage<Row> | undefined
-  readonly find: (accountSid: Sid, serviceSid: ServiceSidOf, sid: string) => Row | undefined
-  readonly remove: (accountSid: Sid, serviceSid: ServiceSidOf, sid: string) => boolean
-  /** The account's own resource of a sender SID in Twilio's REST API, which the 404 of an unknown one names. */
-  readonly inventoryPath: (accountSid: Sid, sid: string) => string
-  readonly toResource: (row: Row, baseUrl: string) => Resource
-}
-
-/** What a sender collection's declaration gives the handlers: its names, its page key and its create parameter. */
+/** What a sender collection's declaration gives the handlers: its names, its page key, its create parameter and URLs. */
 export interface MemberDeclaration {
   readonly declaration: {
     readonly singular: string
@@ -35,7 +20,12 @@ export interface MemberDeclaration {
     readonly create: Readonly<Record<string, { readonly wire: string }>>
   }
   readonly pageItemsKey: string
+  readonly instanceUrl: (baseUrl: string, values: Readonly<Record<string, string>>) => string
 }
+
+/** The API resource of a service's sender (a membership, an alpha sender): the store's record and its URL. */
+export const memberResource = <Resource>(resource: Pick<MemberDeclaration, "instanceUrl">, record: { readonly sid: string; readonly serviceSid: string }, baseUrl: string): Resource =>
+  ({ ...record, url: new URL(resource.instanceUrl(baseUrl, { ServiceSid: record.serviceSid, Sid: record.sid })) }) as Resource
 
 /** The message of 21714 for a pool limit other than Twilio's 400. */
 const poolFull = (limit: number): ApiError =>
@@ -43,13 +33,14 @@ const poolFull = (limit: number): ApiError =>
 
 /**
  * The four handlers of the sender collection `resource` (`create<Singular>`, `list<Plural>`, `fetch<Singular>`,
- * `delete<Singular>`): 404 for a service that is not the account's, then the store's outcome: 21710 already in
- * this service, 21712 in another, 21714 the pool is full, 404 naming the account's resource for an unknown SID.
+ * `delete<Singular>`) over the store's senders of `kind`: 404 for a service that is not the account's, then the
+ * store's outcome: 21710 already in this service, 21712 in another, 21714 the pool is full, 404 naming the account's
+ * resource for an unknown SID.
  */
-export const memberHandlers = <G, Row, Resource>(
+export const memberHandlers = <G>(
   resource: MemberDeclaration,
-  store: MemberStore<Row, Resource>,
-  options: { readonly repository: { readonly findService: (account: Sid, service: ServiceSidOf) => unknown }; readonly publicBaseUrl: string }
+  kind: AnyInventoryKind,
+  options: { readonly repository: Repository; readonly publicBaseUrl: string }
 ): GroupHandlers<G> => {
   const { singular, plural, pageKey, create } = resource.declaration
   const [payloadKey] = Object.keys(create) as [string]
@@ -60,14 +51,14 @@ export const memberHandlers = <G, Row, Resource>(
       // The collection exists only for an existing service of this account: 404 before the body is looked at.
       if (repository.findService(account.sid, params.ServiceSid) === undefined) throw notFound(path)
       const sid = canonicalSid(payload()[payloadKey] as string)
-      const outcome = store.add(account.sid, params.ServiceSid, sid)
+      const outcome = repository.addSender(kind, account.sid, params.ServiceSid, sid)
       switch (outcome._tag) {
         case "Added":
-          return store.toResource(outcome.row, publicBaseUrl)
+          return memberResource(resource, outcome.row, publicBaseUrl)
         case "ServiceNotFound":
           throw notFound(path)
         case "NotFound":
-          throw notFound(store.inventoryPath(account.sid, sid))
+          throw notFound(kind.twilioPath(account.sid, sid))
         case "AlreadyInThisService":
           throw ApiError.of(21710)
         case "InAnotherService":
@@ -78,20 +69,20 @@ export const memberHandlers = <G, Row, Resource>(
     },
     [`list${plural}`]: ({ account, path, resourcePath, params, query }) => {
       const request = listRequest(query, account.sid, resourcePath)
-      const page = store.list(account.sid, params.ServiceSid, request.cursor, request.query.pageSize)
+      const page = repository.listServiceSenders(kind, account.sid, params.ServiceSid, request.cursor, request.query.pageSize)
       if (page === undefined) throw notFound(path)
       return {
-        [resource.pageItemsKey]: page.rows.map((row) => store.toResource(row, publicBaseUrl)),
+        [resource.pageItemsKey]: page.rows.map((row) => memberResource(resource, row, publicBaseUrl)),
         meta: pageMeta({ baseUrl: publicBaseUrl, key: pageKey, request, page })
       }
     },
     [`fetch${singular}`]: ({ account, path, params }) => {
-      const found = store.find(account.sid, params.ServiceSid, params.Sid)
+      const found = repository.findServiceSender(kind, account.sid, params.ServiceSid, params.Sid)
       if (found === undefined) throw notFound(path)
-      return store.toResource(found, publicBaseUrl)
+      return memberResource(resource, found, publicBaseUrl)
     },
     [`delete${singular}`]: ({ account, path, params }) => {
-      if (!store.remove(account.sid, params.ServiceSid, params.Sid)) throw notFound(path)
+      if (!repository.removeSender(kind, account.sid, params.ServiceSid, params.Sid)) throw notFound(path)
     }
   }
   return handlers as unknown as GroupHandlers<G>

@@ -3,11 +3,12 @@
  * `ShortCodesApi` (`POST|GET /v1/Services/{ServiceSid}/ShortCodes`, `GET|DELETE .../ShortCodes/{Sid}`), the
  * sender collection of routes/members.ts over the store's short codes.
  */
-import { type ShortCode, ShortCodeResource, shortCodeUrl } from "@shortcode-kit/schema"
+import { type ShortCode, ShortCodeResource } from "@shortcode-kit/schema"
 import type { ShortCodesGroup } from "@shortcode-kit/schema/http"
 import type { GroupHandlers } from "../api/deriveRoutes.js"
 import type { Repository, ServiceShortCode } from "../store/Repository.js"
-import { memberHandlers, memberPayloadError } from "./members.js"
+import { SHORT_CODE } from "../store/SenderKinds.js"
+import { memberHandlers, memberPayloadError, memberResource } from "./members.js"
 
 export interface ShortCodeRoutesOptions {
   readonly repository: Repository
@@ -15,37 +16,14 @@ export interface ShortCodeRoutesOptions {
 }
 
 /** The API resource of a membership. */
-export const toShortCode = (record: ServiceShortCode, baseUrl: string): ShortCode => ({
-  sid: record.sid,
-  accountSid: record.accountSid,
-  serviceSid: record.serviceSid,
-  dateCreated: record.dateCreated,
-  dateUpdated: record.dateUpdated,
-  shortCode: record.shortCode,
-  countryCode: record.countryCode,
-  capabilities: record.capabilities,
-  url: new URL(shortCodeUrl(baseUrl, record.serviceSid, record.sid))
-})
+export const toShortCode = (record: ServiceShortCode, baseUrl: string): ShortCode => memberResource(ShortCodeResource, record, baseUrl)
 
 /**
  * The store logic of each ShortCodes endpoint of the schema package's `ShortCodesApi`; paths, methods, inputs,
  * statuses and bodies come from the contract (src/api/deriveRoutes.ts).
  */
-export const shortCodeHandlers = (options: ShortCodeRoutesOptions): GroupHandlers<typeof ShortCodesGroup> => {
-  const { repository } = options
-  return memberHandlers<typeof ShortCodesGroup, ServiceShortCode, ShortCode>(ShortCodeResource, {
-    add: (account, service, sid) => {
-      const outcome = repository.addShortCode(account, service, sid as ServiceShortCode["sid"])
-      return outcome._tag === "Added" ? { _tag: "Added", row: outcome.shortCode } : outcome._tag === "ShortCodeNotFound" ? { _tag: "NotFound" } : outcome
-    },
-    list: repository.listServiceShortCodes,
-    find: repository.findServiceShortCode,
-    remove: repository.removeShortCode,
-    // The account's short code resource in Twilio's REST API.
-    inventoryPath: (account, sid) => `/2010-04-01/Accounts/${account}/SMS/ShortCodes/${sid}.json`,
-    toResource: toShortCode
-  }, options)
-}
+export const shortCodeHandlers = (options: ShortCodeRoutesOptions): GroupHandlers<typeof ShortCodesGroup> =>
+  memberHandlers<typeof ShortCodesGroup>(ShortCodeResource, SHORT_CODE, options)
 
 /** A create payload that does not decode, as Twilio answers it (21421 malformed, 20001 missing, empty or repeated). */
 export const shortCodePayloadError = memberPayloadError(ShortCodeResource)
