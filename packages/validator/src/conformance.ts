@@ -17,12 +17,15 @@ export {
   type ConformanceTarget,
   conformanceTarget,
   type ConformanceTargetOptions,
+  type CreatedMembers,
+  type CreatesOptions,
   type ErrorAnswer,
   type FaultyRequest,
   type ValidAdd
 } from "./conformance/Membership.js"
 export { shortCodesTarget } from "./conformance/ShortCodesTarget.js"
 export { phoneNumbersTarget } from "./conformance/PhoneNumbersTarget.js"
+export { alphaSendersTarget } from "./conformance/AlphaSendersTarget.js"
 export { formFaults, type FormFaultsOf } from "./conformance/FormFaults.js"
 export {
   assertConformance,

@@ -188,7 +188,10 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
     if (!resource.member.is(sid)) return fail(`${poolName}[${i}] must be "${resource.member.prefix}" followed by 32 hexadecimal digits, received ${show(sid)}`)
     if (pool.indexOf(sid) !== i) return fail(`${poolName} lists ${sid} twice`)
   }
-  if (o.checks !== undefined && Array.isArray(o.checks) && o.checks.includes("stateful") && pool.length === 0) {
+  if (resource.creates !== undefined && pool.length > 0) {
+    fail(`${poolName}: the ${words.members} of ${resource.name} are created from a ${resource.member.field}, not named by SID: pass no member SIDs`)
+  }
+  if (o.checks !== undefined && Array.isArray(o.checks) && o.checks.includes("stateful") && pool.length === 0 && resource.creates === undefined) {
     fail(`the stateful check needs ${poolName}: ${words.members} of the account's inventory that are in no ${words.parent}, which it adds to the ${words.parent} and removes again`)
   }
   let other: Credentials | undefined
