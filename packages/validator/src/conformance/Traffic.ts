@@ -114,7 +114,7 @@ class Create implements Command {
     const creates = resource.creates as NonNullable<ConformanceTarget["creates"]>
     const held = [...m.others, ...m.present]
     const full = creates.perParent !== undefined && held.length >= creates.perParent
-    const holds = `the ${words.parent} holds ${held.length === 0 ? "no" : held.length} ${words.members}${held.length === 0 ? "" : ` (${held.join(", ")})`}`
+    const holds = `the ${words.parent} holds ${held.length === 0 ? "no" : held.length} ${held.length === 1 ? words.member : words.members}${held.length === 0 ? "" : ` (${held.join(", ")})`}`
     const expected = full
       ? expectAnswer(resource.errors.alreadyMember, `${holds} and may hold at most ${creates.perParent}: another create is refused`)
       : expectSuccess(resource.success.added, resource.bodies.member, `${holds}${creates.perParent === undefined ? "" : ` of at most ${creates.perParent}`}: the create makes a new one`)
