@@ -12,6 +12,7 @@ import { describeResponse, judgeResponse, judgeStatus, parseJson } from "./Oracl
 import type { Env, Judge, Run } from "./Run.js"
 import { addExpectation, addForm, walkList } from "./Service.js"
 import { badCredentials, mixedCommands, type Model, statefulCommands } from "./Traffic.js"
+import { oneServiceProperty, sharedLimitProperty } from "./PoolChecks.js"
 
 /** A check's property: the values one run is made of, what a run does with them, and the judge of its requests. */
 export interface CheckProperty<T> {
@@ -243,5 +244,9 @@ export const checkProperty = (env: Env, replayPath: string | undefined): CheckPr
       return negativeDataProperty(env)
     case "auth":
       return authProperty(env)
+    case "pool_one_service":
+      return oneServiceProperty(env, env.poolSenders)
+    case "pool_shared_limit":
+      return sharedLimitProperty(env, env.poolSenders, env.poolLimit ?? 0)
   }
 }

@@ -106,7 +106,10 @@ const makeEnv = (name: CheckName, ctx: CheckContext): Env => ({
   pool: ctx.o.pool,
   initial: ctx.setup.initial,
   strictBaseUrl: ctx.o.strict ? ctx.o.publicBaseUrl : undefined,
-  maxCommands: ctx.o.maxCommands
+  maxCommands: ctx.o.maxCommands,
+  poolSenders: ctx.o.poolSenders,
+  poolLimit: ctx.o.poolLimit,
+  cleanupTarget: ctx.cleanupTarget
 })
 
 interface Execution {
