@@ -234,7 +234,7 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
     if (pool.indexOf(sid) !== i) return fail(`${poolName} lists ${sid} twice`)
   }
   if (resource.creates !== undefined && pool.length > 0) {
-    fail(`${poolName}: the ${words.members} of ${resource.name} are created from a ${resource.member.field}, not named by SID: pass no member SIDs`)
+    fail(`${poolName}: the ${words.members} of ${resource.name} are created from their ${resource.member.field}, not named by SID: pass no member SIDs`)
   }
   if (o.checks !== undefined && Array.isArray(o.checks) && o.checks.includes("stateful") && pool.length === 0 && resource.creates === undefined) {
     fail(`the stateful check needs ${poolName}: ${words.members} of the account's inventory that are in no ${words.parent}, which it adds to the ${words.parent} and removes again`)
