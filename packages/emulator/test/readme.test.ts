@@ -415,6 +415,18 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(stdout).toBe(`${shownAfter(b.code, "console.log(report.ok) //")}\n`)
   }, 120_000)
 
+  runs("packages/validator/README.md", "conformance-alpha-senders", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, `${stdout}\n${stderr}`).toBe(0)
+    expect(stdout).toBe(`${shownAfter(b.code, "console.log(report.ok) //")}\n`)
+  }, 120_000)
+
+  runs("packages/validator/README.md", "conformance-pool", async (b) => {
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, `${stdout}\n${stderr}`).toBe(0)
+    expect(stdout).toBe(`${shownAfter(b.code, '.join(", ")) //')}\n`)
+  }, 120_000)
+
   runs("packages/schema/README.md", "define-resource", async (b) => {
     const { exit, stdout, stderr } = await runTypeScript(b.code)
     expect(exit, stderr).toBe(0)

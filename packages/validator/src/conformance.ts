@@ -7,7 +7,8 @@
  *
  * @since 0.2.0
  */
-export { type CheckName, checkDescriptions, checkNames } from "./conformance/Checks.js"
+export { type CheckName, checkDescriptions, checkNames, poolCheckNames } from "./conformance/Checks.js"
+export type { PoolSenders } from "./conformance/PoolChecks.js"
 export type { BodyKind, Expectation } from "./conformance/Expectation.js"
 export type { Exchange, RecordedRequest, RecordedResponse } from "./conformance/Http.js"
 export type { ConformanceOptions, ConformanceProgress } from "./conformance/Options.js"
@@ -17,12 +18,15 @@ export {
   type ConformanceTarget,
   conformanceTarget,
   type ConformanceTargetOptions,
+  type CreatedMembers,
+  type CreatesOptions,
   type ErrorAnswer,
   type FaultyRequest,
   type ValidAdd
 } from "./conformance/Membership.js"
 export { shortCodesTarget } from "./conformance/ShortCodesTarget.js"
 export { phoneNumbersTarget } from "./conformance/PhoneNumbersTarget.js"
+export { alphaSendersTarget } from "./conformance/AlphaSendersTarget.js"
 export { formFaults, type FormFaultsOf } from "./conformance/FormFaults.js"
 export {
   assertConformance,

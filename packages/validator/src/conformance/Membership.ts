@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { errorTable, randomAccountSid } from "@shortcode-kit/schema"
+import { errorTable, inputErrors, randomAccountSid } from "@shortcode-kit/schema"
 import { twilioErrorCodesOf, TwilioErrorMethodNotAllowed } from "@shortcode-kit/schema/http"
 import { Option, Schema, SchemaAST } from "effect"
 import { HttpApi, type HttpApiEndpoint, type HttpApiGroup } from "effect/http-api"
@@ -14,6 +14,7 @@ import * as fc from "fast-check"
 import { accountSid } from "../arbitraries/Sid.js"
 import { makeValidator, withPrefix } from "../internal/decoder.js"
 import { keysNamedTheOtherWay } from "../internal/sdkNames.js"
+import { createdMembers } from "./Created.js"
 import { formFaults } from "./FormFaults.js"
 import type { Answer, FaultyRequest } from "./FaultyRequest.js"
 export type { Answer, FaultyRequest } from "./FaultyRequest.js"
@@ -37,6 +38,42 @@ export interface ConformanceTargetOptions {
   readonly adds?: ((at: { readonly parentSid: string; readonly memberSid: string }) => fc.Arbitrary<ValidAdd>) | undefined
   /** The strict profile of a member for resource URLs under `baseUrl` (used with `strict: true`). */
   readonly strict?: ((baseUrl: string) => Schema.Top) | undefined
+  /**
+   * For a collection whose create form carries a value, not a member's SID (`AlphaSender=Acme`): the service mints
+   * the member and its SID. Required exactly when the form's field is not a SID.
+   */
+  readonly creates?: CreatesOptions | undefined
+}
+
+/**
+ * The values of a create form that carries a value (see {@link ConformanceTargetOptions.creates}); the answer to an
+ * invalid one is read from the form schema's issue and the schema package's `inputErrors`.
+ *
+ * @since 0.2.0
+ */
+export interface CreatesOptions {
+  /** Values the create form accepts. */
+  readonly valid: () => fc.Arbitrary<string>
+  /** Values that break one rule of the form's field each, with the rule's id. */
+  readonly invalid: () => fc.Arbitrary<{ readonly value: string; readonly rule: string }>
+  /** How many members one parent may hold, where the resource has such a limit (one alpha sender per service). */
+  readonly perParent?: number | undefined
+}
+
+/**
+ * A created member's values, as the harness uses them: valid values, invalid ones with the answer each must get,
+ * the limit per parent and its refusal, and the body key that echoes the value.
+ *
+ * @since 0.2.0
+ */
+export interface CreatedMembers {
+  readonly valid: () => fc.Arbitrary<string>
+  readonly invalid: () => fc.Arbitrary<{ readonly value: string; readonly rule: string; readonly answer: Answer }>
+  readonly perParent: number | undefined
+  /** The answer to a create beyond `perParent`. */
+  readonly full: ErrorAnswer | undefined
+  /** The member body's wire key that holds the value (`alpha_sender` for the field `AlphaSender`). */
+  readonly echoKey: string
 }
 
 /**
@@ -88,6 +125,12 @@ export interface ConformanceTarget {
     /** Well-formed member SIDs, for members that do not exist. */
     readonly anySid: () => fc.Arbitrary<string>
   }
+  /**
+   * `undefined` for a membership collection (the form names an existing member by its SID, `ShortCodeSid=SC...`);
+   * for a collection whose form carries a value (`AlphaSender=Acme`), how members are created. Then `member.field`
+   * is that value's field and `member.prefix` the prefix of the SIDs the service mints.
+   */
+  readonly creates: CreatedMembers | undefined
   /** The first segment of the API's paths (`/v1/`), where the resource path of a `next_page_url` starts. */
   readonly root: string
   /** The media type of the create form. */
@@ -108,6 +151,10 @@ export interface ConformanceTarget {
     readonly unauthorized: ErrorAnswer
     readonly methodNotAllowed: ErrorAnswer
     readonly malformedMember: Answer
+    /** The create endpoint's other conflict, a member that is in another parent (membership collections). */
+    readonly inAnotherParent: ErrorAnswer | undefined
+    /** The create endpoint's 400 that is none of `inputErrors`' codes: the parent's pool is full (membership collections). */
+    readonly poolFull: ErrorAnswer | undefined
   }
   readonly faults: NonNullable<ConformanceTargetOptions["faults"]>["requests"]
   readonly adds: (at: { readonly parentSid: string; readonly memberSid: string }) => fc.Arbitrary<ValidAdd>
@@ -248,8 +295,6 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
   const formSchema = only(form.schemas, `${collection}: the create form schema`)
   const field = String(only(encodedProperties(formSchema, "the create form").filter((p) => !SchemaAST.isOptional(p.type)), "the create form's required fields").name)
   const isForm = succeeds(formSchema)
-  const isMember = (sid: unknown) => typeof sid === "string" && isForm({ [field]: sid })
-  const memberPrefix = sidPrefixOf(isMember, sample) ?? fail(`${field} is not a SID`)
 
   const memberSchema = only(fetch.successes.get(only([...fetch.successes.keys()], "the fetch success")) ?? [], "the fetch success schema")
   const pageSchema = only(list.successes.get(only([...list.successes.keys()], "the list success")) ?? [], "the list success schema")
@@ -257,6 +302,26 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
   const page = SchemaAST.resolveIdentifier(pageSchema.ast) ?? fail("the list success schema has no identifier")
   const pageKey = String(only(encodedProperties(pageSchema, "the list page").filter((p) => SchemaAST.isArrays(p.type)), "the list page's arrays").name)
   const removed = only([...remove.successes.keys()], "the remove success")
+
+  // A membership form names its member by SID; otherwise the form carries a value and the member's SID is the one
+  // its body's `sid` takes.
+  const isFormSid = (sid: unknown) => typeof sid === "string" && isForm({ [field]: sid })
+  const formPrefix = sidPrefixOf(isFormSid, sample)
+  const isMemberBody = succeeds(memberSchema)
+  const isMember = formPrefix !== undefined ? isFormSid : (sid: unknown) => typeof sid === "string" && isMemberBody({ sid })
+  const memberPrefix = formPrefix ?? sidPrefixOf(isMember, sample) ?? fail(`neither ${field} nor the member's sid is a SID`)
+  if (formPrefix !== undefined && options.creates !== undefined) fail(`${field} is a SID: a membership collection takes no creates`)
+  if (formPrefix === undefined && options.creates === undefined) fail(`${field} is not a SID: pass creates (its valid and invalid values)`)
+  const creates = options.creates === undefined ? undefined : createdMembers(options.creates, {
+    field,
+    formSchema,
+    // The form's field and the member's key name the same domain property (`AlphaSender` and `alpha_sender`, `alphaSender`).
+    echoKey: ((domain) => domainToWire(memberSchema.ast)[domain] ?? domain)(Object.entries(domainToWire(formSchema.ast)).find(([, wire]) => wire === field)?.[0] ?? field),
+    createErrors: create.errors
+  })
+  const createCodes = (status: number) => (create.errors.get(status) ?? []).flatMap(twilioErrorCodesOf)
+  const inputCodes = new Set<number | null>(Object.values(inputErrors).map((row) => row.code))
+  const optionalAnswer = (status: number, code: number | undefined): ErrorAnswer | undefined => (code === undefined ? undefined : { status, code })
 
   const notFoundOf = (r: Reflected, what: string) => {
     const own = [...r.errors].filter(([status]) => !r.middlewareStatuses.includes(status))
@@ -285,7 +350,8 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
     memberPrefix,
     parentPrefix,
     formType,
-    collectionPath: (parentSid) => fill(collection, { [parentParam]: parentSid })
+    collectionPath: (parentSid) => fill(collection, { [parentParam]: parentSid }),
+    ...(creates === undefined ? {} : { values: { sample: () => creates.valid(), invalid: () => creates.invalid() } })
   })
   const allowed = (path: string) => reflected.filter((r) => r.endpoint.path === path).map((r) => r.endpoint.method)
 
@@ -300,6 +366,7 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
     bodies: { member, page },
     parent: { param: parentParam, prefix: parentPrefix, collectionPath: collection.slice(0, collection.indexOf(`/:${parentParam}`)), is: (sid) => isParent({ [parentParam]: sid }) },
     member: { field, prefix: memberPrefix, is: isMember, anySid: () => accountSid().map((sid) => `${memberPrefix}${sid.slice(2)}`) },
+    creates,
     root: collection.slice(0, collection.indexOf("/", 1) + 1),
     formType,
     collectionPath: (parentSid) => fill(collection, { [parentParam]: parentSid }),
@@ -314,12 +381,16 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
     },
     errors: {
       notFound,
-      // HTTP's Conflict and Bad Request: the statuses of a second add and of a refused query.
-      alreadyMember: declared(create.errors, 409, "the create endpoint"),
+      // HTTP's Conflict and Bad Request: the statuses of a second add and of a refused query (a collection that
+      // creates its members has no second add of the same one: its conflict is the limit per parent).
+      alreadyMember: creates === undefined ? declared(create.errors, 409, "the create endpoint") : creates.full ?? declared(create.errors, 400, "the create endpoint"),
       invalidQuery: declared(list.errors, 400, "the list endpoint"),
       unauthorized: answerOf(firstCode(create.middlewareErrors, "the authentication middleware")),
       methodNotAllowed: answerOf(firstCode([TwilioErrorMethodNotAllowed], "TwilioErrorMethodNotAllowed")),
-      malformedMember: faults.malformedMember
+      malformedMember: faults.malformedMember,
+      // The codes of the create endpoint's conflict after the first (already a member), and of its 400 that no form fault gives.
+      inAnotherParent: creates === undefined ? optionalAnswer(409, createCodes(409)[1]) : undefined,
+      poolFull: creates === undefined ? optionalAnswer(400, createCodes(400).find((code) => !inputCodes.has(code))) : undefined
     },
     faults: faults.requests,
     adds: options.adds ?? (({ memberSid }) => fc.constant({ headers: { "Content-Type": formType }, body: `${field}=${encodeURIComponent(memberSid)}` })),

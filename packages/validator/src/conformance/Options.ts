@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import { isAccountSid } from "../Sid.js"
-import { type CheckName, checkNames } from "./Checks.js"
+import { type CheckName, checkNames, poolCheckNames } from "./Checks.js"
 import type { ConformanceTarget } from "./Membership.js"
+import type { PoolSenders } from "./PoolChecks.js"
 import { shortCodesTarget } from "./ShortCodesTarget.js"
 
 /**
@@ -63,6 +64,17 @@ export interface ConformanceOptions {
   readonly shortCodeSids?: ReadonlyArray<string> | undefined
   /** The same for any `target`: members of the account's inventory that are in no parent (not with `shortCodeSids`). */
   readonly memberSids?: ReadonlyArray<string> | undefined
+  /**
+   * The pool checks (`poolCheckNames`, run with the others when this is given): the most senders one service holds,
+   * over all kinds (Twilio: 400 phone numbers and short codes). Needs `poolSenders`.
+   */
+  readonly poolLimit?: number | undefined
+  /**
+   * Free senders of every membership target that shares the pool (short codes and phone numbers): for each, more
+   * than one SID, and together at least `poolLimit` plus one per target. The pool checks add them to temporary
+   * services (and one to the service under test) and remove them again.
+   */
+  readonly poolSenders?: ReadonlyArray<PoolSenders> | undefined
   /** A second account, for the `auth` check's "another account's credentials" case (skipped without it). */
   readonly otherAccount?: { readonly accountSid: string; readonly authToken: string } | undefined
   /** The checks to run (default: all of `checkNames`). */
@@ -103,6 +115,8 @@ export interface ResolvedOptions {
   readonly primary: Credentials
   readonly serviceSid: string | undefined
   readonly pool: ReadonlyArray<string>
+  readonly poolLimit: number | undefined
+  readonly poolSenders: ReadonlyArray<PoolSenders>
   readonly other: Credentials | undefined
   readonly checks: ReadonlyArray<CheckName>
   readonly checksGiven: boolean
@@ -165,6 +179,37 @@ const secret = (name: string, value: unknown): string => {
   return value
 }
 
+/**
+ * `poolSenders` checked against `poolLimit`: both or neither; membership targets with both pool answers declared,
+ * their own SIDs, at least two targets with two SIDs each, one SID of each kept back beyond the limit.
+ */
+const resolvePoolSenders = (o: ConformanceOptions): ReadonlyArray<PoolSenders> => {
+  if (o.poolLimit === undefined && o.poolSenders === undefined) return []
+  if (o.poolLimit === undefined || o.poolSenders === undefined) return fail("the pool checks need both poolLimit and poolSenders")
+  const limit = integerIn("poolLimit", o.poolLimit, 1, 100_000, 0)
+  if (!Array.isArray(o.poolSenders) || o.poolSenders.length < 2) {
+    return fail(`poolSenders must list the free senders of two or more targets ({ target, sids }), received ${show(o.poolSenders)}`)
+  }
+  const seen = new Set<string>()
+  for (const [i, entry] of o.poolSenders.entries()) {
+    const { target, sids } = (entry ?? {}) as Partial<PoolSenders>
+    if (typeof target !== "object" || target === null || typeof target.collectionPath !== "function") fail(`poolSenders[${i}].target must be made by conformanceTarget`)
+    const t = target as ConformanceTarget
+    if (t.creates !== undefined || t.errors.inAnotherParent === undefined || t.errors.poolFull === undefined) {
+      fail(`poolSenders[${i}].target ${t.name} is not a pool's membership collection: its create endpoint declares no conflict for a member of another ${t.words.parent} or no pool-full answer`)
+    }
+    if (!Array.isArray(sids) || sids.length < 2) fail(`poolSenders[${i}].sids must be two or more ${t.words.sid}s (one is kept back beyond the limit), received ${show(sids)}`)
+    for (const [j, sid] of (sids as ReadonlyArray<unknown>).entries()) {
+      if (!t.member.is(sid)) fail(`poolSenders[${i}].sids[${j}] must be "${t.member.prefix}" followed by 32 hexadecimal digits, received ${show(sid)}`)
+      if (seen.has(sid as string)) fail(`poolSenders lists ${String(sid)} twice`)
+      seen.add(sid as string)
+    }
+  }
+  const fill = o.poolSenders.reduce((sum, entry) => sum + entry.sids.length - 1, 0)
+  if (fill < limit) fail(`poolSenders must hold poolLimit ${limit} senders beside one per target, received ${fill} beside them`)
+  return o.poolSenders
+}
+
 /** The options with their defaults, or a TypeError naming the first bad one. */
 export const resolveConformanceOptions = (options: unknown): ResolvedOptions => {
   if (typeof options !== "object" || options === null) return fail(`options must be an object such as { baseUrl, accountSid, authToken }, received ${show(options)}`)
@@ -188,7 +233,10 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
     if (!resource.member.is(sid)) return fail(`${poolName}[${i}] must be "${resource.member.prefix}" followed by 32 hexadecimal digits, received ${show(sid)}`)
     if (pool.indexOf(sid) !== i) return fail(`${poolName} lists ${sid} twice`)
   }
-  if (o.checks !== undefined && Array.isArray(o.checks) && o.checks.includes("stateful") && pool.length === 0) {
+  if (resource.creates !== undefined && pool.length > 0) {
+    fail(`${poolName}: the ${words.members} of ${resource.name} are created from their ${resource.member.field}, not named by SID: pass no member SIDs`)
+  }
+  if (o.checks !== undefined && Array.isArray(o.checks) && o.checks.includes("stateful") && pool.length === 0 && resource.creates === undefined) {
     fail(`the stateful check needs ${poolName}: ${words.members} of the account's inventory that are in no ${words.parent}, which it adds to the ${words.parent} and removes again`)
   }
   let other: Credentials | undefined
@@ -200,14 +248,18 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
     if (o.otherAccount.accountSid === o.accountSid) return fail("otherAccount.accountSid must be another account than accountSid")
     other = { accountSid: o.otherAccount.accountSid, authToken: secret("otherAccount.authToken", o.otherAccount.authToken) }
   }
-  let checks: ReadonlyArray<CheckName> = checkNames
+  const poolSenders = resolvePoolSenders(o)
+  const poolLimit = poolSenders.length === 0 ? undefined : o.poolLimit
+  const known: ReadonlyArray<CheckName> = [...checkNames, ...poolCheckNames]
+  let checks: ReadonlyArray<CheckName> = poolLimit === undefined ? checkNames : known
   if (o.checks !== undefined) {
-    if (!Array.isArray(o.checks) || o.checks.length === 0) return fail(`checks must be a non-empty array of check names (${checkNames.join(", ")}), received ${show(o.checks)}`)
+    if (!Array.isArray(o.checks) || o.checks.length === 0) return fail(`checks must be a non-empty array of check names (${known.join(", ")}), received ${show(o.checks)}`)
     for (const name of o.checks) {
-      if (!(checkNames as ReadonlyArray<unknown>).includes(name)) return fail(`checks: unknown check ${show(name)}; the checks are ${checkNames.join(", ")}`)
+      if (!(known as ReadonlyArray<unknown>).includes(name)) return fail(`checks: unknown check ${show(name)}; the checks are ${known.join(", ")}`)
+      if (poolLimit === undefined && (poolCheckNames as ReadonlyArray<unknown>).includes(name)) fail(`checks: ${name} needs poolLimit and poolSenders`)
     }
     // Always in the documented order, each once.
-    checks = checkNames.filter((name) => o.checks?.includes(name))
+    checks = known.filter((name) => o.checks?.includes(name))
   }
   const seed = o.seed === undefined ? undefined : integerIn("seed", o.seed, -(2 ** 31), 2 ** 31 - 1, 0)
   if (o.path !== undefined) {
@@ -239,6 +291,8 @@ export const resolveConformanceOptions = (options: unknown): ResolvedOptions => 
     primary: { accountSid: o.accountSid, authToken },
     serviceSid: o.serviceSid,
     pool,
+    poolLimit,
+    poolSenders,
     other,
     checks,
     checksGiven: o.checks !== undefined,

@@ -12,6 +12,7 @@ import { describeResponse, judgeResponse, judgeStatus, parseJson } from "./Oracl
 import type { Env, Judge, Run } from "./Run.js"
 import { addExpectation, addForm, walkList } from "./Service.js"
 import { badCredentials, mixedCommands, type Model, statefulCommands } from "./Traffic.js"
+import { oneServiceProperty, sharedLimitProperty } from "./PoolChecks.js"
 
 /** A check's property: the values one run is made of, what a run does with them, and the judge of its requests. */
 export interface CheckProperty<T> {
@@ -38,7 +39,8 @@ const commandsProperty = (env: Env, replayPath: string | undefined, judge: Judge
       const model: Model = {
         others: before.sids.filter((sid) => !env.pool.includes(sid)),
         present: new Set(before.sids.filter((sid) => env.pool.includes(sid))),
-        history: new Map()
+        history: new Map(),
+        created: []
       }
       await fc.asyncModelRun(() => ({ model, real: { run } }), cmds)
     }
@@ -79,14 +81,17 @@ const nearMissSteps = (env: Env): fc.Arbitrary<Step> => {
     resource.faults({ parentSid: env.serviceSid, memberSid: free }).map((request) =>
       new Step(`create with a fault: ${request.fault}`, request, expectAnswer(request.answer, request.answer.why))
     ),
-    sidFor(free).chain((sid) => nearMissesOf(sid)).map((miss) =>
-      new Step(`create with ${member.field} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
-        method: "POST",
-        path: collection,
-        headers: { "Content-Type": resource.formType },
-        body: new URLSearchParams({ [member.field]: miss.value }).toString()
-      }, expectAnswer(errors.malformedMember, errors.malformedMember.why))
-    ),
+    // A value form has no member SID to near-miss: its rule-breaking values are among the faults.
+    ...(resource.creates === undefined
+      ? [sidFor(free).chain((sid) => nearMissesOf(sid)).map((miss) =>
+        new Step(`create with ${member.field} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
+          method: "POST",
+          path: collection,
+          headers: { "Content-Type": resource.formType },
+          body: new URLSearchParams({ [member.field]: miss.value }).toString()
+        }, expectAnswer(errors.malformedMember, errors.malformedMember.why))
+      )]
+      : []),
     fc.tuple(fc.constantFrom("GET", "DELETE"), sidFor(added).chain((sid) => nearMissesOf(sid))).map(([method, miss]) =>
       new Step(`${method === "GET" ? "fetch" : "remove"} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
         method,
@@ -178,7 +183,7 @@ const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
   const op = fc.oneof(
     fc.constant({ what: `list the ${words.parent}`, method: "GET", path: collection }),
     sid.map((value) => ({ what: `fetch ${value}`, method: "GET", path: resource.instancePath(env.serviceSid, value) })),
-    sid.map((value) => ({ what: `add ${value}`, method: "POST", path: collection, body: addForm(resource, value) })),
+    (resource.creates?.valid() ?? sid).map((value) => ({ what: `add ${value}`, method: "POST", path: collection, body: addForm(resource, value) })),
     sid.map((value) => ({ what: `remove ${value}`, method: "DELETE", path: resource.instancePath(env.serviceSid, value) }))
   )
   const credentials = env.otherAccountSid === undefined
@@ -239,5 +244,9 @@ export const checkProperty = (env: Env, replayPath: string | undefined): CheckPr
       return negativeDataProperty(env)
     case "auth":
       return authProperty(env)
+    case "pool_one_service":
+      return oneServiceProperty(env, env.poolSenders)
+    case "pool_shared_limit":
+      return sharedLimitProperty(env, env.poolSenders, env.poolLimit ?? 0)
   }
 }

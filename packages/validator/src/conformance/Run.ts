@@ -7,6 +7,7 @@ import type { Expectation } from "./Expectation.js"
 import type { Exchange, OutgoingRequest, Target } from "./Http.js"
 import type { ConformanceTarget } from "./Membership.js"
 import { judgeNoAnswer, type Verdict } from "./Oracles.js"
+import type { PoolSenders } from "./PoolChecks.js"
 
 /**
  * A check found the target wrong. `exchangeIndex` says which of the run's exchanges showed it.
@@ -43,6 +44,10 @@ export interface Env {
   readonly initial: ReadonlyArray<string>
   readonly strictBaseUrl: string | undefined
   readonly maxCommands: number
+  /** The pool checks' senders and limit (`poolSenders`, `poolLimit`), and the target without the stop signal for their cleanup. */
+  readonly poolSenders: ReadonlyArray<PoolSenders>
+  readonly poolLimit: number | undefined
+  readonly cleanupTarget: Target
 }
 
 export class Run {

@@ -106,7 +106,10 @@ const makeEnv = (name: CheckName, ctx: CheckContext): Env => ({
   pool: ctx.o.pool,
   initial: ctx.setup.initial,
   strictBaseUrl: ctx.o.strict ? ctx.o.publicBaseUrl : undefined,
-  maxCommands: ctx.o.maxCommands
+  maxCommands: ctx.o.maxCommands,
+  poolSenders: ctx.o.poolSenders,
+  poolLimit: ctx.o.poolLimit,
+  cleanupTarget: ctx.cleanupTarget
 })
 
 interface Execution {
@@ -177,8 +180,13 @@ const execute = async (ctx: CheckContext, env: Env, property: CheckProperty<unkn
 /** The CLI flag of the member SIDs: the create form's field in kebab case (`--short-code-sid`). */
 const poolFlag = (o: ResolvedOptions): string => `--${o.resource.member.field.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}`
 
+// A target that creates its members needs no member SIDs: only the notes of the other account apply to it.
 const notesFor = (name: CheckName, o: ResolvedOptions): Array<string> => [
   ...(name === "auth" && o.other === undefined ? ["another account's credentials not tried: pass --other-account-sid and --other-auth-token"] : []),
+  ...(o.resource.creates !== undefined ? [] : poolNotes(name, o))
+]
+
+const poolNotes = (name: CheckName, o: ResolvedOptions): Array<string> => [
   ...(name === "negative_data_rejection" && o.pool.length < 2 ? [`pass two or more ${poolFlag(o)} to also try near misses of SIDs that are in the ${o.resource.words.parent}`] : []),
   ...(isResponseCheck(name) && o.pool.length === 0 ? [`no ${poolFlag(o)}: the traffic adds and removes nothing, so success bodies are only those of lists and fetches`] : [])
 ]
@@ -216,7 +224,7 @@ const resultOf = (name: CheckName, ctx: CheckContext, run: Execution, extraNotes
 }
 
 const runCheck = async (name: CheckName, ctx: CheckContext, extraNotes?: ReadonlyArray<string>): Promise<CheckResult> => {
-  if (name === "stateful" && ctx.o.pool.length === 0) {
+  if (name === "stateful" && ctx.o.pool.length === 0 && ctx.o.resource.creates === undefined) {
     const { words } = ctx.o.resource
     return skipped(name, `skipped: needs ${words.members} of the account's inventory that are in no ${words.parent} (${poolFlag(ctx.o)})`)
   }

@@ -126,12 +126,13 @@ export const listAll = async (target: Target, resource: ConformanceTarget, servi
   return { ok: false, reason: `the list has more than 100 pages of 1000 ${resource.words.members}` }
 }
 
-/** The create form that adds `sid`. */
-export const addForm = (resource: ConformanceTarget, sid: string): string => `${resource.member.field}=${encodeURIComponent(sid)}`
+/** The create form that adds `value`: a member's SID, or the value a created member is made from. */
+export const addForm = (resource: ConformanceTarget, value: string): string => `${resource.member.field}=${encodeURIComponent(value)}`
 
 /**
- * Puts the service back as it was when the check started: removes the pool's short codes the harness added, adds
- * back any of the initial ones that went missing. Returns what could not be put back, in words.
+ * Puts the service back as it was when the check started: removes the pool's short codes the harness added (or,
+ * for a target that creates its members, every member that was not there), adds back any of the initial ones that
+ * went missing. Returns what could not be put back, in words.
  */
 export const restoreService = async (
   target: Target,
@@ -151,20 +152,32 @@ export const restoreService = async (
       problems.push(`could not remove ${sid} from ${state.serviceSid}: DELETE answered ${sent.response === null ? sent.error : describeResponse(sent.response)}`)
     }
   }
+  // Members that the harness created are its own: any member that was not there before goes.
+  const created = resource.creates === undefined ? [] : listed.sids.filter((sid) => !state.initial.includes(sid))
+  for (const sid of created) {
+    const sent = await target.send({ method: "DELETE", path: resource.instancePath(state.serviceSid, sid), auth: auth.primary(state.accountSid) })
+    if (sent.response === null || sent.response.status >= 300) {
+      problems.push(`could not remove the ${words.member} ${sid} the run created in ${state.serviceSid}: DELETE answered ${sent.response === null ? sent.error : describeResponse(sent.response)}`)
+    }
+  }
   for (const sid of state.initial) {
     if (now.has(sid)) continue
+    if (resource.creates !== undefined) {
+      problems.push(`${sid} was in ${state.serviceSid} before the run and is gone; a created ${words.member} cannot be put back under its SID`)
+      continue
+    }
     const sent = await target.send({ method: "POST", path: resource.collectionPath(state.serviceSid), headers: { "Content-Type": resource.formType }, body: addForm(resource, sid), auth: auth.primary(state.accountSid) })
     if (sent.response === null || sent.response.status >= 300) {
       problems.push(`${sid} was in ${state.serviceSid} before the run and is gone; adding it back answered ${sent.response === null ? sent.error : describeResponse(sent.response)}`)
     }
   }
-  const extras = listed.sids.filter((sid) => !state.initial.includes(sid) && !state.pool.includes(sid))
+  const extras = listed.sids.filter((sid) => !state.initial.includes(sid) && !state.pool.includes(sid) && !created.includes(sid))
   if (extras.length > 0) problems.push(`${words.members} that were not in ${state.serviceSid} before appeared in it and were left in place: ${extras.join(", ")}`)
   if (problems.length > 0 || !options.verify) return problems
   // A DELETE that answers 204 but removes nothing is caught only by listing again.
   const after = await listAll(target, resource, state.serviceSid, state.accountSid)
   if (!after.ok) return [`could not list the ${words.parent} after restoring it: ${after.reason}`]
-  const wrong = after.sids.filter((sid) => state.pool.includes(sid))
+  const wrong = after.sids.filter((sid) => state.pool.includes(sid) || created.includes(sid))
   const missing = state.initial.filter((sid) => !after.sids.includes(sid))
   return [
     ...wrong.map((sid) => `${sid} is still in ${state.serviceSid}: its DELETE answered a success but it is still listed; remove it by hand`),

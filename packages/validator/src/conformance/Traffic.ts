@@ -23,6 +23,8 @@ export interface Model {
   readonly present: Set<string>
   /** What this run did to each of its members, for the failure's explanation. */
   readonly history: Map<string, "added" | "removed">
+  /** The SIDs of the members this run created, in order, removed ones too (a target that creates its members). */
+  readonly created: Array<string>
 }
 
 export interface Real {
@@ -102,20 +104,74 @@ class Add implements Command {
   toString = () => `add(${this.sid}, ${JSON.stringify(this.body)})`
 }
 
+/** A create of a member from a value (a target with `creates`): the service mints it and its SID. */
+class Create implements Command {
+  constructor(readonly value: string, readonly headers: Readonly<Record<string, string>>, readonly body: string) {}
+  check = () => true
+  async run(m: Model, r: Real) {
+    const { resource, serviceSid, accountSid } = r.run.env
+    const { words } = resource
+    const creates = resource.creates as NonNullable<ConformanceTarget["creates"]>
+    const held = [...m.others, ...m.present]
+    const full = creates.perParent !== undefined && held.length >= creates.perParent
+    const holds = `the ${words.parent} holds ${held.length === 0 ? "no" : held.length} ${held.length === 1 ? words.member : words.members}${held.length === 0 ? "" : ` (${held.join(", ")})`}`
+    const expected = full
+      ? expectAnswer(resource.errors.alreadyMember, `${holds} and may hold at most ${creates.perParent}: another create is refused`)
+      : expectSuccess(resource.success.added, resource.bodies.member, `${holds}${creates.perParent === undefined ? "" : ` of at most ${creates.perParent}`}: the create makes a new one`)
+    const exchange = await r.run.send(`create the ${words.member} ${JSON.stringify(this.value)} in the ${words.parent}`, {
+      method: "POST",
+      path: resource.collectionPath(serviceSid),
+      headers: this.headers,
+      body: this.body,
+      auth: auth.primary(accountSid)
+    }, expected)
+    if (statusOf(exchange) !== resource.success.added) return
+    const parsed = parseJson(exchange.response?.body ?? "")
+    const sid = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as Record<string, unknown>)["sid"] : undefined
+    if (isStateful(r)) {
+      const body = bodyObject(r, exchange)
+      const fail = (message: string, wanted: string) => r.run.fail({ message, expected: wanted, received: describeResponse(exchange.response as NonNullable<Exchange["response"]>) })
+      if (typeof sid !== "string" || !resource.member.is(sid)) fail(`the created ${words.member} has no SID of its own: sid is ${JSON.stringify(sid)}`, `sid ${resource.member.prefix} followed by 32 hexadecimal digits`)
+      expectSameMember(r, exchange, sid as string)
+      if (body[creates.echoKey] !== this.value) fail(`the created ${words.member}'s ${creates.echoKey} is ${JSON.stringify(body[creates.echoKey])}, not the ${resource.member.field} sent`, `${creates.echoKey} ${JSON.stringify(this.value)}`)
+      const own = resource.instancePath(serviceSid, sid as string)
+      if (typeof body["url"] === "string" && !body["url"].endsWith(own)) fail(`the created ${words.member}'s url is not its own: ${body["url"]}`, `a url ending in ${own}`)
+    }
+    if (typeof sid !== "string") return
+    m.created.push(sid)
+    m.present.add(sid)
+    m.history.set(sid, "added")
+  }
+  toString = () => `create(${JSON.stringify(this.value)})`
+}
+
 type Target =
   | { readonly kind: "pool"; readonly sid: string }
   | { readonly kind: "other"; readonly index: number }
   | { readonly kind: "unknown"; readonly sid: string }
+  | { readonly kind: "created"; readonly index: number }
 
 const resolveTarget = (m: Model, target: Target): string =>
-  target.kind === "other" ? (m.others[target.index % m.others.length] as string) : target.sid
+  target.kind === "other"
+    ? (m.others[target.index % m.others.length] as string)
+    : target.kind === "created"
+    ? (m.created[target.index % m.created.length] as string)
+    : target.sid
 
 const describeTarget = (target: Target, resource: ConformanceTarget): string =>
-  target.kind === "other" ? `one of the ${resource.words.parent}'s own ${resource.words.members} (#${target.index})` : target.sid
+  target.kind === "other"
+    ? `one of the ${resource.words.parent}'s own ${resource.words.members} (#${target.index})`
+    : target.kind === "created"
+    ? `the ${resource.words.member} created #${target.index}`
+    : target.sid
+
+/** Whether a command's target exists in the model (a created one only once the run has created one). */
+const resolvable = (m: Readonly<Model>, target: Target): boolean =>
+  target.kind === "other" ? m.others.length > 0 : target.kind === "created" ? m.created.length > 0 : true
 
 class Fetch implements Command {
   constructor(readonly target: Target, readonly resource: ConformanceTarget) {}
-  check = (m: Readonly<Model>) => this.target.kind !== "other" || m.others.length > 0
+  check = (m: Readonly<Model>) => resolvable(m, this.target)
   async run(m: Model, r: Real) {
     const sid = resolveTarget(m, this.target)
     const { resource } = this
@@ -134,10 +190,10 @@ class Fetch implements Command {
 }
 
 class Remove implements Command {
-  constructor(readonly target: Target & { readonly kind: "pool" | "unknown" }) {}
-  check = () => true
+  constructor(readonly target: Target & { readonly kind: "pool" | "unknown" | "created" }) {}
+  check = (m: Readonly<Model>) => resolvable(m, this.target)
   async run(m: Model, r: Real) {
-    const sid = this.target.sid
+    const sid = resolveTarget(m, this.target)
     const present = m.present.has(sid)
     const { resource } = r.run.env
     const { removed } = resource.success
@@ -148,12 +204,12 @@ class Remove implements Command {
       : expectAnswer(resource.errors.notFound, notInService(r, m, sid))
     const exchange = await r.run.send(`remove ${sid} from the ${resource.words.parent}`, { method: "DELETE", path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
     const status = statusOf(exchange)
-    if (status >= 200 && status < 300 && this.target.kind === "pool") {
+    if (status >= 200 && status < 300 && this.target.kind !== "unknown") {
       m.present.delete(sid)
       m.history.set(sid, "removed")
     }
   }
-  toString = () => `remove(${this.target.sid})`
+  toString = () => `remove(${this.target.kind === "created" ? `created #${this.target.index}` : this.target.sid})`
 }
 
 /** Walks the whole list with `pageSize`: at most 25 pages however many members the parent holds. */
@@ -247,9 +303,33 @@ export const badCredentials = (accountSid: string): fc.Arbitrary<AuthUse> =>
     fc.constant(auth.header("Basic credentials without a colon", `Basic ${Buffer.from(accountSid).toString("base64")}`))
   )
 
-/** The commands of `stateful`: add, fetch, list, remove. */
+/** The commands of `stateful` for a target that creates its members: create, fetch, list, remove. */
+const createdCommands = (env: TrafficEnv, creates: NonNullable<ConformanceTarget["creates"]>): Array<fc.Arbitrary<Command>> => {
+  const { resource } = env
+  const create = creates.valid().map((value) => new Create(value, { "Content-Type": resource.formType }, addForm(resource, value)) as Command)
+  const created = fc.nat().map((index) => ({ kind: "created" as const, index }))
+  const unknown = resource.member.anySid().map((sid) => ({ kind: "unknown" as const, sid }))
+  const fetchTarget = fc.oneof(
+    { weight: 4, arbitrary: created as fc.Arbitrary<Target> },
+    { weight: 1, arbitrary: fc.nat().map((index): Target => ({ kind: "other", index })) },
+    { weight: 1, arbitrary: unknown as fc.Arbitrary<Target> }
+  )
+  const removeTarget = fc.oneof({ weight: 5, arbitrary: created }, { weight: 1, arbitrary: unknown })
+  return [
+    create,
+    create,
+    fetchTarget.map((target) => new Fetch(target, resource) as Command),
+    removeTarget.map((target) => new Remove(target) as Command),
+    removeTarget.map((target) => new Remove(target) as Command),
+    pageSizes().map((size) => new List(size) as Command),
+    fc.constant(new ListEveryPageSize() as Command)
+  ]
+}
+
+/** The commands of `stateful`: add, fetch, list, remove (create instead of add for a target with `creates`). */
 export const statefulCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => {
   const { resource } = env
+  if (resource.creates !== undefined) return createdCommands(env, resource.creates)
   const unknownSid = resource.member.anySid
   const pool = fc.constantFrom(...env.pool)
   const add = pool.chain((sid) =>
@@ -336,7 +416,7 @@ export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => 
     fc.oneof(
       fc.constant({ method: "GET", path: collection, body: undefined as string | undefined, what: "list" }),
       someSid.map((sid) => ({ method: "GET", path: instance(sid), body: undefined as string | undefined, what: `fetch ${sid}` })),
-      someSid.map((sid) => ({ method: "POST", path: collection, body: addForm(resource, sid) as string | undefined, what: `add ${sid}` })),
+      (resource.creates?.valid() ?? someSid).map((value) => ({ method: "POST", path: collection, body: addForm(resource, value) as string | undefined, what: `add ${value}` })),
       someSid.map((sid) => ({ method: "DELETE", path: instance(sid), body: undefined as string | undefined, what: `remove ${sid}` }))
     )
   ).map(([credentials, request]) =>
@@ -346,8 +426,9 @@ export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => 
       ...(request.body === undefined ? {} : { headers: { "Content-Type": formType }, body: request.body })
     }, expectAnswer(errors.unauthorized, `${credentials.label} do not authenticate`), credentials) as Command
   )
-  const probes = [invalidCreate, derivedCreate, malformedInstance, invalidList, wrongMethod, unknownPath, preflight, unauthenticated]
-  if (env.pool.length === 0) {
+  // A value form has no member SID to near-miss: its rule-breaking values are among the faults.
+  const probes = [invalidCreate, ...(resource.creates === undefined ? [derivedCreate] : []), malformedInstance, invalidList, wrongMethod, unknownPath, preflight, unauthenticated]
+  if (env.pool.length === 0 && resource.creates === undefined) {
     return [
       ...probes,
       fc.oneof(fc.nat().map((index): Target => ({ kind: "other", index })), unknownSid().map((sid): Target => ({ kind: "unknown", sid }))).map((target) => new Fetch(target, resource) as Command),

@@ -4,8 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { moreInfoUrl, sidString } from "@shortcode-kit/schema"
-import { corsHeaders, twilioErrorResponse, TwilioErrorUnauthorized } from "@shortcode-kit/schema/http"
-import { type ConformanceTarget, conformanceTarget, runConformance, shortCodesTarget } from "@shortcode-kit/validator/conformance"
+import { AlphaSendersGroup, corsHeaders, PhoneNumbersGroup, twilioErrorResponse, TwilioErrorUnauthorized } from "@shortcode-kit/schema/http"
+import { alphaSendersTarget, type ConformanceTarget, conformanceTarget, phoneNumbersTarget, runConformance, shortCodesTarget } from "@shortcode-kit/validator/conformance"
 import { Schema } from "effect"
 import { HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema } from "effect/http-api"
 import fc from "fast-check"
@@ -177,9 +177,13 @@ describe("conformanceTarget", () => {
         invalidQuery: { status: 400, code: 20001 },
         unauthorized: { status: 401, code: 20003 },
         methodNotAllowed: { status: 405, code: 20004 },
-        malformedMember: widgetFaults["body.malformed-widget-sid"]
+        malformedMember: widgetFaults["body.malformed-widget-sid"],
+        // The widgets declare one conflict code and no 400 beyond the form's: no pool answers.
+        inAnotherParent: undefined,
+        poolFull: undefined
       }
     })
+    expect(widgets.creates).toBeUndefined()
     expect(widgets.isValidListQuery("PageSize=5")).toBe(true)
     expect(widgets.isValidListQuery("PageSize=0")).toBe(false)
     expect(widgets.isValidListQuery("PageSize=5&PageSize=5")).toBe(false)
@@ -187,6 +191,37 @@ describe("conformanceTarget", () => {
     expect([shortCodesTarget.collectionPath(SHELF), shortCodesTarget.member.field, shortCodesTarget.pageKey, shortCodesTarget.errors.alreadyMember]).toStrictEqual([
       `/v1/Services/${SHELF}/ShortCodes`, "ShortCodeSid", "short_codes", { status: 409, code: 21710 }
     ])
+  })
+
+  it("reads a collection that creates its members from a value: AlphaSenders from its group, inputErrors and the arbitraries", () => {
+    const t = alphaSendersTarget
+    expect([t.member.field, t.member.prefix, t.collectionPath(SHELF), t.pageKey, t.bodies]).toStrictEqual([
+      "AlphaSender", "AI", `/v1/Services/${SHELF}/AlphaSenders`, "alpha_senders", { member: "AlphaSender", page: "AlphaSenderPage" }
+    ])
+    expect(t.member.is(`AI${hex("a")}`)).toBe(true)
+    expect(t.member.is(`SC${hex("a")}`)).toBe(false)
+    // The second alpha sender of a service: the create's 400 code that is not a missing or repeated field's.
+    expect([t.creates?.perParent, t.creates?.full, t.errors.alreadyMember, t.creates?.echoKey]).toStrictEqual([1, { status: 400, code: 21709 }, { status: 400, code: 21709 }, "alpha_sender"])
+    expect([t.errors.inAnotherParent, t.errors.poolFull]).toStrictEqual([undefined, undefined])
+    const invalid = fc.sample(t.creates?.invalid() ?? fc.constant(undefined), { numRuns: 30, seed: 1 })
+    expect(new Set(invalid.map((miss) => miss?.rule))).toStrictEqual(new Set(["alpha-sender.length", "alpha-sender.characters", "alpha-sender.not-only-digits"]))
+    for (const miss of invalid) expect([miss?.answer.status, miss?.answer.code, miss?.answer.why.startsWith(`AlphaSender ${JSON.stringify(miss?.value)} breaks ${miss?.rule}: `)]).toStrictEqual([400, 21709, true])
+    // Its faults send a valid alpha sender beside each fault, and rule-breaking ones instead of malformed SIDs.
+    const faults = fc.sample(t.faults({ parentSid: SHELF, memberSid: undefined }), { numRuns: 200, seed: 1 })
+    expect(faults.filter((f) => f.fault.startsWith("body.alpha-sender.")).every((f) => f.answer.code === 21709)).toBe(true)
+    expect(faults.filter((f) => f.fault === "body.repeated-AlphaSender").map((f) => f.answer.code)).toContain(20001)
+    // The membership targets' pool answers: the conflict after "already a member", the 400 no form fault gives.
+    expect([shortCodesTarget.errors.inAnotherParent, shortCodesTarget.errors.poolFull, phoneNumbersTarget.errors.inAnotherParent, phoneNumbersTarget.errors.poolFull]).toStrictEqual([
+      { status: 409, code: 21712 }, { status: 400, code: 21714 }, { status: 409, code: 21712 }, { status: 400, code: 21714 }
+    ])
+    expect(shortCodesTarget.creates).toBeUndefined()
+  })
+
+  it("refuses a value form without creates, and a SID form with them", () => {
+    expect(() => conformanceTarget(AlphaSendersGroup, {})).toThrow(new TypeError("conformanceTarget: AlphaSender is not a SID: pass creates (its valid and invalid values)"))
+    expect(() => conformanceTarget(PhoneNumbersGroup, { creates: { valid: () => fc.constant("x"), invalid: () => fc.constant({ value: "", rule: "x" }) } })).toThrow(
+      new TypeError("conformanceTarget: PhoneNumberSid is a SID: a membership collection takes no creates")
+    )
   })
 
   it("refuses a group that is not a membership collection, saying what is missing", () => {

@@ -1,6 +1,6 @@
 // Bad options are a mistake in the caller's setup: each is refused at once, before any request, with a TypeError
 // that names the option, what it must be and what it was.
-import { type ConformanceOptions, runConformance } from "@shortcode-kit/validator/conformance"
+import { alphaSendersTarget, type ConformanceOptions, phoneNumbersTarget, runConformance, shortCodesTarget } from "@shortcode-kit/validator/conformance"
 import { describe, expect, it } from "vitest"
 
 const AC = `AC${"a".repeat(32)}`
@@ -31,9 +31,23 @@ describe("runConformance options", () => {
   })
 
   it("refuses unknown checks, and stateful without short codes when it is asked for", async () => {
-    await refused({ ...good, checks: ["cors"] }, `checks: unknown check "cors"; the checks are not_a_server_error, status_code_conformance, content_type_conformance, cors_headers, response_schema_conformance, negative_data_rejection, auth, stateful`)
-    await refused({ ...good, checks: [] }, "checks must be a non-empty array of check names (not_a_server_error, status_code_conformance, content_type_conformance, cors_headers, response_schema_conformance, negative_data_rejection, auth, stateful), received []")
+    await refused({ ...good, checks: ["cors"] }, `checks: unknown check "cors"; the checks are not_a_server_error, status_code_conformance, content_type_conformance, cors_headers, response_schema_conformance, negative_data_rejection, auth, stateful, pool_one_service, pool_shared_limit`)
+    await refused({ ...good, checks: [] }, "checks must be a non-empty array of check names (not_a_server_error, status_code_conformance, content_type_conformance, cors_headers, response_schema_conformance, negative_data_rejection, auth, stateful, pool_one_service, pool_shared_limit), received []")
     await refused({ ...good, checks: ["stateful"] }, "the stateful check needs shortCodeSids: short codes of the account's inventory that are in no service, which it adds to the service and removes again")
+  })
+
+  it("refuses member SIDs for a target that creates its members, and pool senders that cannot fill the pool", async () => {
+    await refused({ ...good, target: alphaSendersTarget, memberSids: [`AI${"a".repeat(32)}`] }, "memberSids: the alpha senders of alphaSenders are created from their AlphaSender, not named by SID: pass no member SIDs")
+    const sc = [`SC${"a".repeat(32)}`, `SC${"b".repeat(32)}`]
+    const pn = [`PN${"a".repeat(32)}`, `PN${"b".repeat(32)}`]
+    await refused({ ...good, poolLimit: 2, poolSenders: [] }, "poolSenders must list the free senders of two or more targets ({ target, sids }), received []")
+    await refused({ ...good, poolLimit: 2, poolSenders: [{ target: shortCodesTarget, sids: sc }, { target: alphaSendersTarget, sids: pn }] },
+      "poolSenders[1].target alphaSenders is not a pool's membership collection: its create endpoint declares no conflict for a member of another service or no pool-full answer")
+    await refused({ ...good, poolLimit: 2, poolSenders: [{ target: shortCodesTarget, sids: sc }, { target: phoneNumbersTarget, sids: [pn[0]] }] },
+      `poolSenders[1].sids must be two or more Phone Number SIDs (one is kept back beyond the limit), received ["${pn[0]}"]`)
+    await refused({ ...good, poolLimit: 2, poolSenders: [{ target: shortCodesTarget, sids: sc }, { target: phoneNumbersTarget, sids: [pn[0], sc[0]] }] },
+      `poolSenders[1].sids[1] must be "PN" followed by 32 hexadecimal digits, received "${sc[0]}"`)
+    await refused({ ...good, poolLimit: 0, poolSenders: [{ target: shortCodesTarget, sids: sc }, { target: phoneNumbersTarget, sids: pn }] }, "poolLimit must be an integer from 1 to 100000, received 0")
   })
 
   it("refuses bounds out of range and a replay without what it needs", async () => {

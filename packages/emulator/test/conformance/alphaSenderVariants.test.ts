@@ -1,0 +1,95 @@
+// The AlphaSenders target fails, with a clear finding, behind a proxy that breaks the emulator the ways an
+// implementation of a value-created resource goes wrong: a second alpha sender accepted, a rule-breaking text
+// answered 201. Transparent, the same proxy passes.
+import { AlphaSenderText } from "@shortcode-kit/schema"
+import { Schema } from "effect"
+import { alphaSendersTarget, type CheckName, formatFailure, runConformance } from "@shortcode-kit/validator/conformance"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startTestServer, type TestServer } from "../support/testServer.js"
+import { type Fault, type Proxy, rebuild, startProxy, transparent } from "./proxy.js"
+
+let proxy: Proxy
+let server: TestServer
+
+beforeAll(async () => {
+  proxy = await startProxy()
+  server = await startTestServer({ publicBaseUrl: proxy.url })
+  proxy.upstream = server.url
+})
+afterAll(async () => {
+  await proxy.close()
+  await server.close()
+})
+
+const isCollection = (request: Request) => request.method === "POST" && /^\/v1\/Services\/[^/]+\/AlphaSenders$/.test(new URL(request.url).pathname)
+
+interface AlphaVariant {
+  readonly name: string
+  readonly check: CheckName
+  readonly fault: Fault
+  /** The finding: the failure's message and what it expected. */
+  readonly message: RegExp
+  readonly expected: RegExp
+}
+
+const variants: ReadonlyArray<AlphaVariant> = [
+  {
+    name: "a second alpha sender accepted (the proxy deletes the service's alpha sender before each create)",
+    check: "stateful",
+    fault: async (request, forward) => {
+      if (!isCollection(request)) return forward(request)
+      const listed = await forward(new Request(request.url, { headers: request.headers }))
+      const page = (await listed.json()) as { alpha_senders?: ReadonlyArray<{ sid: string }> }
+      for (const existing of page.alpha_senders ?? []) await forward(new Request(`${request.url}/${existing.sid}`, { method: "DELETE", headers: request.headers }))
+      return forward(request)
+    },
+    message: /^wrong status: POST http:\/\/127\.0\.0\.1:\d+\/v1\/Services\/MG[0-9a-f]{32}\/AlphaSenders answered 201, expected 400$/,
+    expected: /^400 with Twilio error 21709: the service holds 1 alpha sender \(AI[0-9a-f]{32}\) and may hold at most 1: another create is refused$/
+  },
+  {
+    name: "a rule-breaking AlphaSender answered 201 (the proxy replaces it by a valid one)",
+    check: "negative_data_rejection",
+    fault: async (request, forward) => {
+      if (!isCollection(request)) return forward(request)
+      const form = new URLSearchParams(await request.clone().text())
+      const text = form.get("AlphaSender")
+      if (text === null || text === "" || Schema.is(AlphaSenderText)(text)) return forward(request)
+      return forward(await rebuild(request, { body: "AlphaSender=Acme" }))
+    },
+    message: /^a near miss was answered 201, not refused with a 4xx; the service changed: added AI[0-9a-f]{32} \(step: create with a fault: body\.alpha-sender\.[a-z-]+\)$/,
+    expected: /^a 4xx Twilio error, and no change: 400 with Twilio error 21709: AlphaSender ".*" breaks alpha-sender\.[a-z-]+: /
+  }
+]
+
+describe("alphaSendersTarget behind the proxy", () => {
+  it("passes every check when the proxy is transparent", async () => {
+    proxy.fault = transparent
+    const account = await server.makeAccount(0)
+    const report = await runConformance({ target: alphaSendersTarget, baseUrl: proxy.url, accountSid: account.accountSid, authToken: account.authToken, serviceSid: account.serviceSid, strict: true, runs: 10, timeLimitMs: 15_000 })
+    expect(report.checks.filter((check) => check.status !== "passed")).toStrictEqual([])
+  })
+
+  it.each(variants)("fails $check for $name, with the expected and the received answer", async (variant) => {
+    const account = await server.makeAccount(0)
+    proxy.fault = variant.fault
+    try {
+      const report = await runConformance({
+        target: alphaSendersTarget,
+        baseUrl: proxy.url,
+        accountSid: account.accountSid,
+        authToken: account.authToken,
+        serviceSid: account.serviceSid,
+        checks: [variant.check],
+        runs: 40,
+        timeLimitMs: 15_000
+      })
+      const failure = report.checks[0]?.failures[0]
+      expect(report.checks[0]?.status).toBe("failed")
+      expect(failure?.message).toMatch(variant.message)
+      expect(failure?.expected).toMatch(variant.expected)
+      expect(formatFailure(report, failure as NonNullable<typeof failure>)).toContain("curl -i -g --path-as-is")
+    } finally {
+      proxy.fault = transparent
+    }
+  })
+})
