@@ -87,7 +87,8 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
       dataVersion: repository.dataVersion,
       bypass: () => durability.pending() !== undefined,
       requestId: config.ids.requestId,
-      log: config.log
+      log: config.log,
+      adapterResponses: config.lightweightWebGlobals
     })
     const cached = cache.wrap((request: Request, env?: HttpBindings) => app.fetch(request, env))
     const faulted: FetchHandler = faults.wrap(async (request, env) => cached(request, env as HttpBindings | undefined))

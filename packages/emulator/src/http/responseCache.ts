@@ -59,6 +59,12 @@ export interface ResponseCacheOptions {
   /** How many answers are kept at most; past that the cache starts over. Default 1,000. */
   readonly maxEntries?: number
   /**
+   * Whether the web path's answers are `@hono/node-server`'s own lightweight `Response` (`lightweightWebGlobals`),
+   * whose length the adapter leaves to node:http (after the date) where it writes the platform's with the other
+   * headers: `answerNode` writes its header lines the same way. Default `false`.
+   */
+  readonly adapterResponses?: boolean
+  /**
    * How many body characters are kept at most (default 8 Mi: a few hundred pages of 1,000 short codes would
    * otherwise hold gigabytes); past that the cache starts over, and a body of more than an eighth of it is not kept.
    */
@@ -104,7 +110,7 @@ const keyOf = (url: string, authorization: string): string => `${authorization}\
 
 /** The response cache of `options`. */
 export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache => {
-  const { dataVersion, bypass, requestId, log, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
+  const { dataVersion, bypass, requestId, log, adapterResponses = false, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
   const kept = new Map<string, Kept>()
   let keptAt: string | undefined
   let keptChars = 0
@@ -182,12 +188,12 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     const hit = hitOf(url, authorizationOfRaw(incoming.rawHeaders), started)
     if (hit === undefined) return false
     onHit({ url, status: hit.status, accountSid: hit.accountSid })
-    // The header lines the adapter writes for the web path's kept answer, in its order (with the platform's
-    // `Response`; its own lightweight one puts the same Content-Length after the date instead).
+    // The header lines the adapter writes for the web path's kept answer, in its order and letter case: its
+    // lightweight `Response` leaves the length to node:http (`end` adds it after the date).
     outgoing.statusCode = hit.status
     for (const name in hit.headers) outgoing.setHeader(name, hit.headers[name] as string)
     outgoing.setHeader(REQUEST_ID, requestId())
-    outgoing.setHeader("content-length", hit.bytes.length)
+    if (!adapterResponses) outgoing.setHeader("content-length", hit.bytes.length)
     outgoing.end(hit.bytes)
     return true
   }
