@@ -5,6 +5,8 @@
 // the trimmed document of prismDocument.mjs for context. Every scenario is bounded (LOAD_SECONDS per target, default
 // 5, plus a 1 s warm-up) and runs subject and baseline alternately. LOAD_BEFORE=<path of another build's main.mjs>
 // adds the same rows for that build (the code before a change) in the same run, marked "(before)".
+// LOAD_ONLY=<comma-separated scenarios> runs only those of durable, fetch, same-bytes, list, prism (default: all), for a
+// bounded comparison of one path on a shared machine.
 // Prints its rows as JSON on the last line with --json (bench/run.mjs collects them); run after a build.
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
@@ -27,6 +29,12 @@ const FETCHED = `SC${hex("a")}`
 const auth = { authorization: `Basic ${Buffer.from(`${ACCOUNT}:demo-auth-token`).toString("base64")}` }
 const collection = `/v1/Services/${SERVICE}/ShortCodes`
 const log = (line) => process.stderr.write(`  ${line}\n`)
+const SCENARIOS = ["durable", "fetch", "same-bytes", "list", "prism"]
+const only = process.env.LOAD_ONLY?.split(",").map((name) => name.trim()).filter((name) => name !== "")
+const unknown = only?.filter((name) => !SCENARIOS.includes(name)) ?? []
+if (unknown.length > 0) throw new Error(`LOAD_ONLY names ${unknown.join(", ")}: the scenarios are ${SCENARIOS.join(", ")}`)
+/** Whether scenario `name` runs (LOAD_ONLY). */
+const runs = (name) => only === undefined || only.includes(name)
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -218,7 +226,7 @@ try {
 
   // The emulator's rows, and the same rows for the build before a change when LOAD_BEFORE names one.
   const builds = [{ label: "", durable, memory }, ...(before === undefined ? [] : [{ label: " (before)", durable: durableBefore, memory: memoryBefore }])]
-  for (const build of builds) {
+  for (const build of runs("durable") ? builds : []) {
     log(`POST add + DELETE remove cycles (durable)${build.label}`)
     const write = await compare(cycles(build.durable.url, build.durable.writeSids), cycles(rawUrl))
     rows.push(throughputRow({
@@ -231,7 +239,7 @@ try {
   }
 
   let fetched
-  for (const build of builds) {
+  for (const build of runs("fetch") ? builds : []) {
     log(`GET fetch${build.label}`)
     const result = await compare(reads(build.durable.url, fetchPath), reads(rawUrl, fetchPath))
     fetched ??= result
@@ -243,7 +251,7 @@ try {
       goal: 0.7
     }))
   }
-  rows.push({
+  if (fetched !== undefined) rows.push({
     group: "service",
     figure: `GET fetch p99 latency, ${READ_CONNECTIONS} connections`,
     subject: "emulator",
@@ -257,23 +265,27 @@ try {
 
   // Context for the figure above: the same baseline sending the app's own headers (the five CORS headers and a
   // request id that the contract requires), that is the same response bytes.
-  log("GET fetch vs node:http sending the same headers")
-  const sameBytes = await compare(reads(appUrl, fetchPath), reads(rawUrl, `/same-headers${fetchPath}`))
-  rows.push(throughputRow({
-    figure: `GET fetch, ${READ_CONNECTIONS} connections, vs the same response bytes`,
-    subject: "emulator",
-    baseline: "node:http canned body and the app's headers",
-    result: sameBytes
-  }))
+  if (runs("same-bytes")) {
+    log("GET fetch vs node:http sending the same headers")
+    const sameBytes = await compare(reads(appUrl, fetchPath), reads(rawUrl, `/same-headers${fetchPath}`))
+    rows.push(throughputRow({
+      figure: `GET fetch, ${READ_CONNECTIONS} connections, vs the same response bytes`,
+      subject: "emulator",
+      baseline: "node:http canned body and the app's headers",
+      result: sameBytes
+    }))
+  }
 
-  log("GET list page of 50")
-  const listed = await compare(reads(appUrl, listPath), reads(rawUrl, listPath))
-  rows.push(throughputRow({
-    figure: `GET list page of 50, ${READ_CONNECTIONS} connections`,
-    subject: "emulator",
-    baseline: `node:http canned body (${Buffer.byteLength(listBody)} B)`,
-    result: listed
-  }))
+  if (runs("list")) {
+    log("GET list page of 50")
+    const listed = await compare(reads(appUrl, listPath), reads(rawUrl, listPath))
+    rows.push(throughputRow({
+      figure: `GET list page of 50, ${READ_CONNECTIONS} connections`,
+      subject: "emulator",
+      baseline: `node:http canned body (${Buffer.byteLength(listBody)} B)`,
+      result: listed
+    }))
+  }
 
   const rssAfter = rssMiB(app.child.pid)
   rows.push({
@@ -292,7 +304,9 @@ try {
   // Prism, if installed: the same add/remove cycles against its mock of Twilio's official document, as users run it
   // (the emulator with DB=:memory:, as test suites run it), and against the bench's trimmed document for context.
   const prismCli = join(root, "node_modules/@stoplight/prism-cli/dist/index.js")
-  if (existsSync(prismCli)) {
+  if (!runs("prism")) {
+    // not asked for (LOAD_ONLY)
+  } else if (existsSync(prismCli)) {
     const trimmed = join(dir, "twilio-shortcodes-openapi.json")
     writeFileSync(trimmed, JSON.stringify(prismDocument()))
     const documents = [

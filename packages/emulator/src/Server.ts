@@ -17,14 +17,22 @@ import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnsw
 import type { Faults } from "./faults/Faults.js"
 import { installFaults } from "./faults/install.js"
 import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
-import { withResponseCache } from "./http/responseCache.js"
+import { makeResponseCache } from "./http/responseCache.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
 import { openStore } from "./store/Store.js"
 
-/** The handler behind each emulator (the application inside its wrappers), for `startServer` to pass it node:http's own request. */
-const handlers = new WeakMap<Emulator, Handler>()
+/**
+ * What node:http's listener needs of each emulator: the handler (the application inside its wrappers), given
+ * node:http's own request, and the door of the response cache that answers before a web request is built.
+ */
+interface NodeEntry {
+  readonly handler: Handler
+  /** `true` when a kept answer was sent (the request is done), `false` when it must take the full path. */
+  readonly answerKept: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean
+}
+const handlers = new WeakMap<Emulator, NodeEntry>()
 
 /**
  * An emulator that is not listening: its web handler, its store, `close` to release the database, and the controls
@@ -75,12 +83,14 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     const faults = installFaults(app, config)
     // GET answers are kept while the database does not change (http/responseCache.ts), inside the fault rules and
     // the journal, which see every request; while a disk sync is in flight every read goes to the application.
-    const cached = withResponseCache((request: Request, env?: HttpBindings) => app.fetch(request, env), {
+    const cache = makeResponseCache({
       dataVersion: repository.dataVersion,
       bypass: () => durability.pending() !== undefined,
       requestId: config.ids.requestId,
-      log: config.log
+      log: config.log,
+      adapterResponses: config.lightweightWebGlobals
     })
+    const cached = cache.wrap((request: Request, env?: HttpBindings) => app.fetch(request, env))
     const faulted: FetchHandler = faults.wrap(async (request, env) => cached(request, env as HttpBindings | undefined))
     // Controls (health, reset, request journal; src/controls/) around that: the journal sees faulted requests too.
     const controls = attachControls({
@@ -103,7 +113,16 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
       seeded,
       close: () => (closed ??= dispose().finally(() => store.close()))
     }
-    handlers.set(emulator, handler)
+    handlers.set(emulator, {
+      handler,
+      // On node:http a kept answer goes out before any web request is built, journaled as the controls would; a
+      // fault rule may answer, delay or drop any request, so while one is installed every request goes the full way.
+      answerKept: (incoming, outgoing) => {
+        if (faults.store.hasRules()) return false
+        const started = performance.now()
+        return cache.answerNode(incoming, outgoing, started, (hit) => controls.journalHit(hit, started))
+      }
+    })
     return emulator
   } catch (error) {
     void store.close()
@@ -141,12 +160,14 @@ const MISSING_HOST: DirectAnswer = answerOf("request.invalid", { reason: "the Ho
 const pathOf = (target: string | undefined): string => (target ?? "").split("?", 1)[0] ?? ""
 
 /**
- * The emulator's application as a node:http listener. The
- * node:http request goes along as `incoming`: a body is then read from it without building web streams.
+ * The emulator's application as a node:http listener. A GET whose answer the response cache keeps is answered
+ * from node's own request; every other request goes to the web handler with the node:http request along as
+ * `incoming`: a body is then read from it without building web streams.
  */
 export const appListener = (emulator: Emulator) => {
-  const handler = handlers.get(emulator)
-  if (handler === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  const entry = handlers.get(emulator)
+  if (entry === undefined) throw new Error("appListener needs an emulator made by makeServer")
+  const { handler, answerKept } = entry
   const { log } = emulator.config
   // `@hono/node-server` calls its error handler synchronously, inside the listener call, for a request it cannot
   // turn into a URL; the request is then the one being handled, so its log line can name it.
@@ -162,6 +183,7 @@ export const appListener = (emulator: Emulator) => {
     }
   })
   return (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (answerKept(request, response)) return Promise.resolve()
     current = { request, started: performance.now() }
     try {
       return listener(request, response)

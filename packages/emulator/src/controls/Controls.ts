@@ -18,6 +18,7 @@ import { ApiError } from "../http/ApiError.js"
 import { adminUnauthorized, authenticatedAccount, authenticatedSidOf, isAdminAuthorization } from "../http/auth.js"
 import { isFormContentType } from "../http/form.js"
 import { newRequestId } from "../http/requestId.js"
+import type { NodeHit } from "../http/responseCache.js"
 import { logLine } from "../http/requestLog.js"
 import { methodNotAllowed } from "../http/resource.js"
 import type { Repository } from "../store/Repository.js"
@@ -29,6 +30,17 @@ import type { Reset } from "./Reset.js"
 
 /** A web-standard handler; node:http passes its own request along as `incoming`. */
 export type Handler = (request: Request, env?: { readonly incoming?: IncomingMessage }) => Response | Promise<Response>
+
+/**
+ * The controls' handler, and how a request answered before it (a kept answer on node:http, `started` at
+ * `performance.now()` when it arrived) gets the journal entry the handler would have given it.
+ */
+export interface ControlledHandler extends Handler {
+  readonly journalHit: (hit: NodeHit, started: number) => void
+}
+
+const withJournal = (handler: Handler, journalHit: ControlledHandler["journalHit"]): ControlledHandler =>
+  Object.assign(handler, { journalHit })
 
 export interface ControlsOptions {
   readonly config: ServerConfig
@@ -108,7 +120,7 @@ const refuseResetInput = (request: Request, url: URL): void => {
  * const handle = withControls((request, env) => app.fetch(request, env), { config, repository, journal, reset, startedAt })
  * ```
  */
-export const withControls = (handler: Handler, options: ControlsOptions): Handler => {
+export const withControls = (handler: Handler, options: ControlsOptions): ControlledHandler => {
   const { config, repository, journal, reset, startedAt } = options
 
   const answer = (status: number, body: string | null, headers: Record<string, string> = {}, requestId = config.ids.requestId): Response =>
@@ -168,7 +180,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
     return response
   }
 
-  return async (request, env) => {
+  return withJournal(async (request, env) => {
     const started = performance.now()
     const method = request.method
     const url = new URL(request.url)
@@ -226,5 +238,20 @@ export const withControls = (handler: Handler, options: ControlsOptions): Handle
       at
     })
     return response
-  }
+  }, (hit, started) => {
+    // What the full path journals for the same answer: a GET without a form, answered by the kept answer.
+    const url = new URL(hit.url)
+    if (journal.limit === 0 || isAdminPath(url.pathname)) return
+    journal.record({
+      method: "GET",
+      path: url.pathname,
+      query: decodeParameters(url.searchParams),
+      form: {},
+      account_sid: hit.accountSid,
+      status: hit.status,
+      code: null,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      at: config.clock().toISOString()
+    })
+  })
 }

@@ -7,7 +7,7 @@ import type { Seed } from "../Seed.js"
 import type { SeedReport } from "../Seeding.js"
 import type { Durability } from "../store/Durability.js"
 import type { Repository } from "../store/Repository.js"
-import { type Handler, withControls } from "./Controls.js"
+import { type ControlledHandler, type Handler, withControls } from "./Controls.js"
 import { type JournalEntry, type JournalFilter, makeJournal } from "./Journal.js"
 import { makeReset, type ResetHook } from "./Reset.js"
 
@@ -60,6 +60,8 @@ export interface ControlsHandle {
 export interface AttachedControls {
   /** `handler` with the controls around it. */
   readonly handler: Handler
+  /** Journals a request answered before `handler` could see it (a kept answer on node:http). */
+  readonly journalHit: ControlledHandler["journalHit"]
   readonly handle: ControlsHandle
 }
 
@@ -79,8 +81,10 @@ export const attachControls = (options: {
   // test after a reset gets the SIDs a test after the start gets, whichever tests ran before it.
   reset.onReset(journal.clear)
   reset.onReset(() => config.ids.restart?.())
+  const controlled = withControls(handler, { config, repository, journal, reset, startedAt })
   return {
-    handler: withControls(handler, { config, repository, journal, reset, startedAt }),
+    handler: controlled,
+    journalHit: controlled.journalHit,
     handle: {
       reset: reset.reset,
       requests: journal.entries,

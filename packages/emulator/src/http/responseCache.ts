@@ -8,8 +8,12 @@
  * connection, another process included, and this connection's change count) is read before each request; any
  * change empties the cache. Each answer gets a fresh `Twilio-Request-Id` and its log line; the request journal and
  * the fault rules wrap this cache, so they still see every request. Nothing here knows an endpoint.
+ *
+ * The same cache answers on two paths: `wrap` in front of the web handler, and `answerNode` on node:http before any
+ * web `Request` is built (the server calls it first when no fault rule is installed), with the same keys, the same
+ * version check, a fresh request id and the log line; a miss there goes the full way and fills the cache.
  */
-import type { IncomingMessage } from "node:http"
+import type { IncomingMessage, ServerResponse } from "node:http"
 import { getPath } from "hono/utils/url"
 import { type LogSink, logLine } from "./requestLog.js"
 import { authenticatedSidOf, markAuthenticated } from "./auth.js"
@@ -23,19 +27,25 @@ export interface NodeBindings {
 export type WebHandler<Env extends NodeBindings> = (request: Request, env?: Env) => Response | Promise<Response>
 
 /**
- * The request's `Authorization` as the application reads it: web `Headers` join repeated fields with ", " (which
- * no credentials check accepts), where node's parsed headers keep only the first. Read from node's raw headers when
- * node:http serves, since the web request's `Headers` are built only on first use.
+ * The `Authorization` of node's raw headers as the application reads it: web `Headers` join repeated fields with
+ * ", " (which no credentials check accepts), where node's parsed headers keep only the first.
  */
-const authorizationOf = (request: Request, env: NodeBindings | undefined): string => {
-  const raw = env?.incoming?.rawHeaders
-  if (raw === undefined) return request.headers.get("authorization") ?? ""
+const authorizationOfRaw = (raw: ReadonlyArray<string>): string => {
   let value: string | undefined
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string
     if (name.length === 13 && name.toLowerCase() === "authorization") value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`
   }
   return value ?? ""
+}
+
+/**
+ * The request's `Authorization` as the application reads it; from node's raw headers when node:http serves, since
+ * the web request's `Headers` are built only on first use.
+ */
+const authorizationOf = (request: Request, env: NodeBindings | undefined): string => {
+  const raw = env?.incoming?.rawHeaders
+  return raw === undefined ? request.headers.get("authorization") ?? "" : authorizationOfRaw(raw)
 }
 
 export interface ResponseCacheOptions {
@@ -49,6 +59,12 @@ export interface ResponseCacheOptions {
   /** How many answers are kept at most; past that the cache starts over. Default 1,000. */
   readonly maxEntries?: number
   /**
+   * Whether the web path's answers are `@hono/node-server`'s own lightweight `Response` (`lightweightWebGlobals`),
+   * whose length the adapter leaves to node:http (after the date) where it writes the platform's with the other
+   * headers: `answerNode` writes its header lines the same way. Default `false`.
+   */
+  readonly adapterResponses?: boolean
+  /**
    * How many body characters are kept at most (default 8 Mi: a few hundred pages of 1,000 short codes would
    * otherwise hold gigabytes); past that the cache starts over, and a body of more than an eighth of it is not kept.
    */
@@ -60,15 +76,41 @@ interface Kept {
   /** Every header of the answer but its request id, by lower-case name. */
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** The body's bytes, made once for the node:http path. */
+  readonly bytes: Buffer
   /** The account the application authenticated (for the journal). */
   readonly accountSid: string
 }
 
+/** A request answered by `answerNode`: what the request journal records of it. */
+export interface NodeHit {
+  /** The request's URL as the web path would have seen it. */
+  readonly url: string
+  readonly status: number
+  /** The account the application authenticated when it made the kept answer. */
+  readonly accountSid: string
+}
+
+/** The one cache, with its two doors. */
+export interface ResponseCache {
+  /** `handler` behind the cache. */
+  readonly wrap: <Env extends NodeBindings>(handler: WebHandler<Env>) => WebHandler<Env>
+  /**
+   * Answers a GET on node:http from a kept answer, before any web request is built: `true` when it answered (after
+   * `onHit`, which journals it), `false` when the request must take the full path (not a GET, a body, a sync in
+   * flight, an absolute target, or nothing kept under its key).
+   */
+  readonly answerNode: (incoming: IncomingMessage, outgoing: ServerResponse, started: number, onHit: (hit: NodeHit) => void) => boolean
+}
+
 const REQUEST_ID = "twilio-request-id"
 
-/** `handler` behind the cache. */
-export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<Env>, options: ResponseCacheOptions): WebHandler<Env> => {
-  const { dataVersion, bypass, requestId, log, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
+/** The key of an answer: the same credentials at the same data version read the same rows. */
+const keyOf = (url: string, authorization: string): string => `${authorization}\n${url}`
+
+/** The response cache of `options`. */
+export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache => {
+  const { dataVersion, bypass, requestId, log, adapterResponses = false, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
   const kept = new Map<string, Kept>()
   let keptAt: string | undefined
   let keptChars = 0
@@ -77,25 +119,36 @@ export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<
     keptChars = 0
   }
 
-  // Plain header objects: node:http's adapter writes them without building web `Headers`.
-  const answer = (entry: Kept): Response =>
-    new Response(entry.body, { status: entry.status, headers: { ...entry.headers, [REQUEST_ID]: requestId() } })
-
-  return async (request, env) => {
-    if (request.method !== "GET" || bypass()) return handler(request, env)
-    const started = performance.now()
-    // Read before the application runs: a commit after this point changes the version the next request sees.
+  /** The version the coming answer belongs to: read before the application runs, so a commit after it counts. */
+  const currentVersion = (): string => {
     const version = dataVersion()
     if (version !== keptAt) {
       clear()
       keptAt = version
     }
-    const key = `${authorizationOf(request, env)}\n${request.url}`
-    const hit = kept.get(key)
+    return version
+  }
+
+  /** The kept answer of `url` under `authorization`, with its log line, or `undefined`. */
+  const hitOf = (url: string, authorization: string, started: number): Kept | undefined => {
+    const hit = kept.get(keyOf(url, authorization))
+    // The path as the application's log line names it (Hono's reading of the URL, which reads only `url`).
+    if (hit !== undefined) log?.(logLine("GET", getPath({ url } as Request), hit.status, started))
+    return hit
+  }
+
+  // Plain header objects: node:http's adapter writes them without building web `Headers`.
+  const answer = (entry: Kept): Response =>
+    new Response(entry.body, { status: entry.status, headers: { ...entry.headers, [REQUEST_ID]: requestId() } })
+
+  const wrap = <Env extends NodeBindings>(handler: WebHandler<Env>): WebHandler<Env> => async (request, env) => {
+    if (request.method !== "GET" || bypass()) return handler(request, env)
+    const started = performance.now()
+    const version = currentVersion()
+    const authorization = authorizationOf(request, env)
+    const hit = hitOf(request.url, authorization, started)
     if (hit !== undefined) {
       markAuthenticated(request, hit.accountSid)
-      // The path as the application's log line names it (Hono's reading of the URL).
-      log?.(logLine("GET", getPath(request), hit.status, started))
       return answer(hit)
     }
     const response = await handler(request, env)
@@ -104,17 +157,50 @@ export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<
     // the version it is kept under.
     const accountSid = authenticatedSidOf(request)
     if (response.status !== 200 || accountSid === null || dataVersion() !== version) return response
+    const body = await response.text()
     const entry: Kept = {
       status: response.status,
       headers: Object.fromEntries([...response.headers].filter(([name]) => name !== REQUEST_ID)),
-      body: await response.text(),
+      body,
+      bytes: Buffer.from(body),
       accountSid
     }
     if (entry.body.length <= maxChars / 8) {
       if (kept.size >= maxEntries || keptChars + entry.body.length > maxChars) clear()
-      kept.set(key, entry)
+      kept.set(keyOf(request.url, authorization), entry)
       keptChars += entry.body.length
     }
     return new Response(entry.body, { status: response.status, headers: response.headers })
   }
+
+  const answerNode: ResponseCache["answerNode"] = (incoming, outgoing, started, onHit) => {
+    const { method, headers } = incoming
+    const target = incoming.url ?? ""
+    // A body (which the full path reads or refuses), a sync in flight, an absolute-form target: the full path.
+    if (method !== "GET" || target.charCodeAt(0) !== 47 || headers["content-length"] !== undefined || headers["transfer-encoding"] !== undefined || bypass()) return false
+    const host = headers.host
+    if (host === undefined || host === "") return false
+    // The URL as `@hono/node-server` builds it when scheme, Host and target need no normalizing. When they do, it
+    // builds the normalized `URL.href` instead, which is never this string unless it is already normalized (an
+    // href parses back to itself), so this can only find an answer kept under the URL the adapter would build.
+    const url = `${(incoming.socket as { encrypted?: boolean }).encrypted === true ? "https" : "http"}://${host}${target}`
+    currentVersion()
+    const hit = hitOf(url, authorizationOfRaw(incoming.rawHeaders), started)
+    if (hit === undefined) return false
+    onHit({ url, status: hit.status, accountSid: hit.accountSid })
+    // The header lines the adapter writes for the web path's kept answer, in its order and letter case: its
+    // lightweight `Response` leaves the length to node:http (`end` adds it after the date).
+    outgoing.statusCode = hit.status
+    for (const name in hit.headers) outgoing.setHeader(name, hit.headers[name] as string)
+    outgoing.setHeader(REQUEST_ID, requestId())
+    if (!adapterResponses) outgoing.setHeader("content-length", hit.bytes.length)
+    outgoing.end(hit.bytes)
+    return true
+  }
+
+  return { wrap, answerNode }
 }
+
+/** `handler` behind a cache of its own (tests; the server makes one cache and uses both of its doors). */
+export const withResponseCache = <Env extends NodeBindings>(handler: WebHandler<Env>, options: ResponseCacheOptions): WebHandler<Env> =>
+  makeResponseCache(options).wrap(handler)

@@ -1,10 +1,12 @@
 /**
  * The one response cache of GET answers (src/http/responseCache.ts), held to the application's answers: a real
  * node:http server of an emulator on a SQLite file in a temporary folder. Generated requests, good and bad, are each
- * sent twice in a row (the second may be a kept answer): status, headers (but the date and the request id's value),
- * body and log line must be the same, and every request has its journal entry. Writes by this process or by another
+ * sent twice in a row (the second may be a kept answer, sent on node:http before any web request is built): status,
+ * header lines in their order (but the date and the request id's value), body and log line must be the same, and
+ * every request has its journal entry. Writes by this process or by another
  * connection to the file end every kept answer; fault rules still meet every request.
  */
+import { spawnSync } from "node:child_process"
 import { request as httpRequest, createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -14,13 +16,16 @@ import { fc, test } from "@fast-check/vitest"
 import BetterSqlite3 from "better-sqlite3"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { markAuthenticated } from "../../src/http/auth.js"
-import { withResponseCache } from "../../src/http/responseCache.js"
+import { getRequestListener, type HttpBindings } from "@hono/node-server"
+import { makeResponseCache, withResponseCache } from "../../src/http/responseCache.js"
 import { appListener, makeServer, type Emulator } from "../../src/Server.js"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
 
 interface Answer {
   readonly status: number
   readonly headers: Record<string, string | Array<string> | undefined>
+  /** The header lines in the order they came, names as sent. */
+  readonly rawHeaders: ReadonlyArray<string>
   readonly body: string
 }
 
@@ -35,7 +40,7 @@ const send = (method: string, path: string, headers: Record<string, string | Arr
     const req = httpRequest({ host: "127.0.0.1", port, method, path, headers, agent: false }, (res) => {
       let body = ""
       res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body })
       })
     })
     req.on("error", reject)
@@ -48,6 +53,22 @@ const comparable = (answer: Answer) => {
   expect(date).toBeTypeOf("string")
   const requestIdForm = typeof requestId === "string" && /^RQ[0-9a-f]{32}$/.test(requestId) ? "RQ + 32 hex digits" : requestId
   return { status: answer.status, headers, requestIdForm, body: answer.body }
+}
+
+/** The header lines as sent, in order, with the date's and the request id's values masked. */
+const headerLines = (answer: Answer): Array<string> => {
+  const lines: Array<string> = []
+  for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+    const name = answer.rawHeaders[i] as string
+    lines.push(`${name}: ${["date", "twilio-request-id"].includes(name.toLowerCase()) ? "*" : answer.rawHeaders[i + 1]}`)
+  }
+  return lines
+}
+
+/** A journal entry without what differs between two requests (their time and duration). */
+const journaled = ({ at, duration_ms, ...entry }: { readonly at: string; readonly duration_ms: number }) => {
+  expect([typeof at, typeof duration_ms]).toEqual(["string", "number"])
+  return entry
 }
 
 /** A log line without its time stamp and duration. */
@@ -141,6 +162,7 @@ describe("the response cache of GET answers", () => {
       const between = lines.length
       const second = await send(r.method, path, headers)
       expect(comparable(second)).toEqual(comparable(first))
+      expect(headerLines(second)).toEqual(headerLines(first))
       expect(lines.slice(between).map(logged)).toEqual(lines.slice(before, between).map(logged))
     }
   )
@@ -184,6 +206,54 @@ describe("the response cache of GET answers", () => {
     const after = JSON.parse((await send("GET", "/admin/faults", admin)).body).faults
     emulator.faults.clear()
     expect([before.length, after.length]).toEqual([0, 1])
+  })
+
+  it("answers a kept GET on node:http, before any web request, exactly as the full path does", async () => {
+    emulator.clearRequests()
+    const path = `${collection}?PageSize=2&Page=0`
+    const before = lines.length
+    // The application's answer (kept), the kept answer on node:http, and the kept answer on the web path (a fault
+    // rule that meets nothing sends every request the full way).
+    const made = await send("GET", path, demoHeaders)
+    const onNode = await send("GET", path, demoHeaders)
+    emulator.faults.add({ method: "DELETE", path: "/nowhere", status: 503 })
+    const onWeb = await send("GET", path, demoHeaders)
+    emulator.faults.clear()
+    expect(made.status).toBe(200)
+    expect(comparable(onNode)).toEqual(comparable(made))
+    expect(comparable(onWeb)).toEqual(comparable(made))
+    expect(headerLines(onNode)).toEqual(headerLines(onWeb))
+    expect(headerLines(onNode)).toEqual(headerLines(made))
+    expect(new Set([made, onNode, onWeb].map((answer) => answer.headers["twilio-request-id"])).size).toBe(3)
+    expect(lines.slice(before).map(logged)).toEqual([`GET ${collection} 200`, `GET ${collection} 200`, `GET ${collection} 200`])
+    const entries = emulator.requests().map(journaled)
+    expect(entries).toEqual([entries[0], entries[0], entries[0]])
+    expect(entries[0]).toEqual({
+      method: "GET",
+      path: collection,
+      query: { PageSize: "2", Page: "0" },
+      form: {},
+      account_sid: DEMO_ACCOUNT_SID,
+      status: 200,
+      code: null
+    })
+  })
+
+  it("never answers a kept answer on node:http after another process wrote to the file", async () => {
+    const fetchIt = () => send("GET", fetchPath, demoHeaders)
+    const first = await fetchIt()
+    expect(JSON.parse((await fetchIt()).body).capabilities).toEqual(JSON.parse(first.body).capabilities)
+    const script = [
+      "const Database = require('better-sqlite3')",
+      "const db = new Database(process.argv[1])",
+      "db.prepare('UPDATE short_codes SET capabilities = ? WHERE sid = ?').run(process.argv[2], process.argv[3])",
+      "db.close()"
+    ].join(";")
+    const written = spawnSync(process.execPath, ["-e", script, join(folder, "cache.sqlite"), JSON.stringify(["MMS"]), DEMO_SHORT_CODE_SIDS[0]], { encoding: "utf8" })
+    expect(written.stderr).toBe("")
+    expect(written.status).toBe(0)
+    expect(JSON.parse((await fetchIt()).body).capabilities).toEqual(["MMS"])
+    expect(JSON.parse((await fetchIt()).body).capabilities).toEqual(["MMS"])
   })
 
   it("lets a fault rule meet a request whose answer is kept", async () => {
@@ -248,6 +318,46 @@ describe("withResponseCache", () => {
     expect(calls).toBe(11)
     await get("/1")
     expect(calls).toBe(12)
+  })
+
+  it("answers on node:http, under the same key, what the web path kept, and leaves every other request to it", async () => {
+    let calls = 0
+    const hits: Array<unknown> = []
+    const cache = makeResponseCache({ dataVersion: () => "1", bypass: () => false, requestId: () => "RQkept", log: undefined })
+    const cached = cache.wrap(async (request: Request) => {
+      calls++
+      markAuthenticated(request, "AC1")
+      return new Response(`{"n":${calls}}`, { status: 200, headers: { "content-type": "application/json" } })
+    })
+    const web = getRequestListener(async (request, env) => cached(request, env as HttpBindings), { overrideGlobalObjects: false })
+    const answered: Array<boolean> = []
+    const node = createServer((req, res) => {
+      const done = cache.answerNode(req, res, performance.now(), (hit) => hits.push(hit))
+      answered.push(done)
+      if (!done) void web(req, res)
+    })
+    const nodePort = await new Promise<number>((resolve) => node.listen(0, "127.0.0.1", () => resolve((node.address() as AddressInfo).port)))
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<string>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port: nodePort, path, headers: { authorization: "Basic a", ...headers }, agent: false }, (res) => {
+          let body = ""
+          res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve(`${res.headers["twilio-request-id"] ?? ""} ${body}`))
+        })
+        req.on("error", reject)
+        req.end(headers["content-length"] === undefined ? undefined : "x")
+      })
+    try {
+      expect(await get("/x?a=1")).toBe(' {"n":1}')
+      expect(await get("/x?a=1")).toBe('RQkept {"n":1}')
+      // Other credentials, another query, a body: the web path.
+      expect(await get("/x?a=1", { authorization: "Basic b" })).toBe(' {"n":2}')
+      expect(await get("/x?a=2")).toBe(' {"n":3}')
+      expect(await get("/x?a=1", { "content-length": "1" })).toBe('RQkept {"n":1}')
+      expect(answered).toEqual([false, true, false, false, false])
+      expect(hits).toEqual([{ url: `http://127.0.0.1:${nodePort}/x?a=1`, status: 200, accountSid: "AC1" }])
+    } finally {
+      await new Promise((resolve) => node.close(resolve))
+    }
   })
 
   it("never keeps an answer to another method, or one no Twilio account was authenticated for", async () => {
