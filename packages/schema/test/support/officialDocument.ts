@@ -57,4 +57,7 @@ export const officialSchema = (name: string) => ajv.compile({ $ref: `${officialD
 
 /** A validator of the form body of the `post` at `path` in the official document (its create request). */
 export const officialCreateForm = (path: string) =>
-  ajv.compile(officialDocument.paths[path].post.requestBody.content["application/x-www-form-urlencoded"].schema)
+  ajv.compile({
+    // A JSON pointer into the document, so that the form's own `$ref`s resolve.
+    $ref: `${officialDocument.$id}#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/post/requestBody/content/application~1x-www-form-urlencoded/schema`
+  })
