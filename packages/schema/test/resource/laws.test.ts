@@ -13,7 +13,7 @@ import { describe, expect } from "vitest"
 import * as schemaPackage from "@shortcode-kit/schema"
 import { errorTable, listQueryDescriptions, standardSchemas, toJsonSchema, toValidationIssues, type WireSchemaName } from "@shortcode-kit/schema"
 import { MessagingApi } from "@shortcode-kit/schema/http"
-import { officialCreateForm, officialDocument, officialSchema, operationShapes } from "../support/officialDocument.js"
+import { officialCreateForm, officialDocument, officialListResponse, officialSchema, operationShapes } from "../support/officialDocument.js"
 import {
   asRequestObject,
   formBodies,
@@ -22,6 +22,7 @@ import {
   officialFormSchema,
   officialProperties,
   sparseWire,
+  validPage,
   validWire,
   wireInputs
 } from "../support/officialInputs.js"
@@ -128,8 +129,23 @@ describe.each(resources.map((resource) => [resource.declaration.identifier, reso
 
   describe("round trips", () => {
     const equivalent = Schema.toEquivalence(resource.codec)
-    test.prop([validWire(openApiName)], { numRuns: 200 })("encode(decode(w)) deep-equals w for every whole valid wire value", (wire) => {
-      expect(encode(decode(wire))).toEqual(wire)
+    test.prop([validWire(openApiName)], { numRuns: 200 })("encode(decode(w)) deep-equals w for every whole valid wire value, decoded under the declared names", (wire) => {
+      const value = decode(wire) as object
+      expect(Object.keys(value)).toEqual(Object.keys(resource.declaration.fields))
+      expect(encode(value)).toEqual(wire)
+    })
+
+    const officialPage = officialListResponse(collection)
+    test.prop([validPage(collection, openApiName, pageKey)], { numRuns: 100 })("a valid page is the official list response's, and encode(decode(p)) deep-equals p", (wire) => {
+      expect(officialPage(wire)).toBe(true)
+      expect(Schema.encodeSync(resource.page)(Schema.decodeUnknownSync(resource.page)(wire))).toEqual(wire)
+    })
+
+    test.prop([validWire(openApiName)], { numRuns: 50 })("a property of the wrong kind is reported under its wire name", (wire) => {
+      for (const { wire: key } of Object.values<schemaPackage.Field>(resource.declaration.fields)) {
+        const paths = issuesOf(resource.codec, { ...wire, [key]: [7] }).map(([path]) => (path as ReadonlyArray<unknown>)[0])
+        expect(paths, key).toEqual([key])
+      }
     })
     // A served (`required`) codec takes whole bodies only.
     test.prop([presence === "optional" ? sparseWire(openApiName) : validWire(openApiName)], { numRuns: 200 })("decode(encode(d)) equals d for every domain value", (wire) => {

@@ -36,7 +36,8 @@ const nearProperty = (property: Json): fc.Arbitrary<unknown> => {
     case "integer":
       return fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.constantFrom("1", 1.5))
     default:
-      return fc.string({ maxLength: 16 })
+      // Any text, word-like text and digits only: the shapes where prose rules (lengths, characters) part.
+      return fc.oneof(fc.string({ maxLength: 16 }), fc.stringMatching(/^[A-Za-z0-9 _&+-]{0,13}$/), fc.stringMatching(/^[0-9]{1,12}$/))
   }
 }
 
@@ -63,10 +64,13 @@ const validProperty = (property: Json): fc.Arbitrary<unknown> => {
 /** Any JSON-ish value of another kind than most properties take. */
 const otherKind = fc.oneof(fc.constant(null), sid("SC"), fc.integer(), fc.array(fc.integer(), { maxLength: 2 }), fc.constant("not a date or uri"), fc.boolean())
 
+// `null` where ajv takes it too: not for an `enum` without `null` (see isDocumentedDifference).
+const takesNull = (property: Json) => property.nullable === true && (property.enum === undefined || property.enum.includes(null))
+
 const wholeOf = (openApiName: string, value: (property: Json) => fc.Arbitrary<unknown>) =>
   fc.record(Object.fromEntries(Object.entries(officialProperties(openApiName)).map(([key, property]) => [
     key,
-    property.nullable === true ? fc.option(value(property), { nil: null, freq: 4 }) : value(property)
+    takesNull(property) ? fc.option(value(property), { nil: null, freq: 4 }) : value(property)
   ])))
 
 /** Valid wire objects of `openApiName` with every key, `null` where the official schema allows it. */
@@ -111,7 +115,7 @@ export const isDocumentedDifference = (openApiName: string, input: unknown): boo
   return Object.entries(officialProperties(openApiName)).some(([key, property]) => {
     const value = (input as Record<string, unknown>)[key]
     return (property.format === "date-time" && isLenientDateTime(value)) || (property.format === "uri" && isUriDifference(value)) ||
-      (property.nullable === true && property.enum !== undefined && !property.enum.includes(null) && value === null)
+      (property.nullable === true && !takesNull(property) && value === null)
   })
 }
 
@@ -132,7 +136,7 @@ export const formBodies = (path: string, parameters: ReadonlyArray<string>): fc.
     { weight: 2, arbitrary: one.map(body) },
     { weight: 2, arbitrary: repeated.map(body) },
     { weight: 1, arbitrary: all.map((pairs) => `Other=1&${body(pairs)}&Foo=bar`) },
-    { weight: 1, arbitrary: fc.constantFrom("", ...parameters.flatMap((name) => [`${name}=`, `${name}`, `${name.toLowerCase()}=x`])) },
+    { weight: 1, arbitrary: fc.constantFrom("", ...parameters.flatMap((name) => [`${name}=`, `${name}`, `${name.toLowerCase()}=x`, `${name}=%zz`, `${name}=%61`])) },
     { weight: 1, arbitrary: fc.string({ maxLength: 60 }) }
   )
 }
@@ -154,3 +158,24 @@ export const officialExamples = (path: string, method: string): Array<[string, u
     .flatMap(([status, response]) =>
       Object.entries<Json>(response.content?.["application/json"]?.examples ?? {}).map(([name, example]): [string, unknown] => [`${method} ${status} ${name}`, example.value])
     )
+
+/** The official list response schema of the `get` at the collection `path`. */
+const listResponse = (path: string): Json => resolve(officialDocument.paths[path].get.responses["200"].content["application/json"].schema)
+
+/**
+ * Valid list pages of the collection at `path`: up to 3 whole valid items of `openApiName` under `pageKey`, and a
+ * `meta` from the official meta schema, `key` the page key as Twilio writes it.
+ */
+export const validPage = (path: string, openApiName: string, pageKey: string) => {
+  const meta = listResponse(path).properties.meta.properties as Record<string, Json>
+  return fc.record({
+    [pageKey]: fc.array(validWire(openApiName), { maxLength: 3 }),
+    meta: fc.record({
+      ...Object.fromEntries(Object.entries(meta).map(([key, property]) => [
+        key,
+        property.nullable === true ? fc.option(validProperty(property), { nil: null }) : validProperty(property)
+      ])),
+      key: fc.constant(pageKey)
+    })
+  })
+}
