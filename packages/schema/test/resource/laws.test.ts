@@ -30,7 +30,7 @@ import {
 // Any declared resource, as the laws read it: through its declaration and its schemas as plain codecs.
 type Codec = Schema.Codec<unknown, unknown>
 interface AnyResource {
-  readonly declaration: schemaPackage.ResourceDeclaration
+  readonly declaration: schemaPackage.ResourceDeclaration & { readonly operations: schemaPackage.Operations }
   readonly codec: Codec
   readonly page: Codec
   readonly pageItemsKey: string
