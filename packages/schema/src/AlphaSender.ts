@@ -8,7 +8,7 @@
 import { Schema } from "effect"
 import { AlphaSenderText } from "./AlphaSenderText.js"
 import { DateFromTwilioString } from "./DateTime.js"
-import { serviceNotFound } from "./MessagingService.js"
+import { messagingServiceParent } from "./MessagingService.js"
 import { field } from "./resource/Field.js"
 import { defineResource } from "./resource/Resource.js"
 import { AccountSid, ServiceSid, sid } from "./Sid.js"
@@ -29,9 +29,6 @@ import { UrlFromUriString } from "./Uri.js"
 export const AlphaSenderSid = sid("AI", "AlphaSenderSid")
 /** @since 0.2.0 */
 export type AlphaSenderSid = typeof AlphaSenderSid.Type
-
-const notFound = { summary: "Not found: no such Messaging Service, or no such alpha sender in it", codes: [20404] } as const
-const serviceSid = (what: string) => `The SID of the Service ${what}. A malformed SID names no Service: 404.`
 
 /**
  * The declaration of the AlphaSenders resource. Its create parameter is a text, not a SID: a text that breaks one
@@ -61,37 +58,20 @@ export const AlphaSenderResource = defineResource({
   pathParams: { ServiceSid },
   pageKey: "alpha_senders",
   create: { alphaSender: { wire: "AlphaSender", schema: AlphaSenderText, empty: { expected: "an alpha sender ID" } } },
+  parent: messagingServiceParent,
+  // A service has at most one alpha sender: "the", not "a".
   operations: {
     create: {
       summary: "Add the alpha sender of a Messaging Service",
       success: "Created: the alpha sender, now the Messaging Service's",
-      parameters: { ServiceSid: serviceSid("to create the resource under") },
-      errors: [
-        {
-          summary: "Bad request: AlphaSender is missing, empty, repeated or breaks a rule, or the service already has an alpha sender",
-          codes: [20001, 21709]
-        },
-        serviceNotFound
-      ]
+      errors: [{
+        summary: "Bad request: AlphaSender is missing, empty, repeated or breaks a rule, or the service already has an alpha sender",
+        codes: [20001, 21709]
+      }]
     },
-    list: {
-      summary: "List the alpha senders of a Messaging Service (at most one)",
-      success: "OK: one page of the service's alpha senders",
-      parameters: { ServiceSid: serviceSid("to read the resources from") },
-      errors: [serviceNotFound]
-    },
-    fetch: {
-      summary: "Fetch the alpha sender of a Messaging Service",
-      success: "OK: the alpha sender",
-      parameters: { ServiceSid: serviceSid("to fetch the resource from"), Sid: "The SID of the AlphaSender resource to fetch." },
-      errors: [notFound]
-    },
-    delete: {
-      summary: "Remove the alpha sender of a Messaging Service",
-      success: "The resource was deleted successfully.",
-      parameters: { ServiceSid: serviceSid("to delete the resource from"), Sid: "The SID of the AlphaSender resource to delete." },
-      errors: [notFound]
-    }
+    list: { summary: "List the alpha senders of a Messaging Service (at most one)" },
+    fetch: { summary: "Fetch the alpha sender of a Messaging Service" },
+    delete: { summary: "Remove the alpha sender of a Messaging Service" }
   },
   groupDescription: "A Messaging Service resource to add, fetch or remove the alpha sender ID of a Messaging Service."
 })

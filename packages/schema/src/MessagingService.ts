@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { DateFromTwilioString } from "./DateTime.js"
 import { field } from "./resource/Field.js"
+import type { ParentDeclaration } from "./resource/operationTexts.js"
 import { defineResource } from "./resource/Resource.js"
 import { AccountSid, ServiceSid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
@@ -43,6 +44,14 @@ export const FriendlyName = Schema.String.check(
 
 /** The answer of an operation on a service, or on a resource under one, when the service is not the account's. @since 0.2.0 */
 export const serviceNotFound = { summary: "Not found: no such Messaging Service in this account", codes: [20404] } as const
+
+/**
+ * The parent of the resources that live in a Messaging Service (short codes, phone numbers, alpha senders): their
+ * operations' texts are derived from its name, and each can answer its not-found.
+ *
+ * @since 0.2.0
+ */
+export const messagingServiceParent: ParentDeclaration = { name: "Messaging Service", notFound: serviceNotFound }
 
 /**
  * The declaration of the Services resource. Its codec requires every key (a served body is whole); the official

@@ -8,7 +8,7 @@ import { Schema } from "effect"
 import { CountryCode } from "./CountryCode.js"
 import { DateFromTwilioString } from "./DateTime.js"
 import { ruleCheck } from "./internal/rule.js"
-import { serviceNotFound } from "./MessagingService.js"
+import { messagingServiceParent } from "./MessagingService.js"
 import { field } from "./resource/Field.js"
 import { memberChecks, memberUrl, strictBaseUrl } from "./resource/memberStrict.js"
 import { defineResource } from "./resource/Resource.js"
@@ -34,12 +34,10 @@ export const PhoneNumberE164 = Schema.String.check(
   }, { jsonSchema: { type: "string", pattern: "^\\+[1-9][0-9]{1,14}$" } })
 )
 
-const serviceSidOf = (what: string) => `The SID of the Messaging Service ${what}. A malformed SID names no Service: 404.`
-const notFound = { summary: "Not found: no such Messaging Service, or no such phone number in it", codes: [20404] } as const
-
 /**
  * The declaration of the PhoneNumbers resource: fields (Twilio's order), paths, the create parameter
- * `PhoneNumberSid` and the answers of its four operations (those of ShortCodes: 21421 covers a Phone Number SID).
+ * `PhoneNumberSid` and the answers of its create operation (those of ShortCodes: 21421 covers a Phone Number SID);
+ * the texts of its operations are derived from its words.
  *
  * @since 0.2.0
  */
@@ -66,35 +64,17 @@ export const PhoneNumberResource = defineResource({
   pathParams: { ServiceSid },
   pageKey: "phone_numbers",
   create: { phoneNumberSid: { wire: "PhoneNumberSid", schema: PhoneNumberSid, empty: { expected: "a PhoneNumber SID" } } },
+  parent: messagingServiceParent,
   operations: {
     create: {
-      summary: "Add a phone number to a Messaging Service",
-      success: "Created: the phone number, now in the Messaging Service",
-      parameters: { ServiceSid: serviceSidOf("to create the resource under") },
       errors: [
         { summary: "Bad request: PhoneNumberSid is missing, empty, repeated or malformed, or the pool is full", codes: [20001, 21421, 21714] },
-        serviceNotFound,
         { summary: "Conflict: the phone number is already in this or another Messaging Service", codes: [21710, 21712] }
       ]
     },
-    list: {
-      summary: "List the phone numbers of a Messaging Service",
-      success: "OK: one page of the service's phone numbers",
-      parameters: { ServiceSid: serviceSidOf("to read the resources from") },
-      errors: [serviceNotFound]
-    },
-    fetch: {
-      summary: "Fetch a phone number of a Messaging Service",
-      success: "OK: the phone number",
-      parameters: { ServiceSid: serviceSidOf("to fetch the resource from"), Sid: "The SID of the PhoneNumber resource to fetch." },
-      errors: [notFound]
-    },
-    delete: {
-      summary: "Remove a phone number from a Messaging Service",
-      success: "The resource was deleted successfully.",
-      parameters: { ServiceSid: serviceSidOf("to delete the resource from"), Sid: "The SID of the PhoneNumber resource to delete." },
-      errors: [notFound]
-    }
+    list: {},
+    fetch: {},
+    delete: {}
   },
   groupDescription: "A Messaging Service resource to add, fetch or remove phone numbers from a Messaging Service."
 })

@@ -8,19 +8,15 @@ import { Schema } from "effect"
 import { CountryCode } from "./CountryCode.js"
 import { DateFromTwilioString } from "./DateTime.js"
 import { field } from "./resource/Field.js"
-import { serviceNotFound } from "./MessagingService.js"
+import { messagingServiceParent } from "./MessagingService.js"
 import { defineResource } from "./resource/Resource.js"
 import { Capabilities, ShortCodeNumber } from "./ShortCodeNumber.js"
 import { AccountSid, ServiceSid, ShortCodeSid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
 
-// Parameter descriptions as Twilio's OpenAPI document words them (twilio/twilio-oai, MIT).
-const serviceSid = (what: string) => `The SID of the Messaging Service ${what}. A malformed SID names no Service: 404.`
-const shortCodeNotFound = { summary: "Not found: no such Messaging Service, or no such short code in it", codes: [20404] } as const
-
 /**
- * The declaration of the ShortCodes resource: fields, paths, create parameters and the answers of its four
- * operations.
+ * The declaration of the ShortCodes resource: fields, paths, create parameters and the answers of its create
+ * operation; the texts of its four operations are derived from its words (resource/operationTexts.ts).
  *
  * @since 0.2.0
  */
@@ -47,35 +43,17 @@ export const ShortCodeResource = defineResource({
   pathParams: { ServiceSid },
   pageKey: "short_codes",
   create: { shortCodeSid: { wire: "ShortCodeSid", schema: ShortCodeSid, empty: { expected: "a ShortCode SID" } } },
+  parent: messagingServiceParent,
   operations: {
     create: {
-      summary: "Add a short code to a Messaging Service",
-      success: "Created: the short code, now in the Messaging Service",
-      parameters: { ServiceSid: serviceSid("to create the resource under") },
       errors: [
         { summary: "Bad request: ShortCodeSid is missing, empty, repeated or malformed, or the pool is full", codes: [20001, 21421, 21714] },
-        serviceNotFound,
         { summary: "Conflict: the short code is already in this or another Messaging Service", codes: [21710, 21712] }
       ]
     },
-    list: {
-      summary: "List the short codes of a Messaging Service",
-      success: "OK: one page of the service's short codes",
-      parameters: { ServiceSid: serviceSid("to read the resources from") },
-      errors: [serviceNotFound]
-    },
-    fetch: {
-      summary: "Fetch a short code of a Messaging Service",
-      success: "OK: the short code",
-      parameters: { ServiceSid: serviceSid("to fetch the resource from"), Sid: "The SID of the ShortCode resource to fetch." },
-      errors: [shortCodeNotFound]
-    },
-    delete: {
-      summary: "Remove a short code from a Messaging Service",
-      success: "The resource was deleted successfully.",
-      parameters: { ServiceSid: serviceSid("to delete the resource from"), Sid: "The SID of the ShortCode resource to delete." },
-      errors: [shortCodeNotFound]
-    }
+    list: {},
+    fetch: {},
+    delete: {}
   },
   groupDescription: "A Messaging Service resource to add, fetch or remove short code numbers from a Messaging Service."
 })

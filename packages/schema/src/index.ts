@@ -35,6 +35,7 @@ export {
   MessagingService,
   MessagingServicePage,
   MessagingServiceResource,
+  messagingServiceParent,
   serviceNotFound
 } from "./MessagingService.js"
 export {
@@ -52,6 +53,7 @@ export {
 export { field, type Field, type FieldCodec, type Fields, type Presence, type StrictField, type StrictFieldCodec } from "./resource/Field.js"
 export { type FormParameter, type FormParameters, type RequestStruct } from "./resource/form.js"
 export { listQueryDescriptions } from "./resource/listQuery.js"
+export { type OperationInput, type OperationsInput, operationTexts, type ParentDeclaration } from "./resource/operationTexts.js"
 export {
   Capability,
   makeShortCodeStrict,

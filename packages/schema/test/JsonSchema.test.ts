@@ -16,16 +16,11 @@ describe("JSON Schema", () => {
     for (const name of wireSchemaNames) expect(() => compile(name)).not.toThrow()
   })
 
-  it("accepts the seed's example and rejects what the codec rejects", () => {
-    const shortCode = compile("ShortCode")
-    expect(shortCode(seedExample)).toBe(true)
-    expect(shortCode({})).toBe(true)
-    expect(shortCode({ sid: "SC1" })).toBe(false)
-    expect(shortCode({ date_created: "yesterday" })).toBe(false)
+  // The codecs' own JSON Schemas agree with them on generated inputs (test/resource/laws.test.ts); the strict
+  // profile's is checked here.
+  it("the strict profile's accepts the seed's example and rejects an unassigned country code", () => {
     const strict = compile("ShortCodeStrict")
     expect(strict(seedExample)).toBe(true)
     expect(strict({ ...seedExample, country_code: "UK" })).toBe(false)
-    expect(compile("CreateShortCodeRequest")({ ShortCodeSid: seedExample.sid })).toBe(true)
-    expect(compile("CreateShortCodeRequest")({})).toBe(false)
   })
 })

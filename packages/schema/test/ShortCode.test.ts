@@ -1,13 +1,10 @@
-import { test } from "@fast-check/vitest"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { ShortCode, toValidationIssues } from "@shortcode-kit/schema"
-import { canonicalWire, sparseWire } from "./support/arbitraries.js"
 import { seedExample } from "./support/seedExample.js"
 
 const decode = Schema.decodeUnknownSync(ShortCode)
 const encode = Schema.encodeSync(ShortCode)
-const equivalent = Schema.toEquivalence(ShortCode)
 
 const issuesOf = (input: unknown) => {
   const result = Schema.decodeUnknownResult(ShortCode)(input, { errors: "all" })
@@ -88,14 +85,5 @@ describe("ShortCode", () => {
 
   it("rejects a non-object with a type issue at the root", () => {
     expect(issuesOf([1])).toStrictEqual([{ path: [], rule: "type", message: "must be object", expected: "object", received: "[1]" }])
-  })
-
-  test.prop([canonicalWire])("law: encode(decode(w)) deep-equals w for every canonical wire value", (wire) => {
-    expect(encode(decode(wire))).toEqual(wire)
-  })
-
-  test.prop([sparseWire])("law: decode(encode(d)) equals d for every domain value", (wire) => {
-    const domain = decode(wire)
-    expect(equivalent(decode(encode(domain)), domain)).toBe(true)
   })
 })

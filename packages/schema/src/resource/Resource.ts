@@ -7,46 +7,16 @@
  * @since 0.2.0
  */
 import { Schema, type SchemaAST } from "effect"
-import type { ErrorCode } from "../ErrorTable.js"
 import { installFastPaths } from "../internal/fastPaths.js"
 import { fillPath } from "./fillPath.js"
 import { wireKeysAnnotation } from "../internal/wireKeys.js"
 import { type Field, type FieldCodec, fieldCodec, type Fields, type Presence, type StrictFieldCodec, strictFieldCodec } from "./Field.js"
 import { type FormParameters, formCodec, requestStruct, type RequestStruct } from "./form.js"
 import { listQuery, type ListQuery } from "./listQuery.js"
+import { type Operations, type OperationsInput, operationTexts, type ParentDeclaration } from "./operationTexts.js"
 import { PageMeta } from "./PageMeta.js"
 
-/**
- * One error answer of an operation: Twilio's codes (their statuses and words are in `errorTable`, all of one status)
- * and what the answer means for this operation.
- *
- * @since 0.2.0
- */
-export interface ErrorAnswer {
-  readonly summary: string
-  readonly codes: readonly [ErrorCode, ...Array<ErrorCode>]
-}
-
-/**
- * What the documentation says of one operation: its summary, the meaning of its success answer, the description
- * of each path parameter (as Twilio's document words them; the list query's are shared), and its error answers.
- *
- * @since 0.2.0
- */
-export interface OperationDeclaration {
-  readonly summary: string
-  readonly success: string
-  readonly parameters: Readonly<Record<string, string>>
-  readonly errors: ReadonlyArray<ErrorAnswer>
-}
-
-/** The four operations of a collection resource. @since 0.2.0 */
-export interface Operations {
-  readonly create: OperationDeclaration
-  readonly list: OperationDeclaration
-  readonly fetch: OperationDeclaration
-  readonly delete: OperationDeclaration
-}
+export type { ErrorAnswer, OperationDeclaration, Operations } from "./operationTexts.js"
 
 /**
  * What {@link defineResource} takes.
@@ -86,7 +56,13 @@ export interface ResourceDeclaration<
   readonly pageKey: PageKey
   /** The create operation's form parameters, under their domain names. */
   readonly create: C
-  readonly operations: Operations
+  /**
+   * What holds the resource (a Messaging Service for its members). With it, the operations' texts that the
+   * declaration does not state are derived from its words (operationTexts.ts).
+   */
+  readonly parent?: ParentDeclaration
+  /** The operations' error answers, and their texts where they are not derived. */
+  readonly operations: OperationsInput
   /** What the group of endpoints is, for the OpenAPI tag. */
   readonly groupDescription: string
 }
@@ -138,7 +114,10 @@ export interface Resource<
   PageKey extends string,
   C extends FormParameters
 > {
-  readonly declaration: ResourceDeclaration<Identifier, Singular, Plural, F, P, CollectionPath, PathParams, PageKey, C>
+  /** The declaration, its operations complete (derived texts and the parent's answers filled in). */
+  readonly declaration: ResourceDeclaration<Identifier, Singular, Plural, F, P, CollectionPath, PathParams, PageKey, C> & {
+    readonly operations: Operations
+  }
   /** The wire name of each domain property, in Twilio's order. */
   readonly wireKeys: WireKeysOf<F>
   /** Wire JSON <-> domain value. */
@@ -251,7 +230,7 @@ export const defineResource = <
   const createForm = installFastPaths(formCodec(declaration.create, createRequest, `Create${singular}Form`))
 
   return {
-    declaration,
+    declaration: { ...declaration, operations: operationTexts(declaration) },
     wireKeys,
     codec,
     strict,

@@ -1,10 +1,9 @@
-// The Services declaration: its codec requires every key (served bodies are whole) and allows null where the
-// official schema does; its create form takes FriendlyName once, 1 to 64 characters.
+// The Services declaration, what is its own (the laws of every resource, test/resource/laws.test.ts, check its
+// examples, its agreement with messaging.v1.service on whole bodies, its JSON Schema, Standard Schema and page): the
+// messages for a missing key and a forbidden null, and FriendlyName's 64 characters counted as a person counts them.
 import { Result, Schema } from "effect"
 import { describe, expect, test } from "vitest"
-import { Ajv2020 } from "ajv/dist/2020.js"
-import formatsModule from "ajv-formats"
-import { CreateServiceForm, MessagingService, MessagingServicePage, standardSchemas, toJsonSchema, toValidationIssues } from "@shortcode-kit/schema"
+import { CreateServiceForm, MessagingService, toValidationIssues } from "@shortcode-kit/schema"
 import { officialSchema } from "../support/officialDocument.js"
 
 const body = {
@@ -39,14 +38,6 @@ const issues = (schema: Schema.Codec<unknown, unknown>, input: unknown) => {
 }
 
 describe("MessagingService", () => {
-  test("decodes a served body that the official messaging.v1.service accepts, and encodes it back", () => {
-    expect(officialSchema("messaging.v1.service")(body)).toBe(true)
-    const service = Schema.decodeUnknownSync(MessagingService)(body)
-    expect(service.friendlyName).toBe("My Service")
-    expect(service.links?.["short_codes"]?.pathname).toBe(`/v1/Services/MG${"b".repeat(32)}/ShortCodes`)
-    expect(Schema.encodeSync(MessagingService)(service)).toEqual(body)
-  })
-
   test("refuses a body without a key, and null where the official schema does not allow it, by wire name", () => {
     const { usecase: _, ...withoutUsecase } = body
     expect(issues(MessagingService as never, withoutUsecase)).toEqual([[["usecase"], "required", "is required"]])
@@ -56,23 +47,6 @@ describe("MessagingService", () => {
     expect(officialSchema("messaging.v1.service")({ ...body, validity_period: null })).toBe(false)
   })
 
-  test("has a JSON Schema and a Standard Schema view that agree with the codec", async () => {
-    const ajv = new Ajv2020({ strict: false })
-    formatsModule.default(ajv)
-    const document = toJsonSchema("MessagingService")
-    const validate = ajv.compile({ ...document.schema, $defs: document.definitions })
-    expect(validate(body)).toBe(true)
-    expect(validate({ ...body, sid: "SC" + "b".repeat(32) })).toBe(false)
-    expect(validate({ ...body, validity_period: null })).toBe(false)
-    const standard = await standardSchemas.MessagingService["~standard"].validate({ ...body, scan_message_content: "sometimes" })
-    expect("issues" in standard && standard.issues?.map((issue) => issue.path)).toEqual([["scan_message_content"]])
-  })
-
-  test("its page requires services and meta", () => {
-    const page = Schema.decodeUnknownSync(MessagingServicePage)({ services: [body], meta: { key: "services", page: 0 } })
-    expect(page.services[0]?.sid).toBe(body.sid)
-    expect(issues(MessagingServicePage as never, { services: [] })).toEqual([[["meta"], "required", "is required"]])
-  })
 })
 
 describe("CreateServiceForm", () => {

@@ -1,5 +1,5 @@
-// What defineResource derives besides the codecs the other suites check: names, wire keys recorded on the codecs,
-// the fast-path hook, and the refusal of an error answer whose codes disagree on the HTTP status.
+// What defineResource derives besides what the laws of every resource check (test/resource/laws.test.ts: names,
+// shapes, agreement with the official schemas): wire keys recorded on the codecs, the fast-path hook, and the refusal of an error answer whose codes disagree on the HTTP status.
 import { Schema, SchemaAST } from "effect"
 import { describe, expect, test } from "vitest"
 import { MessagingService, MessagingServiceResource, ShortCode, ShortCodePage, ShortCodeResource, sid } from "@shortcode-kit/schema"
@@ -10,18 +10,6 @@ import { wireKeysOf } from "../../src/internal/wireKeys.js"
 const identifier = (schema: Schema.Top) => SchemaAST.resolveIdentifier(schema.ast)
 
 describe("defineResource", () => {
-  test("names the derived schemas after the declaration", () => {
-    expect([ShortCodeResource.codec, ShortCodeResource.page, ShortCodeResource.collectionParams, ShortCodeResource.instanceParams,
-      ShortCodeResource.createRequest, ShortCodeResource.createForm, ShortCodeResource.listQuery].map(identifier)).toEqual([
-      "ShortCode", "ShortCodePage", "CreateShortCodeParams", "ShortCodeInstanceParams", "CreateShortCodeRequest",
-      "CreateShortCodeForm", "ListShortCodesQuery"
-    ])
-    expect([MessagingServiceResource.codec, MessagingServiceResource.page, MessagingServiceResource.createForm].map(identifier)).toEqual([
-      "MessagingService", "MessagingServicePage", "CreateServiceForm"
-    ])
-    expect(ShortCode.ast.annotations?.["description"]).toBe("A short code in a Messaging Service (messaging.v1.service.short_code)")
-  })
-
   test("records the wire names on the codec and the page, for the issue flattener", () => {
     expect(wireKeysOf(ShortCode.ast.annotations)).toEqual(ShortCodeResource.wireKeys)
     expect(wireKeysOf(ShortCodePage.ast.annotations)).toEqual({ shortCodes: "short_codes", meta: "meta" })

@@ -55,6 +55,15 @@ ajv.addSchema({ ...officialDocument, $id: officialDocument.$id })
 /** A validator of one component schema of the official document. */
 export const officialSchema = (name: string) => ajv.compile({ $ref: `${officialDocument.$id}#/components/schemas/${name}` })
 
+const pointer = (path: string) => path.replaceAll("~", "~0").replaceAll("/", "~1")
+
+/** A validator of the list response (the page) of the `get` at the collection `path` in the official document. */
+export const officialListResponse = (path: string) =>
+  ajv.compile({ $ref: `${officialDocument.$id}#/paths/${pointer(path)}/get/responses/200/content/application~1json/schema` })
+
 /** A validator of the form body of the `post` at `path` in the official document (its create request). */
 export const officialCreateForm = (path: string) =>
-  ajv.compile(officialDocument.paths[path].post.requestBody.content["application/x-www-form-urlencoded"].schema)
+  ajv.compile({
+    // A JSON pointer into the document, so that the form's own `$ref`s resolve.
+    $ref: `${officialDocument.$id}#/paths/${pointer(path)}/post/requestBody/content/application~1x-www-form-urlencoded/schema`
+  })

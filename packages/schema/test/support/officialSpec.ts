@@ -1,24 +1,6 @@
-// The official OpenAPI schemas of the resource (vendored with Twilio's MIT notice in ./fixtures), compiled by ajv
-// with formats and OpenAPI 3.0 `nullable`: the reference the differential tests compare the codecs with.
-import { createRequire } from "node:module"
-import { Ajv } from "ajv"
-import formatsModule from "ajv-formats"
+// Where the codecs deliberately differ from ajv-formats, which the differential laws (test/resource/laws.test.ts)
+// compare them with through the official document (./officialDocument.ts).
 import { isRfc3986Uri } from "@shortcode-kit/schema"
-
-const require = createRequire(import.meta.url)
-const spec = require("../fixtures/twilio-shortcodes.json") as { $id: string }
-
-// ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the module object.
-const addFormats = formatsModule.default
-const ajv = new Ajv({ strict: false, allErrors: false })
-addFormats(ajv)
-ajv.addSchema(spec)
-
-const ref = (name: string) => ajv.compile({ $ref: `${spec.$id}#/components/schemas/${name}` })
-
-export const officialShortCode = ref("messaging.v1.service.short_code")
-export const officialCreateShortCodeRequest = ref("CreateShortCodeRequest")
-export const officialListShortCodeResponse = ref("ListShortCodeResponse")
 
 /**
  * Inputs on which the codec deliberately differs from ajv-formats (listed in the README with reasons):
