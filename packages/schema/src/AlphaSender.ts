@@ -57,6 +57,8 @@ export const AlphaSenderResource = defineResource({
   collectionPath: "/v1/Services/:ServiceSid/AlphaSenders",
   pathParams: { ServiceSid },
   pageKey: "alpha_senders",
+  // Twilio's AlphaSender resource page: "Each Messaging Service may only have one alpha sender associated with it."
+  perParent: 1,
   create: { alphaSender: { wire: "AlphaSender", schema: AlphaSenderText, empty: { expected: "an alpha sender ID" } } },
   parent: messagingServiceParent,
   // A service has at most one alpha sender: "the", not "a".

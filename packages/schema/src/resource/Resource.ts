@@ -61,6 +61,11 @@ export interface ResourceDeclaration<
    * declaration does not state are derived from its words (operationTexts.ts).
    */
   readonly parent?: ParentDeclaration
+  /**
+   * The most members one parent may hold, when the contract limits it per resource (one alpha sender per Messaging
+   * Service); left out when only a shared pool, or nothing, limits it.
+   */
+  readonly perParent?: number
   /** The operations' error answers, and their texts where they are not derived. */
   readonly operations: OperationsInput
   /** What the group of endpoints is, for the OpenAPI tag. */

@@ -5,7 +5,7 @@
  *
  * @since 0.2.0
  */
-import { AlphaSenderStrict } from "@shortcode-kit/schema"
+import { AlphaSenderResource, AlphaSenderStrict } from "@shortcode-kit/schema"
 import { AlphaSendersGroup } from "@shortcode-kit/schema/http"
 import { alphaSenderText, invalidAlphaSenderText } from "../arbitraries/AlphaSender.js"
 import { conformanceTarget, type ConformanceTarget } from "./Membership.js"
@@ -28,7 +28,7 @@ export const alphaSendersTarget: ConformanceTarget = conformanceTarget(AlphaSend
   creates: {
     valid: alphaSenderText,
     invalid: invalidAlphaSenderText,
-    // Twilio's AlphaSender resource page: "Each Messaging Service may only have one alpha sender associated with it."
-    perParent: 1
+    // The declaration's limit per service (Twilio's: one alpha sender).
+    perParent: AlphaSenderResource.declaration.perParent
   }
 })
