@@ -40,6 +40,7 @@ export {
   type ResourceArbitraryOptions,
   type RuleNearMisses
 } from "./arbitraries/Resource.js"
+export { ruleArbitraries } from "./arbitraries/Rules.js"
 export { alphaSenderSid, alphaSenderText, alphaSenderWire, invalidAlphaSenderText } from "./arbitraries/AlphaSender.js"
 export {
   expectedCreatedResponse,

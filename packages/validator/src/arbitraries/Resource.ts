@@ -7,9 +7,7 @@
  */
 import {
   DateFromTwilioString,
-  generatorsOfCheck,
   type PathSegment,
-  type RecordedGenerators,
   type Resource,
   TWILIO_MESSAGING_BASE_URL,
   UrlFromUriString
@@ -20,6 +18,7 @@ import { makeValidator } from "../internal/decoder.js"
 import type { Profile } from "../Profile.js"
 import { dateRangeMiss, dateTextMiss, twilioDate } from "./DateTime.js"
 import type { LocalMiss, NearMiss } from "./NearMiss.js"
+import { breakingOf, confirm, rulesOf, validOf } from "./Rules.js"
 
 type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type Doc = Record<string, unknown>
@@ -74,20 +73,6 @@ export interface ResourceArbitraries<Wire, Value> {
 }
 
 const OVERRIDES = ["accountSid", "serviceSid", "sid"] as const
-
-const rulesOf = (ast: SchemaAST.AST): ReadonlyArray<RecordedGenerators<any>> =>
-  (ast.checks ?? []).flatMap((check) => generatorsOfCheck(check) ?? [])
-
-/** A value a rule's generator made, confirmed: it breaks `broken` (if any) and keeps every other rule of `all`. */
-const confirm = <T>(caller: string, all: ReadonlyArray<RecordedGenerators<T>>, broken: RecordedGenerators<T> | undefined, value: T): T => {
-  for (const rule of all) {
-    if (rule.predicate(value) === (rule === broken)) {
-      const what = broken === undefined ? "a valid value" : `a near miss of ${broken.rule}`
-      throw new Error(`${caller}: the generators of ${rule.rule} made ${what} that ${rule === broken ? "keeps" : "breaks"} it: ${String(value)}`)
-    }
-  }
-  return value
-}
 
 /** Values of a schema without rule generators, by its AST; the leaves the declarations use. */
 const byAst = (caller: string, ast: SchemaAST.AST): fc.Arbitrary<unknown> => {
@@ -196,11 +181,7 @@ export const resourceArbitraries = <R extends AnyResource>(
     if (fixed[key] !== undefined) return fc.constant(fixed[key])
     // Under either profile a generated value keeps every strict rule: it looks like a real one.
     const schema = field.strict.schema ?? field.schema
-    const rules = rulesOf(schema.ast)
-    const valid = rules.findLast((rule) => rule.valid !== undefined)
-    if (valid?.valid !== undefined) return valid.valid(fc).map((value) => confirm(name, rules, undefined, value))
-    if (field.examples !== undefined) return fc.constantFrom(...field.examples)
-    return byAst(name, schema.ast)
+    return validOf(name, schema.ast) ?? (field.examples !== undefined ? fc.constantFrom(...field.examples) : byAst(name, schema.ast))
   }
 
   // `url` is the resource's own: by the strict profile's rule where it has one, else from the instance path.
@@ -238,26 +219,18 @@ export const resourceArbitraries = <R extends AnyResource>(
       path,
       arbitrary: documents().chain(({ wire }) => miss.map((m): NearMiss => ({ value: { ...wire, [field.wire]: m.value }, rule: m.rule, path })))
     })
-    const typeRules = rulesOf(schema.ast)
-    if (typeRules.some((rule) => rule.breaking !== undefined) && schema.ast.encoding !== undefined) {
+    const typeRules = breakingOf(name, schema.ast)
+    if (typeRules.length > 0 && schema.ast.encoding !== undefined) {
       throw new TypeError(`${name}: ${field.wire}: rule generators on a transformed schema are not supported`)
     }
-    const ruled = typeRules.filter((rule) => rule.breaking !== undefined).map((rule): RuleNearMisses => ({
-      rule: rule.rule,
+    // Rules on the value itself (its type side), and on its wire text where the field is transformed (a URL's).
+    const ruled = [
+      ...typeRules.map((rule) => ({ ...rule, at: (doc: Doc) => doc[key] })),
+      ...(schema.ast.encoding === undefined ? [] : breakingOf(name, SchemaAST.toEncoded(schema.ast))).map((rule) => ({ ...rule, at: (_: Doc, wire: Doc) => wire[field.wire] }))
+    ].map(({ rule, from, at }): RuleNearMisses => ({
+      rule,
       path,
-      arbitrary: documents().chain(({ doc, wire }) =>
-        rule.breaking(fc, doc[key]).map((value): NearMiss => ({
-          value: { ...wire, [field.wire]: confirm(name, typeRules.slice(0, typeRules.indexOf(rule) + 1), rule, value) },
-          rule: rule.rule,
-          path
-        })))
-    }))
-    const encodedRules = schema.ast.encoding === undefined ? [] : rulesOf(SchemaAST.toEncoded(schema.ast)).filter((rule) => rule.breaking !== undefined)
-    const encoded = encodedRules.map((rule): RuleNearMisses => ({
-      rule: rule.rule,
-      path,
-      arbitrary: documents().chain(({ wire }) =>
-        rule.breaking(fc, wire[field.wire]).map((value): NearMiss => ({ value: { ...wire, [field.wire]: value }, rule: rule.rule, path })))
+      arbitrary: documents().chain(({ doc, wire }) => from(at(doc, wire)).map((value): NearMiss => ({ value: { ...wire, [field.wire]: value }, rule, path })))
     }))
     const kinds = kindMisses(schema.ast).map(([rule, miss]) => place(miss, rule))
     const types: RuleNearMisses = {
@@ -278,7 +251,7 @@ export const resourceArbitraries = <R extends AnyResource>(
         })
       }]
       : []
-    return [...ruled, ...encoded, ...kinds, types, ...missing]
+    return [...ruled, ...kinds, types, ...missing]
   })
 
   const objectMisses = profile === "strict"
