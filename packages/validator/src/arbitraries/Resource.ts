@@ -273,6 +273,7 @@ export const resourceArbitraries = <R extends AnyResource>(
   }
   const nearMisses = [...fieldMisses, ...objectMisses, root]
 
+  // A path parameter names the field of its name in camelCase (`ServiceSid`: `serviceSid`), as the declarations do.
   const pathParams = Object.keys(resource.declaration.pathParams as object)
   const owners = fc.record(Object.fromEntries(
     ["accountSid", ...pathParams.map((param) => param.charAt(0).toLowerCase() + param.slice(1))]
