@@ -51,7 +51,7 @@ export const AlphaSenderResource = defineResource({
     dateCreated: field("date_created", DateFromTwilioString, { strict: { nullable: false } }),
     dateUpdated: field("date_updated", DateFromTwilioString, { strict: { nullable: false } }),
     alphaSender: field("alpha_sender", Schema.String, { strict: { schema: AlphaSenderText, nullable: false } }),
-    capabilities: field("capabilities", Schema.Array(Schema.String)),
+    capabilities: field("capabilities", Schema.Array(Schema.String), { examples: [["SMS"]] }),
     url: field("url", UrlFromUriString, { strict: { nullable: false } })
   },
   collectionPath: "/v1/Services/:ServiceSid/AlphaSenders",

@@ -51,5 +51,14 @@ export const CountryCode = Schema.String.check(
   ruleCheck<string>("country_code.assigned", (s) => assigned.has(s), {
     message: "must be an assigned ISO 3166-1 alpha-2 country code in upper case, such as US",
     expected: "ISO 3166-1 alpha-2 code"
-  }, { jsonSchema: { type: "string", enum: ASSIGNED } })
+  }, {
+    jsonSchema: { type: "string", enum: ASSIGNED },
+    generators: {
+      // Mostly US, as most of Twilio's numbers are.
+      valid: (fc) => fc.oneof({ weight: 3, arbitrary: fc.constant("US") }, { weight: 1, arbitrary: fc.constantFrom(...ASSIGNED) }),
+      // Other cases, lengths and spacing of an assigned code; codes that are reserved or user-assigned, not assigned.
+      breaking: (fc, code) =>
+        fc.constantFrom(code.toLowerCase(), code.charAt(0) + code.charAt(1).toLowerCase(), `${code}A`, code.charAt(0), ` ${code}`, `${code}\n`, "UK", "XK", "EU", "ZZ", "")
+    }
+  })
 ).annotate({ identifier: "CountryCode" })

@@ -36,7 +36,10 @@ export const ShortCodeResource = defineResource({
     dateUpdated: field("date_updated", DateFromTwilioString, { strict: { nullable: false } }),
     shortCode: field("short_code", Schema.String, { strict: { schema: ShortCodeNumber } }),
     countryCode: field("country_code", Schema.String, { strict: { schema: CountryCode } }),
-    capabilities: field("capabilities", Schema.Array(Schema.String), { strict: { schema: Capabilities } }),
+    capabilities: field("capabilities", Schema.Array(Schema.String), {
+      strict: { schema: Capabilities },
+      examples: [[], ["SMS"], ["MMS"], ["SMS", "MMS"], ["MMS", "SMS"]]
+    }),
     url: field("url", UrlFromUriString, { strict: { nullable: false } })
   },
   collectionPath: "/v1/Services/:ServiceSid/ShortCodes",

@@ -15,7 +15,16 @@ export const ShortCodeNumber = Schema.String.check(
   ruleCheck<string>("short_code.digits", (s) => /^[0-9]{3,8}$/.test(s), {
     message: "must be 3 to 8 digits (0-9) with nothing else, such as 12345",
     expected: "3 to 8 digits"
-  }, { jsonSchema: { type: "string", pattern: "^[0-9]{3,8}$" } })
+  }, {
+    jsonSchema: { type: "string", pattern: "^[0-9]{3,8}$" },
+    generators: {
+      // US short codes, as most of Twilio's are: 5 or 6 digits.
+      valid: (fc) => fc.integer({ min: 10_000, max: 999_999 }).map(String),
+      // Too short or long, a letter, full-width digits, spacing, a sign or a decimal point.
+      breaking: (fc, code) =>
+        fc.constantFrom("12", "123456789", `${code.slice(0, 2)}a${code.slice(3)}`, "\uFF11\uFF12\uFF13\uFF14\uFF15", ` ${code}`, `${code}\n`, `+${code}`, "", `${code.charAt(0)} ${code.slice(1)}`, `${code}.0`)
+    }
+  })
 )
 
 /**

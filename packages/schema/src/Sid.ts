@@ -17,6 +17,12 @@ const HEX = /^[0-9a-fA-F]*$/
 // After a two-character prefix, which callers compare first.
 const HEX_AFTER_PREFIX = /^..[0-9a-fA-F]{32}$/
 
+// For the rules' generators: what Twilio issues (lower-case hex), and characters that are neither hex nor whitespace.
+const LOWER_HEX = "0123456789abcdef".split("")
+const NOT_HEX = ["g", "x", "z", "G", "O", "-", "_", ".", ":", "/", "%", "\u0000", "\u0430", "\uFF11", "\u00E9"]
+const SPACES = [" ", "\t", "\n", "\r\n", "\u00A0", "\u2003", "\u2028", "\uFEFF"]
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("")
+
 /**
  * Whether `text` is a SID with `prefix`: exactly what the four rules of {@link sidString} accept together, in one
  * pass over the characters (the compiled decoders use it; the rules stay the source of every message).
@@ -49,18 +55,44 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
     ruleCheck<string>("sid.whitespace", (s) => !WHITESPACE.test(s), {
       message: `must not contain whitespace; a ${prefix} SID is ${shape}`,
       expected: shape
+    }, {
+      generators: {
+        breaking: (fc, sid) =>
+          fc.tuple(fc.constantFrom(...SPACES), fc.nat(sid.length)).map(([space, at]) => sid.slice(0, at) + space + sid.slice(at))
+      }
     }),
     ruleCheck<string>("sid.prefix", (s) => s.startsWith(prefix), {
       message: `must start with "${prefix}" (upper case); a ${prefix} SID is ${shape}`,
       expected: shape
+    }, {
+      generators: {
+        breaking: (fc, sid) =>
+          fc.oneof(
+            fc.constantFrom(prefix.toLowerCase(), prefix.charAt(0) + prefix.charAt(1).toLowerCase()),
+            fc.tuple(fc.constantFrom(...UPPER), fc.constantFrom(...UPPER)).map(([a, b]) => a + b).filter((other) => other !== prefix)
+          ).map((other) => other + sid.slice(2))
+      }
     }),
     ruleCheck<string>("sid.length", (s) => s.length === SID_LENGTH, {
       message: `must be exactly ${SID_LENGTH} characters long: "${prefix}" followed by ${HEX_DIGITS} hexadecimal digits`,
       expected: shape
+    }, {
+      generators: {
+        breaking: (fc) =>
+          fc.oneof(fc.integer({ min: 0, max: HEX_DIGITS - 1 }), fc.integer({ min: HEX_DIGITS + 1, max: 2 * HEX_DIGITS }))
+            .chain((n) => fc.string({ unit: fc.constantFrom(...LOWER_HEX), minLength: n, maxLength: n }))
+            .map((hex) => prefix + hex)
+      }
     }),
     ruleCheck<string>("sid.hex", (s) => HEX.test(s.slice(2)), {
       message: `must contain only hexadecimal digits (0-9, a-f, A-F) after "${prefix}"`,
       expected: shape
+    }, {
+      generators: {
+        valid: (fc) => fc.string({ unit: fc.constantFrom(...LOWER_HEX), minLength: HEX_DIGITS, maxLength: HEX_DIGITS }).map((hex) => prefix + hex),
+        breaking: (fc, sid) =>
+          fc.tuple(fc.integer({ min: 2, max: SID_LENGTH - 1 }), fc.constantFrom(...NOT_HEX)).map(([at, bad]) => sid.slice(0, at) + bad + sid.slice(at + 1))
+      }
     })
   ).annotate({
     description: `A Twilio SID: ${shape}`,

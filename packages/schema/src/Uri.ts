@@ -125,7 +125,24 @@ export const UriString = Schema.String.check(
   ruleCheck<string>("format.uri", isUriString, {
     message: "must be an absolute URI (RFC 3986) such as https://messaging.twilio.com/v1/Services",
     expected: "absolute URI"
-  }, { jsonSchema: { type: "string", format: "uri" } })
+  }, {
+    jsonSchema: { type: "string", format: "uri" },
+    generators: {
+      // Relative references, a missing scheme or host, characters a URI cannot hold, a path of another system.
+      breaking: (fc, uri) =>
+        fc.constantFrom(
+          new URL(uri).pathname,
+          uri.replace(/^[a-z]+:/, ""),
+          uri.replace(/^[a-z]+:\/\//, ""),
+          `${uri}\n`,
+          uri.replace(/^([a-z]+:\/\/)/, "$1exa mple."),
+          "https://",
+          "http://[::1/",
+          "",
+          "\\\\server\\share"
+        )
+    }
+  })
 )
 
 /**

@@ -102,4 +102,10 @@ export { describeReceived, type PathSegment, toValidationIssues, type Validation
 export { validationDecoder } from "./ValidationDecoder.js"
 export { standardSchemas } from "./StandardSchema.js"
 export { toJsonSchema, type WireSchemaName, wireSchemaNames } from "./JsonSchema.js"
-export { RuleAnnotation } from "./internal/rule.js"
+export {
+  generatorsOfCheck,
+  type RecordedGenerators,
+  RuleAnnotation,
+  type RuleGenerators,
+  RuleGeneratorsAnnotation
+} from "./internal/rule.js"

@@ -34,6 +34,13 @@ export {
   type HttpRequestSample,
   invalidCreateShortCodeHttpRequest
 } from "./arbitraries/HttpRequest.js"
+export {
+  type ResourceArbitraries,
+  resourceArbitraries,
+  type ResourceArbitraryOptions,
+  type RuleNearMisses
+} from "./arbitraries/Resource.js"
+export { ruleArbitraries } from "./arbitraries/Rules.js"
 export { alphaSenderSid, alphaSenderText, alphaSenderWire, invalidAlphaSenderText } from "./arbitraries/AlphaSender.js"
 export {
   expectedCreatedResponse,

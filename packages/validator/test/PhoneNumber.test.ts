@@ -40,7 +40,8 @@ describe("validatePhoneNumber and its arbitraries", () => {
   test("fixes the SIDs it is given, and the url with them", () => {
     const [wire] = fc.sample(phoneNumber({ serviceSid: SERVICE, phoneNumberSid: SID, baseUrl: "http://127.0.0.1:4010" }), 1)
     expect(wire).toMatchObject({ sid: SID, service_sid: SERVICE, url: `http://127.0.0.1:4010/v1/Services/${SERVICE}/PhoneNumbers/${SID}` })
-    expect(() => phoneNumber({ serviceSid: "MG1" })).toThrow('phoneNumber: "MG1" is not a MG SID')
+    expect(() => phoneNumber({ serviceSid: "MG1" }))
+      .toThrow('phoneNumber: serviceSid override is not a valid SID: sid.length: must be exactly 34 characters long: "MG" followed by 32 hexadecimal digits')
   })
 
   test("validates a page, its items under the profile", () => {

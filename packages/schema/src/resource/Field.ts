@@ -34,11 +34,17 @@ export interface Field<
   readonly schema: S
   readonly nullable: N
   readonly strict: X
+  /**
+   * Values as real resources carry them, for generated values of a field whose schema has no rule generators of
+   * its own (`capabilities: ["SMS", "MMS"]`); every example must be valid under both profiles.
+   */
+  readonly examples?: ReadonlyArray<S["Type"]> | undefined
 }
 
 /**
  * Declares a field: `field("date_created", DateFromTwilioString)` is a nullable field named `date_created` on the
- * wire; `{ nullable: false }` makes it required to be a value; `strict` gives the strict profile's view of it.
+ * wire; `{ nullable: false }` makes it required to be a value; `strict` gives the strict profile's view of it; `examples`
+ * are values for generated resources where the schema's rules carry no generators.
  *
  * @example
  * ```ts
@@ -55,11 +61,16 @@ export const field = <
   S extends Schema.Top,
   const N extends boolean = true,
   const X extends StrictField = {}
->(wire: W, schema: S, options: { readonly nullable?: N; readonly strict?: X } = {}): Field<W, S, N, X> => ({
+>(
+  wire: W,
+  schema: S,
+  options: { readonly nullable?: N; readonly strict?: X; readonly examples?: ReadonlyArray<S["Type"]> } = {}
+): Field<W, S, N, X> => ({
   wire,
   schema,
   nullable: (options.nullable ?? true) as N,
-  strict: (options.strict ?? {}) as X
+  strict: (options.strict ?? {}) as X,
+  ...(options.examples !== undefined ? { examples: options.examples } : {})
 })
 
 /**

@@ -37,15 +37,47 @@ export const strictBaseUrl = (maker: string, baseUrl: string | undefined): strin
  *
  * @since 0.2.0
  */
-export const memberChecks = (instancePath: string, baseUrl: string) => [
-  ruleCheck("dates.order", (v: { readonly dateCreated: Date; readonly dateUpdated: Date }) =>
-    v.dateUpdated.getTime() >= v.dateCreated.getTime(), {
-    message: "date_updated must not be earlier than date_created",
-    expected: "date_updated >= date_created"
-  }, { abort: false, path: ["date_updated"], received: (v) => v.dateUpdated }),
-  ruleCheck("url.canonical", (v: { readonly url: URL; readonly serviceSid: string; readonly sid: string }) =>
-    v.url.href === memberUrl(instancePath, baseUrl, v.serviceSid, v.sid), {
-    message: `must be the resource's own URL, ${memberUrl(instancePath, baseUrl, "{service_sid}", "{sid}")}`,
-    expected: memberUrl(instancePath, baseUrl, "{service_sid}", "{sid}")
-  }, { abort: false, path: ["url"], received: (v) => v.url })
-] as const
+export const memberChecks = (instancePath: string, baseUrl: string) => {
+  const own = (v: { readonly serviceSid: string; readonly sid: string }) => memberUrl(instancePath, baseUrl, v.serviceSid, v.sid)
+  return [
+    ruleCheck("dates.order", (v: { readonly dateCreated: Date; readonly dateUpdated: Date }) =>
+      v.dateUpdated.getTime() >= v.dateCreated.getTime(), {
+      message: "date_updated must not be earlier than date_created",
+      expected: "date_updated >= date_created"
+    }, {
+      abort: false,
+      path: ["date_updated"],
+      received: (v) => v.dateUpdated,
+      generators: {
+        keep: (v) => v.dateUpdated.getTime() >= v.dateCreated.getTime() ? v : { ...v, dateCreated: v.dateUpdated, dateUpdated: v.dateCreated },
+        // The creation minus 1 second to 10 years, to the second as Twilio's dates are.
+        breaking: (fc, v) =>
+          fc.integer({ min: 1, max: 315_576_000 }).map((back) => ({ ...v, dateUpdated: new Date(v.dateCreated.getTime() - back * 1000) }))
+      }
+    }),
+    ruleCheck("url.canonical", (v: { readonly url: URL; readonly serviceSid: string; readonly sid: string }) => v.url.href === own(v), {
+      message: `must be the resource's own URL, ${memberUrl(instancePath, baseUrl, "{service_sid}", "{sid}")}`,
+      expected: memberUrl(instancePath, baseUrl, "{service_sid}", "{sid}")
+    }, {
+      abort: false,
+      path: ["url"],
+      received: (v) => v.url,
+      generators: {
+        keep: (v) => ({ ...v, url: new URL(own(v)) }),
+        // URIs that are not the resource's own: another scheme, a trailing slash, a query, another case, another SID.
+        breaking: (fc, v) => {
+          const canonical = own(v)
+          const otherSid = v.sid.slice(0, 2) + (v.sid.endsWith("0") ? "1" : "0").repeat(v.sid.length - 2)
+          return fc.constantFrom(
+            canonical.replace(/^https?:/, "ftp:"),
+            canonical.startsWith("https:") ? canonical.replace("https:", "http:") : canonical.replace("http:", "https:"),
+            `${canonical}/`,
+            `${canonical}?PageSize=50`,
+            canonical.replace("/v1/", "/V1/"),
+            own({ serviceSid: v.serviceSid, sid: otherSid })
+          ).map((href) => ({ ...v, url: new URL(href) }))
+        }
+      }
+    })
+  ] as const
+}

@@ -1,35 +1,18 @@
 /**
  * Alpha senders as Twilio takes them, and near misses that break exactly one text rule each (labelled with the
- * rule id of `AlphaSenderText` in `@shortcode-kit/schema`); whole AlphaSender bodies.
+ * rule id of `AlphaSenderText` in `@shortcode-kit/schema`); whole AlphaSender bodies. All derived from the rules'
+ * generators and the declaration ({@link ruleArbitraries}, {@link resourceArbitraries}).
  *
  * @since 0.2.0
  */
-import {
-  ALPHA_SENDER_MAX_LENGTH,
-  AlphaSenderResource,
-  type AlphaSenderSid,
-  type AlphaSenderWire,
-  formatTwilioDate,
-  TWILIO_MESSAGING_BASE_URL
-} from "@shortcode-kit/schema"
-import * as fc from "fast-check"
-import { datePair } from "./DateTime.js"
+import { AlphaSenderResource, type AlphaSenderSid, AlphaSenderStrict, AlphaSenderText, type AlphaSenderWire } from "@shortcode-kit/schema"
+import type * as fc from "fast-check"
 import type { NearMiss } from "./NearMiss.js"
-import { accountSid, serviceSid } from "./Sid.js"
+import { resourceArbitraries } from "./Resource.js"
+import { ruleArbitraries } from "./Rules.js"
 
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".split("")
-const ALLOWED = [...LETTERS, ..."0123456789 -+_&".split("")]
-// Characters outside the allowed set that people do try: punctuation, accents, look-alikes, whitespace.
-const FORBIDDEN = [".", "!", "@", "#", "'", ",", "é", "ß", "\u0410", "\t", "\n", "\u00A0"]
-
-const letter = fc.constantFrom(...LETTERS)
-const allowedText = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...ALLOWED), minLength: min, maxLength: max })
-
-/** `text` with `char` put in at the position `at` picks. */
-const insertAt = (text: string, char: string, at: number) => {
-  const i = at % (text.length + 1)
-  return text.slice(0, i) + char + text.slice(i)
-}
+const text = ruleArbitraries(AlphaSenderText, "alphaSenderText")
+const resource = (caller: string, baseUrl?: string) => resourceArbitraries(AlphaSenderResource, () => AlphaSenderStrict, caller, { baseUrl })
 
 /**
  * Valid alpha senders: 1 to 11 allowed characters with at least one letter.
@@ -43,8 +26,7 @@ const insertAt = (text: string, char: string, at: number) => {
  * ```
  * @since 0.2.0
  */
-export const alphaSenderText = (): fc.Arbitrary<string> =>
-  fc.tuple(allowedText(0, ALPHA_SENDER_MAX_LENGTH - 1), letter, fc.nat()).map(([rest, l, at]) => insertAt(rest, l, at))
+export const alphaSenderText = (): fc.Arbitrary<string> => text.valid
 
 /**
  * Alpha senders that break exactly one rule, `{ value, rule, path: [] }`: too long (`alpha-sender.length`), a
@@ -60,22 +42,14 @@ export const alphaSenderText = (): fc.Arbitrary<string> =>
  * ```
  * @since 0.2.0
  */
-export const invalidAlphaSenderText = (): fc.Arbitrary<NearMiss<string>> =>
-  fc.oneof(
-    fc.tuple(letter, allowedText(ALPHA_SENDER_MAX_LENGTH, ALPHA_SENDER_MAX_LENGTH + 5))
-      .map(([l, more]) => ({ value: l + more, rule: "alpha-sender.length" })),
-    fc.tuple(allowedText(0, ALPHA_SENDER_MAX_LENGTH - 1), fc.constantFrom(...FORBIDDEN), fc.nat())
-      .map(([rest, bad, at]) => ({ value: insertAt(rest, bad, at), rule: "alpha-sender.characters" })),
-    fc.stringMatching(new RegExp(`^[0-9]{1,${ALPHA_SENDER_MAX_LENGTH}}$`)).map((digits) => ({ value: digits, rule: "alpha-sender.not-only-digits" }))
-  ).map((miss) => ({ ...miss, path: [] }))
+export const invalidAlphaSenderText = (): fc.Arbitrary<NearMiss<string>> => text.nearMiss
 
 /**
  * AlphaSender SIDs: `AI` and 32 lower-case hex digits.
  *
  * @since 0.2.0
  */
-export const alphaSenderSid = (): fc.Arbitrary<AlphaSenderSid> =>
-  fc.string({ unit: fc.constantFrom(..."0123456789abcdef".split("")), minLength: 32, maxLength: 32 }).map((hex) => `AI${hex}` as AlphaSenderSid)
+export const alphaSenderSid = (): fc.Arbitrary<AlphaSenderSid> => resource("alphaSenderSid").sid as fc.Arbitrary<AlphaSenderSid>
 
 /**
  * Wire AlphaSender bodies as Twilio sends them: every key, a valid text, `SMS`, the canonical `url` under `baseUrl`
@@ -91,13 +65,4 @@ export const alphaSenderSid = (): fc.Arbitrary<AlphaSenderSid> =>
  * @since 0.2.0
  */
 export const alphaSenderWire = (options: { readonly baseUrl?: string } = {}): fc.Arbitrary<Required<AlphaSenderWire>> =>
-  fc.record({ sid: alphaSenderSid(), accountSid: accountSid(), serviceSid: serviceSid(), dates: datePair(), text: alphaSenderText() }).map((v) => ({
-    sid: v.sid,
-    account_sid: v.accountSid,
-    service_sid: v.serviceSid,
-    date_created: formatTwilioDate(v.dates[0]),
-    date_updated: formatTwilioDate(v.dates[1]),
-    alpha_sender: v.text,
-    capabilities: ["SMS"],
-    url: AlphaSenderResource.instanceUrl(options.baseUrl ?? TWILIO_MESSAGING_BASE_URL, { ServiceSid: v.serviceSid, Sid: v.sid })
-  }))
+  resource("alphaSenderWire", options.baseUrl).wire as fc.Arbitrary<Required<AlphaSenderWire>>

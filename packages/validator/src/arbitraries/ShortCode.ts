@@ -4,10 +4,11 @@
  * @since 0.1.0
  */
 import {
-  assignedCountryCodes,
+  CountryCode,
   formatTwilioDate,
   makeShortCodeStrict,
   ShortCode,
+  ShortCodeNumber,
   shortCodeUrl,
   type ShortCodeWire,
   shortCodeWireKeys
@@ -16,6 +17,7 @@ import { Schema } from "effect"
 import * as fc from "fast-check"
 import { datePair, dateRangeMiss, dateTextMiss } from "./DateTime.js"
 import type { LocalMiss, NearMiss } from "./NearMiss.js"
+import { breakingOf, ruleArbitraries } from "./Rules.js"
 import { resolveArbitraryOptions, type ResolvedOptions, type ResolvedSid, type ShortCodeArbitraryOptions } from "./Options.js"
 import { sidMiss } from "./Sid.js"
 
@@ -30,8 +32,13 @@ const orNull = <A>(arb: fc.Arbitrary<A>, allowed: boolean): fc.Arbitrary<A | nul
 /** A SID that may be `null` where allowed, unless the caller fixed it. */
 const sidOrNull = (sid: ResolvedSid, allowed: boolean) => orNull(sid.arbitrary, allowed && !sid.fixed)
 
-const countryCode = fc.oneof({ weight: 3, arbitrary: fc.constant("US") }, { weight: 1, arbitrary: fc.constantFrom(...assignedCountryCodes) })
-const shortCodeNumber = fc.integer({ min: 10_000, max: 999_999 }).map(String)
+// Short codes and country codes as their rules generate them (ShortCodeNumber.ts, CountryCode.ts in the schema).
+const countryCode = ruleArbitraries(CountryCode, "shortCodeWire").valid
+const shortCodeNumber = ruleArbitraries(ShortCodeNumber, "shortCodeWire").valid
+/** The near misses of a rule-checked text field, from its valid value (or one generated when it is `null`). */
+const ruleMisses = (ast: typeof CountryCode.ast, valid: fc.Arbitrary<string>, given: string | null): fc.Arbitrary<LocalMiss> =>
+  fc.oneof(...breakingOf("invalidShortCodeWire", ast).map(({ rule, from }) =>
+    (given === null ? valid : fc.constant(given)).chain(from).map((value) => ({ value, rule }))))
 const capabilities = fc.shuffledSubarray(["SMS", "MMS"])
 
 /** A wire ShortCode whose account and service are given, so that a page's items can share them. */
@@ -142,19 +149,11 @@ const fieldMisses = (options: ResolvedOptions, field: keyof Wire, base: Wire): f
     }
     case "short_code":
       return strict
-        ? fc.oneof(
-          fc.constantFrom("12", "123456789", "12a45", "\uFF11\uFF12\uFF13\uFF14\uFF15", " 12345", "12345\n", "+12345", "", "1 2345", "12345.0")
-            .map((value) => ({ value, rule: "short_code.digits" })),
-          typeMiss(12345, ["12345"])
-        )
+        ? fc.oneof(ruleMisses(ShortCodeNumber.ast, shortCodeNumber, base.short_code), typeMiss(12345, ["12345"]))
         : typeMiss(12345, 0, ["12345"], { short_code: "12345" })
     case "country_code":
       return strict
-        ? fc.oneof(
-          fc.constantFrom("us", "Us", "USA", "U", "UK", "XK", "EU", "ZZ", " US", "US\n", "\uFF35\uFF33", "")
-            .map((value) => ({ value, rule: "country_code.assigned" })),
-          typeMiss(1, ["US"])
-        )
+        ? fc.oneof(ruleMisses(CountryCode.ast, countryCode, base.country_code), typeMiss(1, ["US"]))
         : typeMiss(1, ["US"], { code: "US" })
     case "capabilities": {
       const items = base.capabilities ?? ["SMS"]
