@@ -8,7 +8,7 @@
  * @since 0.2.0
  */
 export { type CheckName, checkDescriptions, checkNames, poolCheckNames } from "./conformance/Checks.js"
-export type { PoolSenders } from "./conformance/PoolChecks.js"
+export type { PoolSenders } from "./conformance/Options.js"
 export type { BodyKind, Expectation } from "./conformance/Expectation.js"
 export type { Exchange, RecordedRequest, RecordedResponse } from "./conformance/Http.js"
 export type { ConformanceOptions, ConformanceProgress } from "./conformance/Options.js"

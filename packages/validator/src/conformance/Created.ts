@@ -8,8 +8,38 @@ import { twilioErrorCodesOf } from "@shortcode-kit/schema/http"
 import type { Schema } from "effect"
 import type * as fc from "fast-check"
 import { makeValidator } from "../internal/decoder.js"
-import type { Answer } from "./FaultyRequest.js"
-import type { CreatedMembers, CreatesOptions } from "./Membership.js"
+import type { Answer, ErrorAnswer } from "./FaultyRequest.js"
+
+/**
+ * The values of a create form that carries a value (`ConformanceTargetOptions.creates`); the answer to an
+ * invalid one is read from the form schema's issue and the schema package's `inputErrors`.
+ *
+ * @since 0.2.0
+ */
+export interface CreatesOptions {
+  /** Values the create form accepts. */
+  readonly valid: () => fc.Arbitrary<string>
+  /** Values that break one rule of the form's field each, with the rule's id. */
+  readonly invalid: () => fc.Arbitrary<{ readonly value: string; readonly rule: string }>
+  /** How many members one parent may hold, where the resource has such a limit (one alpha sender per service). */
+  readonly perParent?: number | undefined
+}
+
+/**
+ * A created member's values, as the harness uses them: valid values, invalid ones with the answer each must get,
+ * the limit per parent and its refusal, and the body key that echoes the value.
+ *
+ * @since 0.2.0
+ */
+export interface CreatedMembers {
+  readonly valid: () => fc.Arbitrary<string>
+  readonly invalid: () => fc.Arbitrary<{ readonly value: string; readonly rule: string; readonly answer: Answer }>
+  readonly perParent: number | undefined
+  /** The answer to a create beyond `perParent`. */
+  readonly full: ErrorAnswer | undefined
+  /** The member body's wire key that holds the value (`alpha_sender` for the field `AlphaSender`). */
+  readonly echoKey: string
+}
 
 /** What `createdMembers` reads off the group (Membership.ts). */
 export interface CreatedOf {

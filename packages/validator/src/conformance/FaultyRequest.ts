@@ -28,3 +28,9 @@ export interface FaultyRequest {
   readonly body: string
   readonly answer: Answer
 }
+
+/** A status and the Twilio error code that goes with it. */
+export interface ErrorAnswer {
+  readonly status: number
+  readonly code: number
+}

@@ -14,10 +14,11 @@ import * as fc from "fast-check"
 import { accountSid } from "../arbitraries/Sid.js"
 import { makeValidator, withPrefix } from "../internal/decoder.js"
 import { keysNamedTheOtherWay } from "../internal/sdkNames.js"
-import { createdMembers } from "./Created.js"
+import { createdMembers, type CreatedMembers, type CreatesOptions } from "./Created.js"
+export type { CreatedMembers, CreatesOptions } from "./Created.js"
 import { formFaults } from "./FormFaults.js"
-import type { Answer, FaultyRequest } from "./FaultyRequest.js"
-export type { Answer, FaultyRequest } from "./FaultyRequest.js"
+import type { Answer, ErrorAnswer, FaultyRequest } from "./FaultyRequest.js"
+export type { Answer, ErrorAnswer, FaultyRequest } from "./FaultyRequest.js"
 import type { ValidationResult } from "../ValidationResult.js"
 
 /**
@@ -46,37 +47,6 @@ export interface ConformanceTargetOptions {
 }
 
 /**
- * The values of a create form that carries a value (see {@link ConformanceTargetOptions.creates}); the answer to an
- * invalid one is read from the form schema's issue and the schema package's `inputErrors`.
- *
- * @since 0.2.0
- */
-export interface CreatesOptions {
-  /** Values the create form accepts. */
-  readonly valid: () => fc.Arbitrary<string>
-  /** Values that break one rule of the form's field each, with the rule's id. */
-  readonly invalid: () => fc.Arbitrary<{ readonly value: string; readonly rule: string }>
-  /** How many members one parent may hold, where the resource has such a limit (one alpha sender per service). */
-  readonly perParent?: number | undefined
-}
-
-/**
- * A created member's values, as the harness uses them: valid values, invalid ones with the answer each must get,
- * the limit per parent and its refusal, and the body key that echoes the value.
- *
- * @since 0.2.0
- */
-export interface CreatedMembers {
-  readonly valid: () => fc.Arbitrary<string>
-  readonly invalid: () => fc.Arbitrary<{ readonly value: string; readonly rule: string; readonly answer: Answer }>
-  readonly perParent: number | undefined
-  /** The answer to a create beyond `perParent`. */
-  readonly full: ErrorAnswer | undefined
-  /** The member body's wire key that holds the value (`alpha_sender` for the field `AlphaSender`). */
-  readonly echoKey: string
-}
-
-/**
  * The headers and body of a valid create request (for example with percent-escapes and ignored parameters).
  *
  * @since 0.2.0
@@ -84,12 +54,6 @@ export interface CreatedMembers {
 export interface ValidAdd {
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
-}
-
-/** A status and the Twilio error code that goes with it. */
-export interface ErrorAnswer {
-  readonly status: number
-  readonly code: number
 }
 
 /**

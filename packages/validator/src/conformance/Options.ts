@@ -7,8 +7,18 @@
 import { isAccountSid } from "../Sid.js"
 import { type CheckName, checkNames, poolCheckNames } from "./Checks.js"
 import type { ConformanceTarget } from "./Membership.js"
-import type { PoolSenders } from "./PoolChecks.js"
 import { shortCodesTarget } from "./ShortCodesTarget.js"
+
+/**
+ * Free senders of one membership target, for the pool checks: SIDs of the account's inventory that are in no
+ * service.
+ *
+ * @since 0.2.0
+ */
+export interface PoolSenders {
+  readonly target: ConformanceTarget
+  readonly sids: ReadonlyArray<string>
+}
 
 /**
  * What `runConformance` reports while it works, for a progress line.

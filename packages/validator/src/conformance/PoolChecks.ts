@@ -10,21 +10,11 @@ import * as fc from "fast-check"
 import { expectAnswer, expectSuccess } from "./Expectation.js"
 import { auth } from "./Http.js"
 import type { ConformanceTarget } from "./Membership.js"
+import type { PoolSenders } from "./Options.js"
 import { judgeStatus, parseJson } from "./Oracles.js"
-import type { CheckProperty } from "./Properties.js"
-import type { Env, Run } from "./Run.js"
+import type { CheckProperty, Env, Run } from "./Run.js"
 import { addForm, pageItems } from "./Service.js"
 
-/**
- * Free senders of one membership target, for the pool checks: SIDs of the account's inventory that are in no
- * service.
- *
- * @since 0.2.0
- */
-export interface PoolSenders {
-  readonly target: ConformanceTarget
-  readonly sids: ReadonlyArray<string>
-}
 
 /** One sender: the target it belongs to and its SID. */
 interface Sender {

@@ -9,17 +9,12 @@ import { describeExpectation, expectAnswer, type Expectation } from "./Expectati
 import { auth, type AuthUse, type Exchange } from "./Http.js"
 import { invalidListQuery, nearMissesOf } from "./NearMiss.js"
 import { describeResponse, judgeResponse, judgeStatus, parseJson } from "./Oracles.js"
-import type { Env, Judge, Run } from "./Run.js"
+import type { CheckProperty, Env, Judge, Run } from "./Run.js"
+export type { CheckProperty } from "./Run.js"
 import { addExpectation, addForm, walkList } from "./Service.js"
 import { badCredentials, mixedCommands, type Model, statefulCommands } from "./Traffic.js"
 import { oneServiceProperty, sharedLimitProperty } from "./PoolChecks.js"
 
-/** A check's property: the values one run is made of, what a run does with them, and the judge of its requests. */
-export interface CheckProperty<T> {
-  readonly arbitrary: fc.Arbitrary<T>
-  readonly execute: (value: T, run: Run) => Promise<void>
-  readonly judge: Judge
-}
 
 const SNAPSHOT_PAGE_SIZE = 1000
 const SNAPSHOT_MAX_PAGES = 100

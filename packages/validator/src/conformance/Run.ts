@@ -2,12 +2,13 @@
  * One execution of a check's property: the exchanges it made, in order, and the judge that turns a wrong answer
  * into a violation (which fails the property, so fast-check shrinks it).
  */
+import type * as fc from "fast-check"
 import type { CheckName } from "./Checks.js"
 import type { Expectation } from "./Expectation.js"
 import type { Exchange, OutgoingRequest, Target } from "./Http.js"
 import type { ConformanceTarget } from "./Membership.js"
 import { judgeNoAnswer, type Verdict } from "./Oracles.js"
-import type { PoolSenders } from "./PoolChecks.js"
+import type { PoolSenders } from "./Options.js"
 
 /**
  * A check found the target wrong. `exchangeIndex` says which of the run's exchanges showed it.
@@ -73,4 +74,11 @@ export class Run {
     if (verdict !== undefined) this.fail(verdict)
     return exchange
   }
+}
+
+/** A check's property: the values one run is made of, what a run does with them, and the judge of its requests. */
+export interface CheckProperty<T> {
+  readonly arbitrary: fc.Arbitrary<T>
+  readonly execute: (value: T, run: Run) => Promise<void>
+  readonly judge: Judge
 }
