@@ -376,6 +376,14 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(shape(conformanceStdout)).toEqual(shape(b.code))
   })
 
+  runs("packages/validator/README.md", "conformance-command-targets", async (b) => {
+    const { exit, stdout, stderr } = await runShell(b.code, {}, mkdtempSync(join(folder, "conformance-targets-")))
+    expect(exit, `${stdout}\n${stderr}`).toBe(0)
+    // Three summary tables, each with every selected check passed; the last one is the pool checks'.
+    expect(stdout.match(/^\d+ passed, 0 failed, 0 not run; /gm)).toStrictEqual(["8 passed, 0 failed, 0 not run; ", "8 passed, 0 failed, 0 not run; ", "2 passed, 0 failed, 0 not run; "])
+    expect(stdout).toMatch(/^pool_shared_limit\s+passed\s+5\s+\d+/m)
+  }, 180_000)
+
   runs("packages/validator/README.md", "conformance-in-code", async (b) => {
     const token = /export SHORTCODE_KIT_AUTH_TOKEN=(\S+)/.exec(block("packages/validator/README.md", "conformance-command").code)?.[1] ?? ""
     const { exit, stdout, stderr } = await runTypeScript(b.code, { SHORTCODE_KIT_AUTH_TOKEN: token })

@@ -1,13 +1,15 @@
 // `shortcode-kit conformance` as a user runs it (the validator's bin, in a child process) against the example app:
 // exit 0 when every check passes, 1 with reproductions when one fails (and the printed replay command fails the same
-// way), 2 when the target cannot be set up; the report and JUnit files, and no secret in either. Usage errors, which
-// need no target, are tested with the validator (packages/validator/test/conformance/cli.test.ts).
+// way), 2 when the target cannot be set up; the report and JUnit files, and no secret in either; `--target` for the
+// phone numbers and the alpha senders, and the pool flags against an emulator with a small pool. Usage errors, which
+// need no target, are tested with the validator (packages/validator/test/conformance/cli.test.ts, test/cli).
 import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
 import { startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
 import { type Proxy, startProxy, transparent } from "./proxy.js"
 import { variants } from "./variants.js"
@@ -110,5 +112,69 @@ describe("shortcode-kit conformance", () => {
     const result = await run(["conformance", ...target(), "--runs", "5"], { ...env(), SHORTCODE_KIT_AUTH_TOKEN: "wrong-token" })
     expect(result.code).toBe(2)
     expect(result.stdout).toMatch(/^setup failed, nothing was checked: cannot list the short codes of MG[0-9a-f]{32}: .* answered 401/m)
+  })
+})
+
+/** The summary's tally line: `<passed> passed, 0 failed, 0 not run; ...`. */
+const allPassed = (checks: number) => new RegExp(`^${checks} passed, 0 failed, 0 not run; \\d+ requests in [\\d.]+s; seed 3$`, "m")
+
+describe("shortcode-kit conformance --target", () => {
+  it("--target phone-numbers with --phone-number-sid passes every check and exits 0", async () => {
+    const phoneNumberSids: Array<string> = []
+    for (const phoneNumber of ["+14155550161", "+14155550162"]) {
+      const created = await server.admin("POST", "/admin/phone-numbers", { account_sid: account.accountSid, phone_number: phoneNumber })
+      expect(created.status, created.text).toBe(201)
+      phoneNumberSids.push((created.json as { sid: string }).sid)
+    }
+    const args = ["conformance", "--base-url", proxy.url, "--account-sid", account.accountSid, "--service-sid", account.serviceSid, "--target", "phone-numbers"]
+    const result = await run([...args, ...phoneNumberSids.flatMap((sid) => ["--phone-number-sid", sid]), "--strict", "--runs", "5", "--seed", "3"], env())
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^stateful\s+passed\s+5\s+\d+/m)
+    expect(result.stdout).toMatch(allPassed(8))
+  })
+
+  it("--target alpha-senders passes every check without member SIDs and exits 0", async () => {
+    const args = ["conformance", "--base-url", proxy.url, "--account-sid", account.accountSid, "--service-sid", account.serviceSid, "--target", "alpha-senders"]
+    const result = await run([...args, "--strict", "--runs", "5", "--seed", "3"], env())
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^stateful\s+passed\s+5\s+\d+/m)
+    expect(result.stdout).toMatch(allPassed(8))
+  })
+})
+
+describe("shortcode-kit conformance with the pool flags, against an emulator with servicePoolLimit 3 and the demo data", () => {
+  let pooled: TestServer
+  beforeAll(async () => {
+    pooled = await startTestServer({ servicePoolLimit: 3, demo: true })
+  })
+  afterAll(async () => {
+    await pooled.close()
+  })
+
+  it("runs the pool checks beside the others; they pass and the run exits 0", async () => {
+    const result = await run([
+      "conformance", "--base-url", pooled.url, "--account-sid", DEMO_ACCOUNT_SID,
+      "--pool-limit", "3",
+      ...DEMO_SHORT_CODE_SIDS.flatMap((sid) => ["--pool-short-code-sid", sid]),
+      // The first demo phone number is in the demo service.
+      ...DEMO_PHONE_NUMBER_SIDS.slice(1).flatMap((sid) => ["--pool-phone-number-sid", sid]),
+      "--checks", "auth,pool_one_service,pool_shared_limit", "--runs", "3", "--seed", "3"
+    ], { SHORTCODE_KIT_AUTH_TOKEN: DEMO_AUTH_TOKEN, NO_COLOR: "1" })
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^pool_one_service\s+passed\s+3\s+\d+/m)
+    expect(result.stdout).toMatch(/^pool_shared_limit\s+passed\s+3\s+\d+/m)
+    expect(result.stdout).toMatch(allPassed(3))
+  })
+
+  it("exits 2 with the library's reason when the pool senders cannot fill the limit, naming the flags", async () => {
+    const result = await run([
+      "conformance", "--base-url", pooled.url, "--account-sid", DEMO_ACCOUNT_SID,
+      "--pool-limit", "3",
+      ...DEMO_SHORT_CODE_SIDS.slice(0, 2).flatMap((sid) => ["--pool-short-code-sid", sid]),
+      ...DEMO_PHONE_NUMBER_SIDS.slice(1).flatMap((sid) => ["--pool-phone-number-sid", sid])
+    ], { SHORTCODE_KIT_AUTH_TOKEN: DEMO_AUTH_TOKEN, NO_COLOR: "1" })
+    expect(result.code, result.stdout + result.stderr).toBe(2)
+    expect(result.stderr).toContain("--pool-short-code-sid and --pool-phone-number-sid must hold --pool-limit 3 senders beside one per target, received 2 beside them")
+    expect(result.stdout).toBe("")
   })
 })

@@ -23,7 +23,7 @@ describe("shortcode-kit conformance (usage)", () => {
       [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--checks", "stateful,cors"], `--checks: unknown check "cors"`],
       [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--runs", "0"], "--runs must be between 1 and 100000, received 0"],
       [["conformance", "--base-url", "127.0.0.1:1", "--account-sid", AC, "--auth-token", "t"], `baseUrl must be an absolute http(s) URL such as "http://127.0.0.1:4010", received "127.0.0.1:1"`],
-      [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--short-code-sid", "SC1"], `shortCodeSids[0] must be "SC" followed by 32 hexadecimal digits, received "SC1"`],
+      [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--short-code-sid", "SC1"], `--short-code-sid #1 must be "SC" followed by 32 hexadecimal digits, received "SC1"`],
       [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--public-base-url", "https://messaging.twilio.com"], "publicBaseUrl is only used by the strict profile"],
       [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--checks", "stateful"], "the stateful check needs --short-code-sid"],
       [["conformance", "--base-url", "http://127.0.0.1:1", "--account-sid", AC, "--auth-token", "t", "--path", "1:2"], "path replays a failure only with the seed it was found with: pass seed too"],
