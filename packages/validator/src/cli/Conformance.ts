@@ -5,7 +5,7 @@ import { type CheckName, checkNames, poolCheckNames } from "../conformance/Check
 import { AUTH_TOKEN_VARIABLE, OTHER_AUTH_TOKEN_VARIABLE } from "../conformance/Curl.js"
 import type { ConformanceTarget } from "../conformance/Membership.js"
 import type { ConformanceOptions } from "../conformance/Options.js"
-import type { PoolSenders } from "../conformance/PoolChecks.js"
+import type { PoolSenders } from "../conformance/Options.js"
 import { makeProgressPrinter } from "../conformance/Progress.js"
 import { cliTargets, memberSidFlag, memberTargets, poolSidFlag, poolTargets, targetValue, takesMemberSids } from "./ConformanceTargets.js"
 

@@ -8,14 +8,12 @@ import { alphaSendersTarget } from "../conformance/AlphaSendersTarget.js"
 import type { ConformanceTarget } from "../conformance/Membership.js"
 import { phoneNumbersTarget } from "../conformance/PhoneNumbersTarget.js"
 import { shortCodesTarget } from "../conformance/ShortCodesTarget.js"
+import { memberSidFlag, poolSidFlag, targetValue } from "../conformance/Flags.js"
 
-const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
+export { memberSidFlag, poolSidFlag, targetValue }
 
 /** Every target of the CLI; the first is the default (the library's own default). */
 export const cliTargets: ReadonlyArray<ConformanceTarget> = [shortCodesTarget, phoneNumbersTarget, alphaSendersTarget]
-
-/** The `--target` value of a target: `short-codes`. */
-export const targetValue = (target: ConformanceTarget): string => kebab(target.name)
 
 /** The `--target` values, in the order of `cliTargets`. */
 export const targetValues: ReadonlyArray<string> = cliTargets.map(targetValue)
@@ -23,11 +21,7 @@ export const targetValues: ReadonlyArray<string> = cliTargets.map(targetValue)
 /** Whether a target's members are named by SID (short codes, phone numbers), not created from a value (alpha senders). */
 export const takesMemberSids = (target: ConformanceTarget): boolean => target.creates === undefined
 
-/** The flag, without dashes, that names free members of a target for the checks: `short-code-sid`. */
-export const memberSidFlag = (target: ConformanceTarget): string => kebab(target.member.field)
 
-/** The flag, without dashes, that names free senders of a target for the pool checks: `pool-short-code-sid`. */
-export const poolSidFlag = (target: ConformanceTarget): string => `pool-${memberSidFlag(target)}`
 
 /** The targets whose members are named by SID, each with its member-SID flag. */
 export const memberTargets = cliTargets.filter(takesMemberSids)

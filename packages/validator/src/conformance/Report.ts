@@ -7,6 +7,7 @@
 import type { CheckName } from "./Checks.js"
 import { AUTH_TOKEN_VARIABLE, OTHER_AUTH_TOKEN_VARIABLE, shellWord } from "./Curl.js"
 import { describeExpectation } from "./Expectation.js"
+import { memberSidFlag, poolSidFlag, targetValue } from "./Flags.js"
 import type { Exchange } from "./Http.js"
 import { describeResponse } from "./Oracles.js"
 
@@ -64,7 +65,16 @@ export interface ConformanceReport {
     /** The service tested; when `temporaryService`, it was created for the run and deleted after it. */
     readonly serviceSid: string | null
     readonly temporaryService: boolean
+    /** The members given for the checks (`shortCodeSids` or `memberSids`), whatever the target. */
     readonly shortCodeSids: ReadonlyArray<string>
+    /** The target's group identifier (`shortCodes`) and its create form's field (`ShortCodeSid`). */
+    readonly name: string
+    readonly member: { readonly field: string }
+    /** The pool checks' limit and senders, when they were asked for. */
+    readonly pool: {
+      readonly limit: number
+      readonly senders: ReadonlyArray<{ readonly name: string; readonly member: { readonly field: string }; readonly sids: ReadonlyArray<string> }>
+    } | null
     readonly otherAccountSid: string | null
     readonly strict: boolean
     readonly publicBaseUrl: string | null
@@ -125,7 +135,7 @@ export const formatSummary = (report: ConformanceReport): string => {
  *
  * const report = await runConformance({ baseUrl: "http://127.0.0.1:4010", accountSid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", authToken: "demo-auth-token" })
  * for (const check of report.checks) for (const failure of check.failures) console.log(replayCommand(report, failure))
- * // shortcode-kit conformance --base-url 'http://127.0.0.1:4010' ... --checks cors_headers --seed 42 --path '3:0'
+ * // shortcode-kit conformance --base-url 'http://127.0.0.1:4010' ... --target short-codes ... --checks cors_headers --seed 42 --path '3:0'
  * ```
  * @since 0.2.0
  */
@@ -136,7 +146,9 @@ export const replayCommand = (report: ConformanceReport, failure: ConformanceFai
     `--base-url ${shellWord(t.baseUrl)}`,
     `--account-sid ${t.accountSid}`,
     ...(t.temporaryService || t.serviceSid === null ? [] : [`--service-sid ${t.serviceSid}`]),
-    ...t.shortCodeSids.map((sid) => `--short-code-sid ${sid}`),
+    `--target ${targetValue(t)}`,
+    ...t.shortCodeSids.map((sid) => `--${memberSidFlag(t)} ${sid}`),
+    ...(t.pool === null ? [] : [`--pool-limit ${t.pool.limit}`, ...t.pool.senders.flatMap((s) => s.sids.map((sid) => `--${poolSidFlag(s)} ${sid}`))]),
     ...(t.otherAccountSid === null ? [] : [`--other-account-sid ${t.otherAccountSid}`]),
     ...(t.strict ? ["--strict"] : []),
     ...(t.strict && t.publicBaseUrl !== null && t.publicBaseUrl !== t.baseUrl ? [`--public-base-url ${shellWord(t.publicBaseUrl)}`] : []),

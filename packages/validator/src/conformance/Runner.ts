@@ -327,6 +327,11 @@ export const runConformance = async (options: ConformanceOptions): Promise<Confo
     serviceSid,
     temporaryService: temporary,
     shortCodeSids: o.pool,
+    name: o.resource.name,
+    member: { field: o.resource.member.field },
+    pool: o.poolLimit === undefined
+      ? null
+      : { limit: o.poolLimit, senders: o.poolSenders.map(({ target, sids }) => ({ name: target.name, member: { field: target.member.field }, sids })) },
     otherAccountSid: o.other?.accountSid ?? null,
     strict: o.strict,
     publicBaseUrl: o.publicBaseUrl ?? null

@@ -43,7 +43,7 @@ const check = (name: CheckResult["name"], status: CheckResult["status"], failure
 
 const report: ConformanceReport = {
   ok: false,
-  target: { baseUrl: "http://127.0.0.1:4010", accountSid: AC, serviceSid: MG, temporaryService: false, shortCodeSids: [SC], otherAccountSid: null, strict: true, publicBaseUrl: "https://messaging.twilio.com" },
+  target: { baseUrl: "http://127.0.0.1:4010", accountSid: AC, serviceSid: MG, temporaryService: false, shortCodeSids: [SC], name: "shortCodes", member: { field: "ShortCodeSid" }, pool: null, otherAccountSid: null, strict: true, publicBaseUrl: "https://messaging.twilio.com" },
   seed: -42,
   runs: 50,
   startedAt: "2026-11-29T12:00:00.000Z",
@@ -69,7 +69,30 @@ describe("the report", () => {
 
   it("the replay command names the target, the check, the seed, the path and the replay path, never a token", () => {
     expect(replayCommand(report, failure)).toBe(
-      `shortcode-kit conformance --base-url 'http://127.0.0.1:4010' --account-sid ${AC} --service-sid ${MG} --short-code-sid ${SC} --strict --public-base-url 'https://messaging.twilio.com' --checks stateful --seed -42 --path '3:1:0' --replay-path 'CDE:F'`
+      `shortcode-kit conformance --base-url 'http://127.0.0.1:4010' --account-sid ${AC} --service-sid ${MG} --target short-codes --short-code-sid ${SC} --strict --public-base-url 'https://messaging.twilio.com' --checks stateful --seed -42 --path '3:1:0' --replay-path 'CDE:F'`
+    )
+  })
+
+  it("the replay command of another target and of the pool checks names their flags, as the CLI takes them", () => {
+    const PN = `PN${"d".repeat(32)}`
+    const phoneNumbers = {
+      ...report,
+      target: {
+        ...report.target,
+        shortCodeSids: [PN],
+        name: "phoneNumbers",
+        member: { field: "PhoneNumberSid" },
+        pool: {
+          limit: 3,
+          senders: [
+            { name: "shortCodes", member: { field: "ShortCodeSid" }, sids: [SC] },
+            { name: "phoneNumbers", member: { field: "PhoneNumberSid" }, sids: [PN] }
+          ]
+        }
+      }
+    }
+    expect(replayCommand(phoneNumbers, { ...failure, check: "pool_shared_limit", replayPath: null })).toBe(
+      `shortcode-kit conformance --base-url 'http://127.0.0.1:4010' --account-sid ${AC} --service-sid ${MG} --target phone-numbers --phone-number-sid ${PN} --pool-limit 3 --pool-short-code-sid ${SC} --pool-phone-number-sid ${PN} --strict --public-base-url 'https://messaging.twilio.com' --checks pool_shared_limit --seed -42 --path '3:1:0'`
     )
   })
 
