@@ -352,8 +352,9 @@ export const makeRepository = (
       "SELECT position, sid, account_sid, friendly_name, date_created, date_updated FROM services ORDER BY position"
     ),
     changeCount: db.prepare<[], number>("SELECT total_changes()").pluck(),
-    // Moves on commits of other connections only; total_changes() covers this one's.
-    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+    // data_version moves on commits of other connections only; total_changes() covers this one's. One statement
+    // for both (the pragma's table-valued form): the response cache reads it on every GET.
+    dataVersion: db.prepare<[], string>("SELECT data_version || ':' || total_changes() FROM pragma_data_version").pluck(),
     deleteAlphaSenders: db.prepare(`DELETE FROM ${ALPHA_SENDER.table}`),
     deleteServices: db.prepare("DELETE FROM services"),
     deleteAccounts: db.prepare("DELETE FROM accounts"),
@@ -576,7 +577,7 @@ export const makeRepository = (
     allAlphaSenders: () => stmt.allAlphaSenders.all().map(toAlphaSender),
     transaction: immediate,
     changeCount: () => stmt.changeCount.get() as number,
-    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`,
+    dataVersion: () => stmt.dataVersion.get() as string,
     deleteEverything: () =>
       immediate(() => {
         const alphaSenders = stmt.deleteAlphaSenders.run().changes
