@@ -27,6 +27,7 @@ import { tapBody } from "./bodyTap.js"
 import { healthBody, HealthBody } from "./Health.js"
 import { decodeParameters, type Journal, JournalBody, type JournalFilter } from "./Journal.js"
 import type { Reset } from "./Reset.js"
+import { plainTargetParts, urlTargetParts } from "./targetParts.js"
 
 /** A web-standard handler; node:http passes its own request along as `incoming`. */
 export type Handler = (request: Request, env?: { readonly incoming?: IncomingMessage }) => Response | Promise<Response>
@@ -240,12 +241,13 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
     return response
   }, (hit, started) => {
     // What the full path journals for the same answer: a GET without a form, answered by the kept answer.
-    const url = new URL(hit.url)
-    if (journal.limit === 0 || isAdminPath(url.pathname)) return
+    if (journal.limit === 0) return
+    const { path, query } = plainTargetParts(hit.target) ?? urlTargetParts(new URL(hit.url))
+    if (isAdminPath(path)) return
     journal.record({
       method: "GET",
-      path: url.pathname,
-      query: decodeParameters(url.searchParams),
+      path,
+      query,
       form: {},
       account_sid: hit.accountSid,
       status: hit.status,

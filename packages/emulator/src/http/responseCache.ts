@@ -86,6 +86,8 @@ interface Kept {
 export interface NodeHit {
   /** The request's URL as the web path would have seen it. */
   readonly url: string
+  /** The request's target as node:http read it (origin-form: the path and query). */
+  readonly target: string
   readonly status: number
   /** The account the application authenticated when it made the kept answer. */
   readonly accountSid: string
@@ -187,7 +189,7 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     currentVersion()
     const hit = hitOf(url, authorizationOfRaw(incoming.rawHeaders), started)
     if (hit === undefined) return false
-    onHit({ url, status: hit.status, accountSid: hit.accountSid })
+    onHit({ url, target, status: hit.status, accountSid: hit.accountSid })
     // The header lines the adapter writes for the web path's kept answer, in its order and letter case: its
     // lightweight `Response` leaves the length to node:http (`end` adds it after the date).
     outgoing.statusCode = hit.status

@@ -1,4 +1,5 @@
 import { randomAccountSid } from "@shortcode-kit/schema"
+import { spawnSync } from "node:child_process"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { secretsEqual } from "../../src/http/auth.js"
 import { ADMIN_TOKEN, expectTwilioError, startTestServer, type TestServer } from "../support/testServer.js"
@@ -41,6 +42,29 @@ describe("Twilio Basic auth", () => {
     const a = await t.makeAccount(0)
     const answer = await t.request("GET", "/v1/Services", { headers: { Authorization: `basic ${b64(`${a.accountSid}:${a.authToken}`)}` } })
     expect(answer.status).toBe(200)
+  })
+
+  it("never accepts a token another process changed in the same SQLite file, and accepts the new one at once", async () => {
+    const a = await t.makeAccount(0)
+    const as = (token: string) => t.request("GET", "/v1/Services", { headers: { Authorization: `Basic ${b64(`${a.accountSid}:${token}`)}` } })
+    // Twice: the second is a kept answer of the response cache; and the token's digest is known from the first.
+    expect((await as(a.authToken)).status).toBe(200)
+    expect((await as(a.authToken)).status).toBe(200)
+    const changed = `${a.authToken.slice(0, -1)}${a.authToken.endsWith("0") ? "1" : "0"}`
+    const script = [
+      "const Database = require('better-sqlite3')",
+      "const db = new Database(process.argv[1])",
+      "db.prepare('UPDATE accounts SET auth_token = ? WHERE sid = ?').run(process.argv[2], process.argv[3])",
+      "db.close()"
+    ].join(";")
+    const written = spawnSync(process.execPath, ["-e", script, t.databasePath, changed, a.accountSid], { encoding: "utf8" })
+    expect(written.stderr).toBe("")
+    expect(written.status).toBe(0)
+    for (let i = 0; i < 2; i++) {
+      const old = await as(a.authToken)
+      expect(expectTwilioError(old, 401, 20003).message).toBe("Authenticate")
+      expect((await as(changed)).status).toBe(200)
+    }
   })
 
   it("authenticates before looking at the path's resource or the body", async () => {

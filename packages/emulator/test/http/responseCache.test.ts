@@ -354,7 +354,7 @@ describe("withResponseCache", () => {
       expect(await get("/x?a=2")).toBe(' {"n":3}')
       expect(await get("/x?a=1", { "content-length": "1" })).toBe('RQkept {"n":1}')
       expect(answered).toEqual([false, true, false, false, false])
-      expect(hits).toEqual([{ url: `http://127.0.0.1:${nodePort}/x?a=1`, status: 200, accountSid: "AC1" }])
+      expect(hits).toEqual([{ url: `http://127.0.0.1:${nodePort}/x?a=1`, target: "/x?a=1", status: 200, accountSid: "AC1" }])
     } finally {
       await new Promise((resolve) => node.close(resolve))
     }

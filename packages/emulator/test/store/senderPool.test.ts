@@ -77,6 +77,9 @@ describe("addPhoneNumber", () => {
     expect(repository.addPhoneNumber(accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
     expect(repository.addPhoneNumber(accountSid, serviceSid, b)._tag).toBe("Added")
     expect(repository.addPhoneNumber(accountSid, serviceSid, c)).toEqual({ _tag: "PoolFull", limit: 2 })
+    // A sender already in a service is answered as such, full pool or not.
+    expect(repository.addPhoneNumber(accountSid, serviceSid, a)).toEqual({ _tag: "AlreadyInThisService" })
+    expect(repository.addPhoneNumber(accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
     expect(repository.addPhoneNumber(accountSid, randomServiceSid(), d)).toEqual({ _tag: "ServiceNotFound" })
     expect(repository.addPhoneNumber(accountSid, serviceSid, randomIds.phoneNumberSid())).toEqual({ _tag: "PhoneNumberNotFound" })
     // The rolled-back add left nothing behind.
