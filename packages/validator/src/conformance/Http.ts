@@ -173,7 +173,12 @@ export class Target {
     const curl = toCurl({ method: outgoing.method, url: href, headers, body, auth: outgoing.auth.curl })
     this.shared.requests++
     this.shared.onRequest()
-    const timeout = AbortSignal.timeout(options.requestTimeoutMs)
+    // A timer of our own, held until the exchange ends: a signal of `AbortSignal.timeout` that only the request's
+    // derived signal follows can be garbage-collected before it fires (then a target that never answers hangs the
+    // run; seen under load in Runner.test.ts).
+    const deadline = new AbortController()
+    const timer = setTimeout(() => deadline.abort(new DOMException(`no answer within ${options.requestTimeoutMs} ms`, "TimeoutError")), options.requestTimeoutMs)
+    const timeout = deadline.signal
     const signal = options.signal === undefined ? timeout : AbortSignal.any([timeout, options.signal])
     try {
       // Bytes, so that fetch adds no Content-Type of its own; no redirects, so credentials stay on the target.
@@ -196,6 +201,8 @@ export class Target {
         ? `no answer within ${options.requestTimeoutMs} ms`
         : `no answer: ${cause instanceof Error ? `${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ""}` : String(cause)}`
       return { request, response: null, error, curl }
+    } finally {
+      clearTimeout(timer)
     }
   }
 }
