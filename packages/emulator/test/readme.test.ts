@@ -404,6 +404,13 @@ describe("the READMEs, in the order a reader meets them, against one `npm start`
     expect(stdout.trim().split("\n").at(-1)).toBe(JSON.stringify(JSON.parse(shownAfter(b.code, "target.errors.alreadyMember //").replace(/(\w+):/g, '"$1":'))))
   }, 120_000)
 
+  runs("packages/validator/README.md", "resource-arbitraries", async (b) => {
+    // Every near miss of every rule is refused with exactly its rule at its path: fc.assert throws otherwise.
+    const { exit, stdout, stderr } = await runTypeScript(b.code)
+    expect(exit, stderr).toBe(0)
+    expect(stdout).toBe("")
+  })
+
   runs("packages/validator/README.md", "phone-numbers", async (b) => {
     const { exit, stdout, stderr } = await runTypeScript(b.code)
     expect(exit, stderr).toBe(0)
