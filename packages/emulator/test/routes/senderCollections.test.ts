@@ -3,9 +3,10 @@
  * codes, phone numbers), through the official twilio SDK 6.3.1 (unmodified; only its HTTP client points at the
  * server) and the admin API, against a real server on 127.0.0.1 with a SQLite file in a temp folder. Names, paths,
  * labels and SID prefixes come from the kind's row and its resource declaration, so a new kind is one row below.
- * What a kind does of its own (a number's format, its defaults) stays in that kind's test file.
+ * The create form's 20001 answers hold for AlphaSenders too. What a kind does of its own (a number's format, its
+ * defaults, one alpha sender per service) stays in that kind's test file.
  */
-import { makePhoneNumberStrict, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { AlphaSenderResource, makePhoneNumberStrict, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import twilio from "twilio"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -38,7 +39,7 @@ const COLLECTIONS: ReadonlyArray<{
 ]
 
 const uncapitalize = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
-const createWire = (resource: (typeof COLLECTIONS)[number]["resource"]): string =>
+const createWire = (resource: { readonly declaration: { readonly create: object } }): string =>
   (Object.values(resource.declaration.create) as ReadonlyArray<{ readonly wire: string }>)[0]!.wire
 const adminPath = (kind: AnyInventoryKind): string => `/admin/${kind.inventory.replaceAll("_", "-")}`
 const prefixOf = (kind: AnyInventoryKind): string => kind.newSid(randomIds).slice(0, 2)
@@ -127,19 +128,6 @@ describe.each(COLLECTIONS)("$resource.declaration.plural through the official tw
     expect(Schema.decodeUnknownExit(c.strict(TWILIO_MESSAGING_BASE_URL) as unknown as Schema.Codec<unknown, unknown>)(raw.json)._tag, raw.text).toBe("Success")
   })
 
-  it("answers a missing or repeated create parameter with 400 20001 naming it", async () => {
-    const serviceSid = await newService()
-    const collection = `/v1/Services/${serviceSid}/${plural}`
-    const wire = createWire(c.resource)
-    expect(expectTwilioError(await t.twilio(account, "POST", collection, {}), 400, 20001).message).toBe(`Missing required parameter ${wire} in the post body`)
-    const sid = await inventory(c)
-    const repeated = await t.request("POST", collection, {
-      headers: { Authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
-      body: `${wire}=${sid}&${wire}=${sid}`
-    })
-    expect(expectTwilioError(repeated, 400, 20001).message).toBe(`${wire} must be given once; it was given 2 times`)
-  })
-
   it("returns its senders to the inventory when their service is deleted", async () => {
     const serviceSid = await newService()
     const sid = await inventory(c)
@@ -216,5 +204,30 @@ describe.each(COLLECTIONS)("POST /admin/<kind> for the $kind.label inventory", (
     expect(expectTwilioError(await t.admin("POST", path, { sid: unplaced, account_sid: accountSid, ...c.number(), service_sid: noService }), 404, 20404).message).toContain(noService)
     const dumped = (await t.admin("GET", "/admin/dump")).json as Record<string, ReadonlyArray<{ sid: string }>>
     expect(dumped[c.kind.inventory]?.some((s) => s.sid === unplaced)).toBe(false)
+  })
+})
+
+// The create form of every collection, AlphaSenders too (whose form carries text, not an inventory SID).
+const FORMS = [
+  ...COLLECTIONS.map((c) => ({ resource: c.resource as { readonly declaration: { readonly create: object; readonly plural: string } }, value: () => inventory(c) })),
+  { resource: AlphaSenderResource, value: async () => "Acme" }
+]
+
+describe.each(FORMS)("POST .../$resource.declaration.plural with a missing, empty or repeated create parameter", ({ resource, value }) => {
+  it("answers 400 20001 naming it, and adds nothing", async () => {
+    const serviceSid = await newService()
+    const collection = `/v1/Services/${serviceSid}/${resource.declaration.plural}`
+    const wire = createWire(resource)
+    const missing = `Missing required parameter ${wire} in the post body`
+    expect(expectTwilioError(await t.twilio(account, "POST", collection, {}), 400, 20001).message).toBe(missing)
+    expect(expectTwilioError(await t.twilio(account, "POST", collection, { [wire]: "" }), 400, 20001).message).toBe(missing)
+    const given = await value()
+    const repeated = await t.request("POST", collection, {
+      headers: { Authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `${wire}=${given}&${wire}=${given}`
+    })
+    expect(expectTwilioError(repeated, 400, 20001).message).toBe(`${wire} must be given once; it was given 2 times`)
+    const page = await t.twilio(account, "GET", collection)
+    expect(Object.values(page.json as Record<string, unknown>).filter(Array.isArray), page.text).toStrictEqual([[]])
   })
 })
