@@ -1,7 +1,7 @@
 /**
  * The AlphaSender resource (`messaging.v1.service.alpha_sender` in Twilio's OpenAPI): the Alphanumeric Sender ID of
  * a Messaging Service, declared once; its codec, strict profile, page, path parameters, create form and `HttpApi`
- * endpoints (http/AlphaSendersApi.ts) are derived from {@link AlphaSenderResource}.
+ * endpoints (http/MessagingApi.ts) are derived from {@link AlphaSenderResource}.
  *
  * @since 0.2.0
  */

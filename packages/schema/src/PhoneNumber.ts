@@ -1,6 +1,6 @@
 /**
  * The PhoneNumbers resource (`messaging.v1.service.phone_number` in Twilio's OpenAPI), declared once: every schema
- * of the resource and its `HttpApi` endpoints (http/PhoneNumbersApi.ts) are derived from {@link PhoneNumberResource}.
+ * of the resource and its `HttpApi` endpoints (http/MessagingApi.ts) are derived from {@link PhoneNumberResource}.
  *
  * @since 0.2.0
  */

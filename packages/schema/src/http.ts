@@ -5,7 +5,6 @@
  *
  * @since 0.1.0
  */
-export { AlphaSendersGroup } from "./http/AlphaSendersApi.js"
 export { AuthenticatedAccount, ShortCodesAuthorization } from "./http/Authorization.js"
 export {
   type ResourceClientErrorClass,
@@ -20,9 +19,8 @@ export {
 export { corsHeaderObjects, type CorsHeaderName, corsHeaders } from "./http/Cors.js"
 export { type CollectionEndpoints, collectionEndpoints, collectionGroup } from "./http/collection.js"
 export { docsLayer, type DocsLayerOptions } from "./http/Docs.js"
-export { MessagingApi } from "./http/MessagingApi.js"
+export { AlphaSendersGroup, MessagingApi, PhoneNumbersGroup } from "./http/MessagingApi.js"
 export { openApiDocument, openApiDocumentText } from "./http/OpenApiDocument.js"
-export { PhoneNumbersGroup } from "./http/PhoneNumbersApi.js"
 export { createService, deleteService, fetchService, listServices, ServicesGroup } from "./http/ServicesApi.js"
 export {
   type ListAllPagingInput,

@@ -117,7 +117,10 @@ export const resourceValidation = <R extends AnyResource, Strict extends Schema.
     toTwilioError: (result) => {
       const service = result.issues.find((issue) => issue.path[0] === "ServiceSid")
       if (service !== undefined) {
-        return encodeError(answerOfIssue("path", service, { param: resource.collectionPath.replace(":ServiceSid", issueValues(service)["value"] ?? "") }).body)
+        return encodeError(answerOfIssue("path", service, {
+          // A replacer function, so that "$" patterns in what was sent are not read as replacement patterns.
+          param: resource.collectionPath.replace(":ServiceSid", () => issueValues(service)["value"] ?? "")
+        }).body)
       }
       const decisive = result.issues.find((issue) => issue.path[0] === wire && issue.path.length === 1) ?? result.issues[0]
       if (decisive === undefined) throw new TypeError(`${name}: a failed result has at least one issue`)

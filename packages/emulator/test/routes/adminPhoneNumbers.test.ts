@@ -1,6 +1,7 @@
 /**
- * `POST /admin/phone-numbers` and the one pool per service, through the real admin and Twilio HTTP surfaces of a
- * server on a SQLite file in a temp folder.
+ * What is a phone number's own in `POST /admin/phone-numbers` and the seed (E.164, its defaults, a given SID's
+ * canonical form), through the real admin API of a server on a SQLite file in a temp folder. What every kind of the
+ * inventory does (404, 409, the shared pool, the return on service delete) is in senderCollections.test.ts.
  */
 import { randomAccountSid, randomServiceSid } from "@shortcode-kit/schema"
 import { Schema } from "effect"
@@ -9,10 +10,9 @@ import { randomIds } from "../../src/controls/Ids.js"
 import { Seed } from "../../src/Seed.js"
 import { expectTwilioError, startTestServer, type TestServer } from "../support/testServer.js"
 
-const LIMIT = 3
 let t: TestServer
 beforeAll(async () => {
-  t = await startTestServer({ servicePoolLimit: LIMIT })
+  t = await startTestServer()
 })
 afterAll(async () => {
   await t.close()
@@ -72,61 +72,6 @@ describe("POST /admin/phone-numbers", () => {
     const others = expectTwilioError(await t.admin("POST", "/admin/phone-numbers", { sid: "PN1", account_sid: accountSid, phone_number: number(), capabilities: ["Fax"] }), 400, 20001)
     expect(others.message).toContain("sid: ")
     expect(others.message).toContain("capabilities.0: ")
-  })
-
-  it("answers 404 for an unknown account or service and 409 for a duplicate SID or number, naming what was sent", async () => {
-    const { accountSid } = await account()
-    const stranger = randomAccountSid()
-    expectTwilioError(await t.admin("POST", "/admin/phone-numbers", { account_sid: stranger, phone_number: number() }), 404, 20404)
-    const sid = randomIds.phoneNumberSid()
-    const phoneNumber = number()
-    expect((await t.admin("POST", "/admin/phone-numbers", { sid, account_sid: accountSid, phone_number: phoneNumber })).status).toBe(201)
-    const bySid = expectTwilioError(await t.admin("POST", "/admin/phone-numbers", { sid: upper(sid), account_sid: accountSid, phone_number: number() }), 409, 20001)
-    expect(bySid.message).toBe(`Conflict: phone number ${sid} already exists`)
-    const byNumber = expectTwilioError(await t.admin("POST", "/admin/phone-numbers", { account_sid: accountSid, phone_number: phoneNumber }), 409, 20001)
-    expect(byNumber.message).toBe(`Conflict: the number ${phoneNumber} already exists as phone number ${sid} of account ${accountSid}`)
-    // An unknown service is a 404, and the number is not kept: insert and placement are one transaction.
-    const unplaced = randomIds.phoneNumberSid()
-    const missingService = randomServiceSid()
-    const notFound = expectTwilioError(await t.admin("POST", "/admin/phone-numbers", { sid: unplaced, account_sid: accountSid, phone_number: number(), service_sid: missingService }), 404, 20404)
-    expect(notFound.message).toContain(missingService)
-    expect((await dump()).phoneNumbers?.some((p) => p.sid === unplaced)).toBe(false)
-  })
-})
-
-describe("one pool per service, over HTTP", () => {
-  it("counts phone numbers and short codes together: a full pool refuses a short code (Twilio API) and a phone number (admin API) with 21714", async () => {
-    const { accountSid, serviceSid, credentials } = await account()
-    for (let i = 0; i < LIMIT - 1; i++) {
-      const placed = await t.admin("POST", "/admin/phone-numbers", { account_sid: accountSid, phone_number: number(), service_sid: serviceSid })
-      expect(placed.status, placed.text).toBe(201)
-    }
-    const shortCodes = await Promise.all([0, 1].map(async (i) => {
-      const created = await t.admin("POST", "/admin/short-codes", { account_sid: accountSid, short_code: String(next++ % 100_000).padStart(5, "7") })
-      expect(created.status, `${i}: ${created.text}`).toBe(201)
-      return (created.json as { sid: string }).sid
-    }))
-    const collection = `/v1/Services/${serviceSid}/ShortCodes`
-    const fits = await t.twilio(credentials, "POST", collection, { ShortCodeSid: shortCodes[0] as string })
-    expect(fits.status, fits.text).toBe(201)
-    const full = expectTwilioError(await t.twilio(credentials, "POST", collection, { ShortCodeSid: shortCodes[1] as string }), 400, 21714)
-    expect(full.message).toBe(`The Messaging Service number pool is full (${LIMIT} numbers and short codes per service)`)
-    const refused = randomIds.phoneNumberSid()
-    expectTwilioError(await t.admin("POST", "/admin/phone-numbers", { sid: refused, account_sid: accountSid, phone_number: number(), service_sid: serviceSid }), 400, 21714)
-    expect((await dump()).phoneNumbers?.some((p) => p.sid === refused)).toBe(false)
-  })
-
-  it("deleting a service returns its phone numbers and short codes to the inventory", async () => {
-    const { accountSid, serviceSid, credentials } = await account()
-    const phone = await t.admin("POST", "/admin/phone-numbers", { account_sid: accountSid, phone_number: number(), service_sid: serviceSid })
-    const code = await t.admin("POST", "/admin/short-codes", { account_sid: accountSid, short_code: "70707", service_sid: serviceSid })
-    expect([phone.status, code.status]).toEqual([201, 201])
-    const phoneSid = (phone.json as { sid: string }).sid
-    const codeSid = (code.json as { sid: string }).sid
-    expect((await t.twilio(credentials, "DELETE", `/v1/Services/${serviceSid}`)).status).toBe(204)
-    const after = await dump()
-    expect(after.phoneNumbers?.find((p) => p.sid === phoneSid)?.serviceSid).toBeNull()
-    expect(after.shortCodes.find((s) => s.sid === codeSid)?.serviceSid).toBeNull()
   })
 })
 

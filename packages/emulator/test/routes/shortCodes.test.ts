@@ -46,17 +46,6 @@ describe("POST /v1/Services/{ServiceSid}/ShortCodes", () => {
     expect(answer.status, answer.text).toBe(201)
   })
 
-  it("answers 409 21710 when the short code is already in this service, 409 21712 when in another", async () => {
-    const a = await t.makeAccount(1)
-    const sid = a.shortCodeSids[0] as string
-    expect((await t.twilio(a, "POST", collection(a.serviceSid), { ShortCodeSid: sid })).status).toBe(201)
-    expectTwilioError(await t.twilio(a, "POST", collection(a.serviceSid), { ShortCodeSid: sid }), 409, 21710)
-    const other = await t.admin("POST", "/admin/services", { account_sid: a.accountSid, friendly_name: "other" })
-    const otherSid = (other.json as { sid: string }).sid
-    const error = expectTwilioError(await t.twilio(a, "POST", collection(otherSid), { ShortCodeSid: sid }), 409, 21712)
-    expect(error.message).toBe("Phone Number or Short Code is associated with another Messaging Service")
-  })
-
   it("answers 400 21714 once the service holds the pool limit (5 in this test)", async () => {
     const a = await t.makeAccount(6)
     for (const sid of a.shortCodeSids.slice(0, 5)) {

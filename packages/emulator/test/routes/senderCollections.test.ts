@@ -1,0 +1,233 @@
+/**
+ * Laws over every sender collection the emulator serves from the inventory (one row of `SENDER_KINDS` each: short
+ * codes, phone numbers), through the official twilio SDK 6.3.1 (unmodified; only its HTTP client points at the
+ * server) and the admin API, against a real server on 127.0.0.1 with a SQLite file in a temp folder. Names, paths,
+ * labels and SID prefixes come from the kind's row and its resource declaration, so a new kind is one row below.
+ * The create form's 20001 answers hold for AlphaSenders too. What a kind does of its own (a number's format, its
+ * defaults, one alpha sender per service) stays in that kind's test file.
+ */
+import { AlphaSenderResource, makePhoneNumberStrict, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { Schema } from "effect"
+import twilio from "twilio"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { randomIds } from "../../src/controls/Ids.js"
+import { type AnyInventoryKind, numberOf, PHONE_NUMBER, SENDER_KINDS, SHORT_CODE } from "../../src/store/SenderKinds.js"
+import { makeTwilioHttpClient } from "../../src/TwilioHttpClient.js"
+import { expectTwilioError, startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
+
+const LIMIT = 2
+let t: TestServer
+let account: TestAccount
+beforeAll(async () => {
+  t = await startTestServer({ servicePoolLimit: LIMIT })
+  account = await t.makeAccount(0)
+})
+afterAll(async () => {
+  await t.close()
+})
+
+let next = 0
+/** Each kind with its resource, its strict profile and a fresh value of its number fields. */
+const COLLECTIONS: ReadonlyArray<{
+  readonly kind: AnyInventoryKind
+  readonly resource: typeof ShortCodeResource | typeof PhoneNumberResource
+  readonly strict: (baseUrl: string) => Schema.Top
+  readonly number: () => Record<string, string>
+}> = [
+  { kind: SHORT_CODE, resource: ShortCodeResource, strict: (baseUrl) => makeShortCodeStrict({ baseUrl }), number: () => ({ short_code: String(10_000 + next++) }) },
+  { kind: PHONE_NUMBER, resource: PhoneNumberResource, strict: (baseUrl) => makePhoneNumberStrict({ baseUrl }), number: () => ({ phone_number: `+1415${String(5_000_000 + next++)}` }) }
+]
+
+const uncapitalize = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
+const createWire = (resource: { readonly declaration: { readonly create: object } }): string =>
+  (Object.values(resource.declaration.create) as ReadonlyArray<{ readonly wire: string }>)[0]!.wire
+const adminPath = (kind: AnyInventoryKind): string => `/admin/${kind.inventory.replaceAll("_", "-")}`
+const prefixOf = (kind: AnyInventoryKind): string => kind.newSid(randomIds).slice(0, 2)
+
+interface Member { readonly sid: string }
+interface SdkCollection {
+  (sid: string): { fetch(): Promise<Member>; remove(): Promise<boolean> }
+  create(params: Record<string, string>): Promise<Member>
+  list(params?: { readonly pageSize?: number }): Promise<ReadonlyArray<Member>>
+  page(params: { readonly pageSize: number }): Promise<{ readonly instances: ReadonlyArray<Member>; readonly nextPageUrl?: string | null }>
+}
+const sdk = () => twilio(account.accountSid, account.authToken, { httpClient: makeTwilioHttpClient(t.url) })
+/** The SDK's accessor of the collection (`services(sid).shortCodes`, `.phoneNumbers`), named by the declaration. */
+const collectionOf = (serviceSid: string, c: (typeof COLLECTIONS)[number]): SdkCollection =>
+  (sdk().messaging.v1.services(serviceSid) as unknown as Record<string, SdkCollection>)[uncapitalize(c.resource.declaration.plural)]!
+const add = (serviceSid: string, c: (typeof COLLECTIONS)[number], sid: string) => collectionOf(serviceSid, c).create({ [uncapitalize(createWire(c.resource))]: sid })
+const newService = async (): Promise<string> => (await sdk().messaging.v1.services.create({ friendlyName: "laws" })).sid
+/** A sender of the account's inventory, in no service, via the admin API. */
+const inventory = async (c: (typeof COLLECTIONS)[number]): Promise<string> => {
+  const created = await t.admin("POST", adminPath(c.kind), { account_sid: account.accountSid, ...c.number() })
+  expect(created.status, created.text).toBe(201)
+  return (created.json as { sid: string }).sid
+}
+const restError = async (promise: Promise<unknown>): Promise<{ status: number; code: number; message: string }> => {
+  try {
+    await promise
+  } catch (error) {
+    expect(error).toBeInstanceOf(twilio.RestException)
+    const e = error as InstanceType<typeof twilio.RestException>
+    return { status: e.status, code: e.code ?? 0, message: e.message }
+  }
+  throw new Error("expected the SDK call to fail")
+}
+const full = { status: 400, code: 21714, message: `The Messaging Service number pool is full (${LIMIT} numbers and short codes per service)` }
+
+describe("the table of collections", () => {
+  it("has one row per kind of SENDER_KINDS", () => {
+    expect(COLLECTIONS.map((c) => c.kind)).toStrictEqual([...SENDER_KINDS])
+  })
+})
+
+describe.each(COLLECTIONS)("$resource.declaration.plural through the official twilio SDK", (c) => {
+  const plural = c.resource.declaration.plural
+
+  it("adds, lists with paging, fetches and removes; a removed one is 404 and back in the inventory", async () => {
+    const serviceSid = await newService()
+    const [first, second] = [await inventory(c), await inventory(c)] as [string, string]
+    const created = await add(serviceSid, c, first)
+    expect(created).toMatchObject({ sid: first, accountSid: account.accountSid, serviceSid })
+    expect((created as unknown as { url: string }).url).toBe(`https://messaging.twilio.com/v1/Services/${serviceSid}/${plural}/${first}`)
+    await add(serviceSid, c, second)
+    const page = await collectionOf(serviceSid, c).page({ pageSize: 1 })
+    expect([page.instances.length, typeof page.nextPageUrl]).toEqual([1, "string"])
+    // The SDK follows next_page_url to the end.
+    expect((await collectionOf(serviceSid, c).list({ pageSize: 1 })).map((m) => m.sid).sort()).toEqual([first, second].sort())
+    expect((await collectionOf(serviceSid, c)(first).fetch()).sid).toBe(first)
+    expect(await collectionOf(serviceSid, c)(first).remove()).toBe(true)
+    expect((await collectionOf(serviceSid, c).list()).map((m) => m.sid)).toEqual([second])
+    const gone = { status: 404, code: 20404, message: `The requested resource /v1/Services/${serviceSid}/${plural}/${first} was not found` }
+    expect(await restError(collectionOf(serviceSid, c)(first).fetch())).toEqual(gone)
+    expect(await restError(collectionOf(serviceSid, c)(first).remove())).toEqual(gone)
+    expect((await add(await newService(), c, first)).sid).toBe(first)
+  })
+
+  it("answers 21710 in the same service, 21712 in another, 21421 malformed, 404 an unknown sender or service", async () => {
+    const [one, two] = [await newService(), await newService()]
+    const sid = await inventory(c)
+    await add(one, c, sid)
+    expect(await restError(add(one, c, sid))).toEqual({ status: 409, code: 21710, message: "Phone Number or Short Code is already in the Messaging Service." })
+    expect(await restError(add(two, c, sid))).toEqual({ status: 409, code: 21712, message: "Phone Number or Short Code is associated with another Messaging Service" })
+    const malformed = await restError(add(two, c, `${prefixOf(c.kind)}123`))
+    expect(malformed).toMatchObject({ status: 400, code: 21421 })
+    expect(malformed.message).toContain(`${createWire(c.resource)} "${prefixOf(c.kind)}123" `)
+    const unknown = c.kind.newSid(randomIds)
+    expect(await restError(add(two, c, unknown))).toEqual({ status: 404, code: 20404, message: `The requested resource ${c.kind.twilioPath(account.accountSid, unknown)} was not found` })
+    const noService = randomServiceSid()
+    expect(await restError(add(noService, c, await inventory(c)))).toEqual({ status: 404, code: 20404, message: `The requested resource /v1/Services/${noService}/${plural} was not found` })
+  })
+
+  // The schema package's tests hold each strict profile to Twilio's official schema.
+  it("serves raw bodies valid under the strict profile, url on the public base URL", async () => {
+    const serviceSid = await newService()
+    const sid = await inventory(c)
+    await add(serviceSid, c, sid)
+    const raw = await t.twilio(account, "GET", `/v1/Services/${serviceSid}/${plural}/${sid}`)
+    expect(Schema.decodeUnknownExit(c.strict(TWILIO_MESSAGING_BASE_URL) as unknown as Schema.Codec<unknown, unknown>)(raw.json)._tag, raw.text).toBe("Success")
+  })
+
+  it("returns its senders to the inventory when their service is deleted", async () => {
+    const serviceSid = await newService()
+    const sid = await inventory(c)
+    await add(serviceSid, c, sid)
+    expect(await sdk().messaging.v1.services(serviceSid).remove()).toBe(true)
+    const dumped = (await t.admin("GET", "/admin/dump")).json as Record<string, ReadonlyArray<{ sid: string; service_sid: string | null }>>
+    expect(dumped[c.kind.inventory]?.find((s) => s.sid === sid)?.service_sid).toBeNull()
+    expect((await add(await newService(), c, sid)).sid).toBe(sid)
+  })
+})
+
+describe.each(COLLECTIONS.flatMap((a) => COLLECTIONS.map((b) => ({ a, b, name: `${a.kind.label} and ${b.kind.label}` }))))(
+  "the one pool of a service: $name",
+  ({ a, b }) => {
+    it("count together up to servicePoolLimit; the next of either is 21714 and stays free", async () => {
+      const serviceSid = await newService()
+      await add(serviceSid, a, await inventory(a))
+      for (let i = 1; i < LIMIT; i++) await add(serviceSid, b, await inventory(b))
+      const [nextA, nextB] = [await inventory(a), await inventory(b)]
+      expect(await restError(add(serviceSid, a, nextA))).toEqual(full)
+      expect(await restError(add(serviceSid, b, nextB))).toEqual(full)
+      // Placing one through the admin API meets the same pool, and keeps nothing (insert and placement are one transaction).
+      const refused = b.kind.newSid(randomIds)
+      expectTwilioError(await t.admin("POST", adminPath(b.kind), { sid: refused, account_sid: account.accountSid, ...b.number(), service_sid: serviceSid }), 400, 21714)
+      const dumped = (await t.admin("GET", "/admin/dump")).json as Record<string, ReadonlyArray<{ sid: string }>>
+      expect(dumped[b.kind.inventory]?.some((s) => s.sid === refused)).toBe(false)
+      const other = await newService()
+      expect((await add(other, a, nextA)).sid).toBe(nextA)
+    })
+  }
+)
+
+describe.each(COLLECTIONS)("POST /admin/<kind> for the $kind.label inventory", (c) => {
+  const path = adminPath(c.kind)
+  const accountWith = async () => {
+    const accountSid = randomAccountSid()
+    expect((await t.admin("POST", "/admin/accounts", { sid: accountSid })).status).toBe(201)
+    return accountSid
+  }
+
+  it("answers 201 with a generated SID of the kind's prefix, in no service", async () => {
+    const accountSid = await accountWith()
+    const number = c.number()
+    const created = await t.admin("POST", path, { account_sid: accountSid, ...number })
+    expect(created.status, created.text).toBe(201)
+    expect(created.json).toMatchObject({ account_sid: accountSid, ...number, service_sid: null })
+    expect((created.json as { sid: string }).sid).toMatch(new RegExp(`^${prefixOf(c.kind)}[0-9a-f]{32}$`))
+  })
+
+  it("answers 400 naming each bad field", async () => {
+    const [field] = Object.keys(c.number()) as [string]
+    const error = expectTwilioError(await t.admin("POST", path, { account_sid: "AC1", [field]: "x" }), 400, 20001)
+    expect(error.message).toMatch(/^Invalid parameter: body\. /)
+    expect(error.message).toContain("account_sid: ")
+    expect(error.message).toContain(`${field}: `)
+  })
+
+  it("answers 404 for an unknown account or service (keeping nothing) and 409 for a duplicate SID or number, naming them", async () => {
+    const stranger = randomAccountSid()
+    expect(expectTwilioError(await t.admin("POST", path, { account_sid: stranger, ...c.number() }), 404, 20404).message).toContain(stranger)
+    const accountSid = await accountWith()
+    const sid = c.kind.newSid(randomIds)
+    const number = c.number()
+    const created = await t.admin("POST", path, { sid, account_sid: accountSid, ...number })
+    expect(created.status, created.text).toBe(201)
+    expect(expectTwilioError(await t.admin("POST", path, { sid, account_sid: accountSid, ...c.number() }), 409, 20001).message)
+      .toBe(`Conflict: ${c.kind.label} ${sid} already exists`)
+    const body = created.json as Record<string, unknown>
+    const shown = numberOf(c.kind, Object.fromEntries(Object.entries(c.kind.columns).map(([field, wire]) => [field, body[wire as string]])))
+    expect(expectTwilioError(await t.admin("POST", path, { account_sid: accountSid, ...number }), 409, 20001).message)
+      .toBe(`Conflict: the number ${shown} already exists as ${c.kind.label} ${sid} of account ${accountSid}`)
+    const unplaced = c.kind.newSid(randomIds)
+    const noService = randomServiceSid()
+    expect(expectTwilioError(await t.admin("POST", path, { sid: unplaced, account_sid: accountSid, ...c.number(), service_sid: noService }), 404, 20404).message).toContain(noService)
+    const dumped = (await t.admin("GET", "/admin/dump")).json as Record<string, ReadonlyArray<{ sid: string }>>
+    expect(dumped[c.kind.inventory]?.some((s) => s.sid === unplaced)).toBe(false)
+  })
+})
+
+// The create form of every collection, AlphaSenders too (whose form carries text, not an inventory SID).
+const FORMS = [
+  ...COLLECTIONS.map((c) => ({ resource: c.resource as { readonly declaration: { readonly create: object; readonly plural: string } }, value: () => inventory(c) })),
+  { resource: AlphaSenderResource, value: async () => "Acme" }
+]
+
+describe.each(FORMS)("POST .../$resource.declaration.plural with a missing, empty or repeated create parameter", ({ resource, value }) => {
+  it("answers 400 20001 naming it, and adds nothing", async () => {
+    const serviceSid = await newService()
+    const collection = `/v1/Services/${serviceSid}/${resource.declaration.plural}`
+    const wire = createWire(resource)
+    const missing = `Missing required parameter ${wire} in the post body`
+    expect(expectTwilioError(await t.twilio(account, "POST", collection, {}), 400, 20001).message).toBe(missing)
+    expect(expectTwilioError(await t.twilio(account, "POST", collection, { [wire]: "" }), 400, 20001).message).toBe(missing)
+    const given = await value()
+    const repeated = await t.request("POST", collection, {
+      headers: { Authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `${wire}=${given}&${wire}=${given}`
+    })
+    expect(expectTwilioError(repeated, 400, 20001).message).toBe(`${wire} must be given once; it was given 2 times`)
+    const page = await t.twilio(account, "GET", collection)
+    expect(Object.values(page.json as Record<string, unknown>).filter(Array.isArray), page.text).toStrictEqual([[]])
+  })
+})
