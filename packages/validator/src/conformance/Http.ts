@@ -173,36 +173,54 @@ export class Target {
     const curl = toCurl({ method: outgoing.method, url: href, headers, body, auth: outgoing.auth.curl })
     this.shared.requests++
     this.shared.onRequest()
-    // A timer of our own, held until the exchange ends: a signal of `AbortSignal.timeout` that only the request's
-    // derived signal follows can be garbage-collected before it fires (then a target that never answers hangs the
-    // run; seen under load in Runner.test.ts).
+    // The deadline settles the exchange by itself: the fetch and the body are raced against a timer the exchange
+    // holds. Aborting the request's signal alone is not enough, as the Request's own signal follows ours only weakly:
+    // a fetch that never settles (and keeps nothing else alive) could be collected with it, and the run then hung
+    // (seen under load in Runner.test.ts). The signal is still aborted, so a real fetch frees its socket.
     const deadline = new AbortController()
-    const timer = setTimeout(() => deadline.abort(new DOMException(`no answer within ${options.requestTimeoutMs} ms`, "TimeoutError")), options.requestTimeoutMs)
+    let expire: (reason: unknown) => void = () => undefined
+    const expired = new Promise<never>((_, reject) => {
+      expire = reject
+    })
+    expired.catch(() => undefined)
+    const timer = setTimeout(() => {
+      const reason = new DOMException(`no answer within ${options.requestTimeoutMs} ms`, "TimeoutError")
+      deadline.abort(reason)
+      expire(reason)
+    }, options.requestTimeoutMs)
     const timeout = deadline.signal
-    const signal = options.signal === undefined ? timeout : AbortSignal.any([timeout, options.signal])
+    const stop = options.signal
+    const onStop = (): void => expire(stop?.reason)
+    stop?.addEventListener("abort", onStop, { once: true })
+    const signal = stop === undefined ? timeout : AbortSignal.any([timeout, stop])
     try {
+      if (stop?.aborted === true) throw new Aborted("the run was stopped")
       // Bytes, so that fetch adds no Content-Type of its own; no redirects, so credentials stay on the target.
-      const response = await options.fetch(new Request(href, {
-        method: outgoing.method,
-        headers: sent,
-        ...(body === null ? {} : { body: new TextEncoder().encode(body) }),
-        redirect: "manual",
-        signal
-      }))
-      const text = await response.text()
+      const response = await Promise.race([
+        options.fetch(new Request(href, {
+          method: outgoing.method,
+          headers: sent,
+          ...(body === null ? {} : { body: new TextEncoder().encode(body) }),
+          redirect: "manual",
+          signal
+        })),
+        expired
+      ])
+      const text = await Promise.race([response.text(), expired])
       const responseHeaders: Record<string, string> = {}
       response.headers.forEach((value, name) => {
         responseHeaders[name.toLowerCase()] = value
       })
       return { request, response: { status: response.status, headers: responseHeaders, body: text }, error: null, curl }
     } catch (cause) {
-      if (signal !== timeout && !timeout.aborted && signal.aborted) throw new Aborted("the run was stopped")
+      if (cause instanceof Aborted || (!timeout.aborted && stop?.aborted === true)) throw new Aborted("the run was stopped")
       const error = timeout.aborted
         ? `no answer within ${options.requestTimeoutMs} ms`
         : `no answer: ${cause instanceof Error ? `${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ""}` : String(cause)}`
       return { request, response: null, error, curl }
     } finally {
       clearTimeout(timer)
+      stop?.removeEventListener("abort", onStop)
     }
   }
 }
