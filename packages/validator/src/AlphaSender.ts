@@ -47,6 +47,24 @@ export const assertAlphaSender = alphaSenders.assert
  */
 export const validateCreateAlphaSenderForm = alphaSenders.validateCreateForm
 
+/** Validates `{ serviceSid, body }` of `POST .../AlphaSenders`. @since 0.2.0 */
+export const validateCreateAlphaSenderRequest = alphaSenders.validateCreateRequest
+
+/**
+ * The Twilio error body for a failed create request (21709 for an `AlphaSender` that breaks a rule, 20001 missing,
+ * empty or repeated, 404 for a bad `ServiceSid`), from the schema package's `inputErrors`.
+ *
+ * @example
+ * ```ts
+ * import { alphaSenderTwilioError, validateCreateAlphaSenderRequest } from "@shortcode-kit/validator"
+ *
+ * const result = validateCreateAlphaSenderRequest({ serviceSid: "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", body: "AlphaSender=12345" })
+ * if (!result.ok) alphaSenderTwilioError(result).code // 21709
+ * ```
+ * @since 0.2.0
+ */
+export const alphaSenderTwilioError = alphaSenders.toTwilioError
+
 /**
  * Whether `input` is an AlphaSender SID: `AI` followed by 32 hexadecimal digits.
  *

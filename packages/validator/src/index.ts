@@ -50,8 +50,10 @@ export {
   isAlphaSender,
   isAlphaSenderSid,
   isAlphaSenderText,
+  alphaSenderTwilioError,
   validateAlphaSender,
-  validateCreateAlphaSenderForm
+  validateCreateAlphaSenderForm,
+  validateCreateAlphaSenderRequest
 } from "./AlphaSender.js"
 export { assertShortCodeInstance, validateShortCodeInstance } from "./ShortCodeInstance.js"
 export {

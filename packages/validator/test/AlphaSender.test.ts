@@ -3,11 +3,13 @@
 import { test } from "@fast-check/vitest"
 import { answerOfIssue } from "@shortcode-kit/schema"
 import {
+  alphaSenderTwilioError,
   isAlphaSender,
   isAlphaSenderSid,
   isAlphaSenderText,
   validateAlphaSender,
-  validateCreateAlphaSenderForm
+  validateCreateAlphaSenderForm,
+  validateCreateAlphaSenderRequest
 } from "@shortcode-kit/validator"
 import { alphaSenderText, alphaSenderWire, invalidAlphaSenderText } from "@shortcode-kit/validator/arbitraries"
 import { describe, expect, it } from "vitest"
@@ -32,6 +34,22 @@ describe("AlphaSender validators", () => {
     const result = validateCreateAlphaSenderForm(new URLSearchParams({ AlphaSender: miss.value }))
     expect(rulesOf(result), JSON.stringify(miss.value)).toEqual([[["AlphaSender"], miss.rule]])
     if (!result.ok) expect(answerOfIssue("form", result.issues[0]!).body?.code).toBe(21709)
+  })
+
+  it("answers a failed create request as Twilio does: 21709 naming the broken rule, 20001 for a missing one, 404 for a bad service", () => {
+    const service = `MG${"a".repeat(32)}`
+    const digits = validateCreateAlphaSenderRequest({ serviceSid: service, body: "AlphaSender=12345" })
+    expect(digits.ok).toBe(false)
+    if (digits.ok) return
+    expect(alphaSenderTwilioError(digits)).toMatchObject({ status: 400, code: 21709 })
+    expect(alphaSenderTwilioError(digits).message).toContain(digits.issues[0]!.message)
+    const missing = validateCreateAlphaSenderRequest({ serviceSid: service, body: "" })
+    if (missing.ok) throw new Error("an empty body was accepted")
+    expect(alphaSenderTwilioError(missing)).toMatchObject({ status: 400, code: 20001 })
+    const badService = validateCreateAlphaSenderRequest({ serviceSid: "MG1", body: "AlphaSender=Acme" })
+    if (badService.ok) throw new Error("a malformed ServiceSid was accepted")
+    expect(alphaSenderTwilioError(badService)).toMatchObject({ status: 404, code: 20404 })
+    expect(validateCreateAlphaSenderRequest({ serviceSid: service, body: "AlphaSender=Acme" })).toEqual({ ok: true, value: { alphaSender: "Acme", serviceSid: service } })
   })
 
   test.prop([alphaSenderWire(), invalidAlphaSenderText()], { numRuns: 100 })("the strict profile reports a near miss at alpha_sender; the spec takes any string", (wire, miss) => {

@@ -14,6 +14,7 @@ import {
   type TwilioErrorWire
 } from "@shortcode-kit/schema"
 import {
+  alphaSenderTwilioError,
   assertAlphaSender,
   assertShortCode,
   isAlphaSender,
@@ -24,6 +25,7 @@ import {
   toTwilioError,
   validateAlphaSender,
   validateCreateAlphaSenderForm,
+  validateCreateAlphaSenderRequest,
   validateCreatePhoneNumberForm,
   validateCreatePhoneNumberRequest,
   validateCreateShortCodeForm,
@@ -76,7 +78,14 @@ const RESOURCES: ReadonlyArray<{
   {
     resource: AlphaSenderResource,
     strict: () => AlphaSenderStrict,
-    exported: { validate: validateAlphaSender, is: isAlphaSender, assert: assertAlphaSender, validateCreateForm: validateCreateAlphaSenderForm }
+    exported: {
+      validate: validateAlphaSender,
+      is: isAlphaSender,
+      assert: assertAlphaSender,
+      validateCreateForm: validateCreateAlphaSenderForm,
+      validateCreateRequest: validateCreateAlphaSenderRequest,
+      toTwilioError: alphaSenderTwilioError
+    }
   }
 ]
 
