@@ -18,6 +18,7 @@ import { makeValidator } from "../internal/decoder.js"
 import type { Profile } from "../Profile.js"
 import { dateRangeMiss, dateTextMiss, twilioDate } from "./DateTime.js"
 import type { LocalMiss, NearMiss } from "./NearMiss.js"
+import { pageMeta } from "./PageMeta.js"
 import { breakingOf, confirm, rulesOf, validOf } from "./Rules.js"
 
 type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
@@ -286,20 +287,8 @@ export const resourceArbitraries = <R extends AnyResource>(
         .map((items) => {
           const values = Object.fromEntries(pathParams.map((param) => [param, p.owner[param.charAt(0).toLowerCase() + param.slice(1)] ?? ""]))
           const list = resource.instanceUrl(baseUrl, { ...values, Sid: "" }).replace(/\/$/, "")
-          const at = (n: number) => `${list}?PageSize=${p.pageSize}&Page=${n}${n === 0 ? "" : `&PageToken=${p.token}`}`
           const pageKey = resource.declaration.pageKey as string
-          return {
-            [pageKey]: items.map(({ wire }) => wire),
-            meta: {
-              page: p.page,
-              page_size: p.pageSize,
-              first_page_url: at(0),
-              previous_page_url: p.page === 0 ? null : at(p.page - 1),
-              url: at(p.page),
-              next_page_url: items.length === p.pageSize && p.more ? at(p.page + 1) : null,
-              key: pageKey
-            }
-          }
+          return { [pageKey]: items.map(({ wire }) => wire), meta: pageMeta(list, pageKey, p, items.length) }
         })
     )
 

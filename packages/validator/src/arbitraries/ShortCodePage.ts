@@ -3,9 +3,10 @@
  *
  * @since 0.1.0
  */
-import type { ShortCodePageWire } from "@shortcode-kit/schema"
+import { ShortCodeResource, type ShortCodePageWire } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import type { NearMiss } from "./NearMiss.js"
+import { pageMeta } from "./PageMeta.js"
 import { resolveArbitraryOptions, type ResolvedOptions, type ShortCodeArbitraryOptions } from "./Options.js"
 import { shortCodeMissFrom, shortCodeWireIn } from "./ShortCode.js"
 import { shortCodeSid } from "./Sid.js"
@@ -47,23 +48,10 @@ const pageWire = (options: ResolvedOptions & { readonly maxItems: number }, minI
       maxLength: Math.min(p.pageSize, Math.max(minItems, options.maxItems)),
       comparator: (a, b) => a.sid !== null && a.sid === b.sid
     })
-    return items.map((shortCodes): ShortCodePageWire => {
-      const list = `${options.baseUrl}/v1/Services/${p.service}/ShortCodes`
-      const at = (page: number) => `${list}?PageSize=${p.pageSize}&Page=${page}${page === 0 ? "" : `&PageToken=${p.token}`}`
-      const full = shortCodes.length === p.pageSize
-      return {
-        short_codes: shortCodes,
-        meta: {
-          page: p.page,
-          page_size: p.pageSize,
-          first_page_url: at(0),
-          previous_page_url: p.page === 0 ? null : at(p.page - 1),
-          url: at(p.page),
-          next_page_url: full && p.more ? at(p.page + 1) : null,
-          key: "short_codes"
-        }
-      }
-    })
+    // The list URL and the page key of the declaration: `${baseUrl}/v1/Services/${service}/ShortCodes`, `short_codes`.
+    const list = ShortCodeResource.instanceUrl(options.baseUrl, { ServiceSid: p.service, Sid: "" }).replace(/\/$/, "")
+    const pageKey = ShortCodeResource.declaration.pageKey
+    return items.map((shortCodes): ShortCodePageWire => ({ [pageKey]: shortCodes, meta: pageMeta(list, pageKey, p, shortCodes.length) }))
   })
 
 /**
