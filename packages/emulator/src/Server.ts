@@ -3,7 +3,7 @@
  * also listens and knows how to shut down gracefully.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
-import type { AddressInfo } from "node:net"
+import type { AddressInfo, Socket } from "node:net"
 import { getRequestListener, type HttpBindings } from "@hono/node-server"
 import { answerOf } from "@shortcode-kit/schema"
 import { makeApp } from "./App.js"
@@ -29,8 +29,11 @@ import { openStore } from "./store/Store.js"
  */
 interface NodeEntry {
   readonly handler: Handler
-  /** `true` when a kept answer was sent (the request is done), `false` when it must take the full path. */
-  readonly answerKept: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean
+  /**
+   * `true` when a kept answer was sent (the request is done), `false` when it must take the full path;
+   * `oncePerTurn` as the response cache's `answerNode` takes it.
+   */
+  readonly answerKept: (incoming: IncomingMessage, outgoing: ServerResponse, oncePerTurn: boolean) => boolean
 }
 const handlers = new WeakMap<Emulator, NodeEntry>()
 
@@ -84,7 +87,8 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     // GET answers are kept while the database does not change (http/responseCache.ts), inside the fault rules and
     // the journal, which see every request; while a disk sync is in flight every read goes to the application.
     const cache = makeResponseCache({
-      dataVersion: repository.dataVersion,
+      othersVersion: repository.othersVersion,
+      ownChanges: repository.changeCount,
       bypass: () => durability.pending() !== undefined,
       requestId: config.ids.requestId,
       log: config.log,
@@ -117,10 +121,10 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
       handler,
       // On node:http a kept answer goes out before any web request is built, journaled as the controls would; a
       // fault rule may answer, delay or drop any request, so while one is installed every request goes the full way.
-      answerKept: (incoming, outgoing) => {
+      answerKept: (incoming, outgoing, oncePerTurn) => {
         if (faults.store.hasRules()) return false
         const started = performance.now()
-        return cache.answerNode(incoming, outgoing, started, (hit) => controls.journalHit(hit, started))
+        return cache.answerNode(incoming, outgoing, started, (hit) => controls.journalHit(hit, started), oncePerTurn)
       }
     })
     return emulator
@@ -156,6 +160,12 @@ const MALFORMED_REQUEST: DirectAnswer = answerOf("request.invalid", { reason: "t
 // rather than served under a guessed name, so that every request's URLs name the host its client used.
 const MISSING_HOST: DirectAnswer = answerOf("request.invalid", { reason: "the Host header is required" })
 
+/**
+ * Up to how many open connections the response cache reads other connections' version once per turn of the event
+ * loop (http/responseCache.ts): half of libuv's 1,024 events per wait, leaving the rest to the process's other files.
+ */
+const ONCE_PER_TURN_CONNECTIONS = 512
+
 /** The path of a request target, without its query (which the log leaves out). */
 const pathOf = (target: string | undefined): string => (target ?? "").split("?", 1)[0] ?? ""
 
@@ -164,7 +174,7 @@ const pathOf = (target: string | undefined): string => (target ?? "").split("?",
  * from node's own request; every other request goes to the web handler with the node:http request along as
  * `incoming`: a body is then read from it without building web streams.
  */
-export const appListener = (emulator: Emulator) => {
+export const appListener = (emulator: Emulator, oncePerTurn: () => boolean = () => false) => {
   const entry = handlers.get(emulator)
   if (entry === undefined) throw new Error("appListener needs an emulator made by makeServer")
   const { handler, answerKept } = entry
@@ -183,7 +193,7 @@ export const appListener = (emulator: Emulator) => {
     }
   })
   return (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (answerKept(request, response)) return Promise.resolve()
+    if (answerKept(request, response, oncePerTurn())) return Promise.resolve()
     current = { request, started: performance.now() }
     try {
       return listener(request, response)
@@ -208,7 +218,10 @@ export const appListener = (emulator: Emulator) => {
 export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
   const emulator = makeServer(options)
   const { host, port: wantedPort } = emulator.config
-  const app = appListener(emulator)
+  // Open connections, for the response cache: while fewer than ONCE_PER_TURN_CONNECTIONS are open, this process
+  // cannot have the 1,024 ready at once that would make libuv wait for I/O twice in one turn.
+  let openConnections = 0
+  const app = appListener(emulator, () => openConnections < ONCE_PER_TURN_CONNECTIONS)
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     noteRequest(request, response)
@@ -231,6 +244,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     requireHostHeader: false
   }, handle)
   server.maxConnections = maxConnections
+  server.on("connection", (socket: Socket) => {
+    openConnections++
+    socket.once("close", () => openConnections--)
+  })
   server.on("drop", (data?: { readonly remoteAddress?: string }) => log?.(refusedConnectionLine(data?.remoteAddress, maxConnections)))
   server.on("clientError", makeClientErrorHandler({ log, requestTimeoutMs, headersTimeoutMs }))
   // `Expect: 100-continue`: a body that would be refused unread is not invited; the application answers 413.

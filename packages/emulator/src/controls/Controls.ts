@@ -123,6 +123,17 @@ const refuseResetInput = (request: Request, url: URL): void => {
  */
 export const withControls = (handler: Handler, options: ControlsOptions): ControlledHandler => {
   const { config, repository, journal, reset, startedAt } = options
+  // An entry's `at`, made once per millisecond of the clock: `toISOString` was about 1 µs of each kept answer's.
+  let atMs = Number.NaN
+  let atText = ""
+  const atNow = (): string => {
+    const ms = config.clock().getTime()
+    if (ms !== atMs) {
+      atText = new Date(ms).toISOString()
+      atMs = ms
+    }
+    return atText
+  }
 
   const answer = (status: number, body: string | null, headers: Record<string, string> = {}, requestId = config.ids.requestId): Response =>
     new Response(body, {
@@ -192,7 +203,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
     }
     if (journal.limit === 0 || isAdminPath(url.pathname)) return handler(request, env)
 
-    const at = config.clock().toISOString()
+    const at = atNow()
     const incoming = env?.incoming
     // node's own headers when node:http serves: reading the web Request's would build a Headers object.
     const header = (name: string): string | undefined => {
@@ -253,7 +264,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
       status: hit.status,
       code: null,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
-      at: config.clock().toISOString()
+      at: atNow()
     })
   })
 }

@@ -25,9 +25,16 @@ export const logTimestamp = (): string => {
   return stamp
 }
 
+/** What a request's line says between its time and its duration: method, path and status, escaped. */
+export const logRequestPart = (method: string, path: string, status: number): string =>
+  `${escapeLogField(method)} ${escapeLogField(path)} ${status}`
+
+/** The line of a request whose {@link logRequestPart} is made already (a kept answer's, made once). */
+export const logLineOf = (requestPart: string, started: number): string => `${logTimestamp()} ${requestPart} ${elapsed(started)}`
+
 /** The line of a request that started at `started` (`performance.now()`) and was answered `status` just now. */
 export const logLine = (method: string, path: string, status: number, started: number): string =>
-  `${logTimestamp()} ${escapeLogField(method)} ${escapeLogField(path)} ${status} ${elapsed(started)}`
+  logLineOf(logRequestPart(method, path, status), started)
 
 /** The line of a request whose client closed the connection before its body arrived: the client's doing, no status. */
 export const abortedLine = (method: string, path: string, started: number): string =>

@@ -15,7 +15,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { getPath } from "hono/utils/url"
-import { type LogSink, logLine } from "./requestLog.js"
+import { type LogSink, logLineOf, logRequestPart } from "./requestLog.js"
 import { authenticatedSidOf, markAuthenticated } from "./auth.js"
 
 /** What node:http passes along with a request (`@hono/node-server`'s bindings); in-process calls have none. */
@@ -49,8 +49,13 @@ const authorizationOf = (request: Request, env: NodeBindings | undefined): strin
 }
 
 export interface ResponseCacheOptions {
-  /** Differs from every earlier value whenever the data may have changed since. */
-  readonly dataVersion: () => string
+  /**
+   * Moves whenever another connection commits (another process on the same SQLite file): `PRAGMA data_version`.
+   * Together with `ownChanges` it is the data version: equal values mean nothing was written in between.
+   */
+  readonly othersVersion: () => number
+  /** Moves whenever this connection writes: its change count. */
+  readonly ownChanges: () => number
   /** While this says `true` (a disk sync in flight), every request goes to the application. */
   readonly bypass: () => boolean
   /** Makes the `Twilio-Request-Id` of each kept answer. */
@@ -80,6 +85,8 @@ interface Kept {
   readonly bytes: Buffer
   /** The account the application authenticated (for the journal). */
   readonly accountSid: string
+  /** Its log line's method, path and status (`logRequestPart`), made once. */
+  readonly logPart: string
 }
 
 /** A request answered by `answerNode`: what the request journal records of it. */
@@ -100,30 +107,61 @@ export interface ResponseCache {
   /**
    * Answers a GET on node:http from a kept answer, before any web request is built: `true` when it answered (after
    * `onHit`, which journals it), `false` when the request must take the full path (not a GET, a body, a sync in
-   * flight, an absolute target, or nothing kept under its key).
+   * flight, an absolute target, or nothing kept under its key). Call it from node:http's request listener only.
+   * `oncePerTurn`: other connections' version may be read once per turn of the event loop, for when the process
+   * cannot have 1,024 connections ready at once (default `false`: read on every request).
    */
-  readonly answerNode: (incoming: IncomingMessage, outgoing: ServerResponse, started: number, onHit: (hit: NodeHit) => void) => boolean
+  readonly answerNode: (
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    started: number,
+    onHit: (hit: NodeHit) => void,
+    oncePerTurn?: boolean
+  ) => boolean
 }
 
 const REQUEST_ID = "twilio-request-id"
 
-/** The key of an answer: the same credentials at the same data version read the same rows. */
-const keyOf = (url: string, authorization: string): string => `${authorization}\n${url}`
 
 /** The response cache of `options`. */
 export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache => {
-  const { dataVersion, bypass, requestId, log, adapterResponses = false, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
-  const kept = new Map<string, Kept>()
+  const { othersVersion, ownChanges, bypass, requestId, log, adapterResponses = false, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
+  const dataVersion = (): string => `${othersVersion()}:${ownChanges()}`
+  // The key of an answer is its URL and its `Authorization`: the same credentials at the same data version read the
+  // same rows. By URL, then credentials (no key string to build per request).
+  const kept = new Map<string, Map<string, Kept>>()
   let keptAt: string | undefined
+  let keptEntries = 0
   let keptChars = 0
   const clear = (): void => {
     kept.clear()
+    keptEntries = 0
     keptChars = 0
   }
 
+  /**
+   * Other connections' version as node:http's requests of this turn of the event loop may read it: once per turn.
+   * Every request node:http hands over in a turn was parsed from bytes read in that turn's poll phase, so it was
+   * sent before that phase's wait for I/O returned; a version read after that return therefore already counts every
+   * commit its client can have heard of. Forgotten in the turn's check phase (`setImmediate`), before the next wait.
+   * (libuv waits a second time in one phase only after 1,024 events at once: `answerNode`'s caller says, with
+   * `oncePerTurn`, whether that cannot happen.)
+   * This connection's own writes are counted on every request.
+   */
+  let othersThisTurn: number | undefined
+  const forgetTurn = (): void => {
+    othersThisTurn = undefined
+  }
+  const othersOfTurn = (): number => {
+    if (othersThisTurn === undefined) {
+      othersThisTurn = othersVersion()
+      setImmediate(forgetTurn)
+    }
+    return othersThisTurn
+  }
+
   /** The version the coming answer belongs to: read before the application runs, so a commit after it counts. */
-  const currentVersion = (): string => {
-    const version = dataVersion()
+  const currentVersion = (version: string = dataVersion()): string => {
     if (version !== keptAt) {
       clear()
       keptAt = version
@@ -133,9 +171,8 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
 
   /** The kept answer of `url` under `authorization`, with its log line, or `undefined`. */
   const hitOf = (url: string, authorization: string, started: number): Kept | undefined => {
-    const hit = kept.get(keyOf(url, authorization))
-    // The path as the application's log line names it (Hono's reading of the URL, which reads only `url`).
-    if (hit !== undefined) log?.(logLine("GET", getPath({ url } as Request), hit.status, started))
+    const hit = kept.get(url)?.get(authorization)
+    if (hit !== undefined) log?.(logLineOf(hit.logPart, started))
     return hit
   }
 
@@ -165,17 +202,22 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
       headers: Object.fromEntries([...response.headers].filter(([name]) => name !== REQUEST_ID)),
       body,
       bytes: Buffer.from(body),
-      accountSid
+      accountSid,
+      // The path as the application's log line names it (Hono's reading of the URL, which reads only `url`).
+      logPart: logRequestPart("GET", getPath({ url: request.url } as Request), response.status)
     }
     if (entry.body.length <= maxChars / 8) {
-      if (kept.size >= maxEntries || keptChars + entry.body.length > maxChars) clear()
-      kept.set(keyOf(request.url, authorization), entry)
+      if (keptEntries >= maxEntries || keptChars + entry.body.length > maxChars) clear()
+      let byCredentials = kept.get(request.url)
+      if (byCredentials === undefined) kept.set(request.url, (byCredentials = new Map()))
+      if (!byCredentials.has(authorization)) keptEntries++
+      byCredentials.set(authorization, entry)
       keptChars += entry.body.length
     }
     return new Response(entry.body, { status: response.status, headers: response.headers })
   }
 
-  const answerNode: ResponseCache["answerNode"] = (incoming, outgoing, started, onHit) => {
+  const answerNode: ResponseCache["answerNode"] = (incoming, outgoing, started, onHit, oncePerTurn = false) => {
     const { method, headers } = incoming
     const target = incoming.url ?? ""
     // A body (which the full path reads or refuses), a sync in flight, an absolute-form target: the full path.
@@ -186,7 +228,7 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     // builds the normalized `URL.href` instead, which is never this string unless it is already normalized (an
     // href parses back to itself), so this can only find an answer kept under the URL the adapter would build.
     const url = `${(incoming.socket as { encrypted?: boolean }).encrypted === true ? "https" : "http"}://${host}${target}`
-    currentVersion()
+    currentVersion(oncePerTurn ? `${othersOfTurn()}:${ownChanges()}` : undefined)
     const hit = hitOf(url, authorizationOfRaw(incoming.rawHeaders), started)
     if (hit === undefined) return false
     onHit({ url, target, status: hit.status, accountSid: hit.accountSid })

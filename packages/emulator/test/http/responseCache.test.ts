@@ -7,7 +7,7 @@
  * connection to the file end every kept answer; fault rules still meet every request.
  */
 import { spawnSync } from "node:child_process"
-import { request as httpRequest, createServer, type Server } from "node:http"
+import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -88,7 +88,8 @@ beforeAll(async () => {
   emulator.repository.addShortCode(demo.accountSid as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
   emulator.repository.addShortCode(demo.accountSid as never, OTHER_SERVICE as never, DEMO_SHORT_CODE_SIDS[2] as never)
   emulator.repository.insertAccount({ sid: `AC${"c".repeat(32)}` as never, authToken: "other-token" })
-  const app = appListener(emulator)
+  // As startServer serves it: other connections' version read once per turn of the event loop.
+  const app = appListener(emulator, () => true)
   server = createServer((req, res) => void app(req, res))
   port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)))
 })
@@ -277,7 +278,7 @@ describe("withResponseCache", () => {
       // What the application's authentication does for a Twilio account's request.
       if (request.headers.get("authorization") !== null) markAuthenticated(request, `AC${calls}`)
       return new Response(`{"n":${calls}}`, { status: 200, headers: { "content-type": "application/json", "twilio-request-id": "RQapp" } })
-    }, { dataVersion: () => version, bypass: () => false, requestId: () => `RQ${calls}`, log: undefined })
+    }, { othersVersion: () => 0, ownChanges: () => Number(version), bypass: () => false, requestId: () => `RQ${calls}`, log: undefined })
     return { cached, calls: () => calls, write: () => (version = String(Number(version) + 1)) }
   }
 
@@ -304,7 +305,7 @@ describe("withResponseCache", () => {
       calls++
       markAuthenticated(request, "AC1")
       return new Response(new URL(request.url).pathname === "/big" ? "x".repeat(200) : "x".repeat(100), { status: 200 })
-    }, { dataVersion: () => "1", bypass: () => false, requestId: () => "RQ", log: undefined, maxChars: 800 })
+    }, { othersVersion: () => 1, ownChanges: () => 1, bypass: () => false, requestId: () => "RQ", log: undefined, maxChars: 800 })
     const get = (path: string) => cached(new Request(`http://h${path}`, { headers: { authorization: "Basic a" } }))
     await get("/big")
     await get("/big")
@@ -323,7 +324,7 @@ describe("withResponseCache", () => {
   it("answers on node:http, under the same key, what the web path kept, and leaves every other request to it", async () => {
     let calls = 0
     const hits: Array<unknown> = []
-    const cache = makeResponseCache({ dataVersion: () => "1", bypass: () => false, requestId: () => "RQkept", log: undefined })
+    const cache = makeResponseCache({ othersVersion: () => 1, ownChanges: () => 1, bypass: () => false, requestId: () => "RQkept", log: undefined })
     const cached = cache.wrap(async (request: Request) => {
       calls++
       markAuthenticated(request, "AC1")
@@ -358,6 +359,53 @@ describe("withResponseCache", () => {
     } finally {
       await new Promise((resolve) => node.close(resolve))
     }
+  })
+
+  it("on node:http, reads other connections' version once per turn of the event loop when told it may, this connection's changes on every request", async () => {
+    let others = 1
+    let own = 1
+    let othersReads = 0
+    let calls = 0
+    const cache = makeResponseCache({ othersVersion: () => (othersReads++, others), ownChanges: () => own, bypass: () => false, requestId: () => "RQ", log: undefined })
+    const cached = cache.wrap(async (request: Request) => {
+      calls++
+      markAuthenticated(request, "AC1")
+      return new Response(`{"n":${calls}}`, { status: 200 })
+    })
+    const make = () => cached(new Request("http://h/x", { headers: { authorization: "Basic a" } }))
+    // What answerNode reads of node's request and writes to its response.
+    const incoming = () => ({ method: "GET", url: "/x", headers: { host: "h" }, rawHeaders: ["Host", "h", "Authorization", "Basic a"], socket: {} }) as unknown as IncomingMessage
+    const sent: Array<string> = []
+    const outgoing = () => ({ statusCode: 0, setHeader: () => undefined, end: (bytes: Buffer) => sent.push(bytes.toString()) }) as unknown as ServerResponse
+    const answer = (oncePerTurn: boolean) => cache.answerNode(incoming(), outgoing(), 0, () => undefined, oncePerTurn)
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+    await make()
+    await nextTurn()
+    othersReads = 0
+    expect([answer(true), answer(true), answer(true)]).toEqual([true, true, true])
+    expect(othersReads).toBe(1)
+    // Another connection commits during the turn: this turn's requests were sent before the turn's wait for I/O
+    // returned, so before it; the next turn's are not, and see it.
+    others = 2
+    expect(answer(true)).toBe(true)
+    await nextTurn()
+    expect(answer(true)).toBe(false)
+    expect(othersReads).toBe(2)
+    await make()
+    expect(sent).toEqual(['{"n":1}', '{"n":1}', '{"n":1}', '{"n":1}'])
+    // This connection's own write counts at once, in the same turn.
+    expect(answer(true)).toBe(true)
+    own = 2
+    expect(answer(true)).toBe(false)
+    await make()
+    // Not told it may: every request reads other connections' version.
+    await nextTurn()
+    othersReads = 0
+    expect([answer(false), answer(false), answer(false)]).toEqual([true, true, true])
+    expect(othersReads).toBe(3)
+    others = 3
+    expect(answer(false)).toBe(false)
   })
 
   it("never keeps an answer to another method, or one no Twilio account was authenticated for", async () => {
