@@ -4,9 +4,9 @@
  * URL (path and query) and its `Authorization` header, for as long as the database does not change. The key is the check: the same credentials at the same data version authenticate
  * as the same account and read the same rows, so a kept answer is exactly what the application would answer again.
  *
- * The database's version (`Repository.dataVersion`: SQLite's `PRAGMA data_version`, which moves on a commit by any
- * connection, another process included, and this connection's change count) is read before each request; any
- * change empties the cache. Each answer gets a fresh `Twilio-Request-Id` and its log line; the request journal and
+ * The database's version (SQLite's `PRAGMA data_version`, which moves on a commit by any other connection, another
+ * process included, and this connection's change count) is read before each request; any change empties the cache.
+ * On node:http, other connections' part may be read once per turn of the event loop (see `othersOfTurn`). Each answer gets a fresh `Twilio-Request-Id` and its log line; the request journal and
  * the fault rules wrap this cache, so they still see every request. Nothing here knows an endpoint.
  *
  * The same cache answers on two paths: `wrap` in front of the web handler, and `answerNode` on node:http before any
