@@ -376,7 +376,7 @@ describe("withResponseCache", () => {
     // What answerNode reads of node's request and writes to its response.
     const incoming = () => ({ method: "GET", url: "/x", headers: { host: "h" }, rawHeaders: ["Host", "h", "Authorization", "Basic a"], socket: {} }) as unknown as IncomingMessage
     const sent: Array<string> = []
-    const outgoing = () => ({ statusCode: 0, setHeader: () => undefined, end: (bytes: Buffer) => sent.push(bytes.toString()) }) as unknown as ServerResponse
+    const outgoing = () => ({ writeHead: () => undefined, end: (bytes: Buffer) => sent.push(bytes.toString()) }) as unknown as ServerResponse
     const answer = (oncePerTurn: boolean) => cache.answerNode(incoming(), outgoing(), 0, () => undefined, oncePerTurn)
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
