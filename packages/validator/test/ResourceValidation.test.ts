@@ -1,7 +1,8 @@
 // Laws over every declared resource's exported validation functions: each answers exactly what
 // `resourceValidation(resource, ...)` answers for its declaration (valid, near-miss and hostile inputs), never
 // throws, `is` and `assert` agree with `validate`, and a failed create request's Twilio error is one of the codes
-// the declaration's create operation lists. A resource's own test file keeps only what is its own.
+// the declaration's create operation lists. What is a resource's own is data of its row: its named arbitraries (the
+// SID options they fix, the near misses they announce), a valid create request and Twilio's exact answers to bad ones.
 import { fc, test } from "@fast-check/vitest"
 import * as SchemaPackage from "@shortcode-kit/schema"
 import {
@@ -18,6 +19,7 @@ import {
   assertAlphaSender,
   assertShortCode,
   isAlphaSender,
+  isAlphaSenderSid,
   isShortCode,
   phoneNumberTwilioError,
   resourceValidation,
@@ -38,18 +40,46 @@ import {
   type ValidationFailure,
   validateTwilioError
 } from "@shortcode-kit/validator"
-import { resourceArbitraries } from "@shortcode-kit/validator/arbitraries"
+import {
+  alphaSenderWire,
+  invalidPhoneNumber,
+  invalidPhoneNumberSid,
+  type NearMiss,
+  phoneNumber,
+  resourceArbitraries
+} from "@shortcode-kit/validator/arbitraries"
 import type { Schema } from "effect"
-import { describe, expect } from "vitest"
+import { describe, expect, it } from "vitest"
+import { expectExactlyTheMiss } from "./arbitraries/laws.js"
 
 const LOCAL = "http://127.0.0.1:4010"
+const SERVICE = "MG" + "a".repeat(32)
 type Any = ResourceValidation<any, any, any>
+const twilioError = (code: number, status: number, message: string): TwilioErrorWire =>
+  ({ code, status, message, more_info: `https://www.twilio.com/docs/errors/${code}` })
 
-// Every member resource of a service, with its strict profile and the functions the package exports for it.
+// Every member resource of a service, with its strict profile, the functions the package exports for it and what
+// is its own (see the header).
 const RESOURCES: ReadonlyArray<{
   readonly resource: Parameters<typeof resourceArbitraries>[0]
   readonly strict: (baseUrl: string) => Schema.Top
   readonly exported: Partial<Any>
+  readonly arbitraries?: {
+    /** The named wire arbitrary, with the option that fixes the sid when it has one (`caller` names it in errors). */
+    readonly wire: (options: Record<string, string>) => fc.Arbitrary<{ readonly sid?: string | null }>
+    readonly caller: string
+    readonly sidOption?: string
+    readonly isSid?: (input: unknown) => boolean
+    /** The named near misses (strict profile, default origin). */
+    readonly nearMiss?: () => fc.Arbitrary<NearMiss>
+    /** Near misses of the SID the create form takes, and the Twilio code that answers them. */
+    readonly createSidMiss?: readonly [() => fc.Arbitrary<NearMiss>, number]
+  }
+  /** A valid create body and its decoded value (with `serviceSid: SERVICE`); bad requests with the exact answer. */
+  readonly createRequest?: {
+    readonly valid: readonly [string, object]
+    readonly answers: ReadonlyArray<readonly [serviceSid: string, body: string, answer: TwilioErrorWire]>
+  }
 }> = [
   {
     resource: ShortCodeResource,
@@ -73,6 +103,17 @@ const RESOURCES: ReadonlyArray<{
       validateCreateForm: validateCreatePhoneNumberForm,
       validateCreateRequest: validateCreatePhoneNumberRequest,
       toTwilioError: phoneNumberTwilioError
+    },
+    arbitraries: { wire: phoneNumber, caller: "phoneNumber", sidOption: "phoneNumberSid", nearMiss: invalidPhoneNumber, createSidMiss: [invalidPhoneNumberSid, 21421] },
+    createRequest: {
+      valid: [`PhoneNumberSid=PN${"b".repeat(32)}&Other=1`, { phoneNumberSid: `PN${"b".repeat(32)}` }],
+      answers: [
+        [SERVICE, "", twilioError(20001, 400, "Missing required parameter PhoneNumberSid in the post body")],
+        [SERVICE, `PhoneNumberSid=PN${"b".repeat(32)}&PhoneNumberSid=PN${"b".repeat(32)}`, twilioError(20001, 400, "PhoneNumberSid must be given once; it was given 2 times")],
+        [SERVICE, `PhoneNumberSid=SC${"a".repeat(32)}`, twilioError(21421, 400,
+          `You tried to add an invalid Phone Number SID or Short Code SID to a Messaging Service: PhoneNumberSid "SC${"a".repeat(32)}" must start with "PN" (upper case); a PN SID is "PN" followed by 32 hexadecimal digits`)],
+        ["MG1", `PhoneNumberSid=PN${"b".repeat(32)}`, twilioError(20404, 404, "The requested resource /v1/Services/MG1/PhoneNumbers was not found")]
+      ]
     }
   },
   {
@@ -85,6 +126,16 @@ const RESOURCES: ReadonlyArray<{
       validateCreateForm: validateCreateAlphaSenderForm,
       validateCreateRequest: validateCreateAlphaSenderRequest,
       toTwilioError: alphaSenderTwilioError
+    },
+    arbitraries: { wire: alphaSenderWire, caller: "alphaSenderWire", isSid: isAlphaSenderSid },
+    createRequest: {
+      valid: ["AlphaSender=Acme", { alphaSender: "Acme" }],
+      answers: [
+        [SERVICE, "AlphaSender=12345", twilioError(21709, 400,
+          "Alpha Sender ID is Invalid or Not Authorized for this Messaging Service: AlphaSender \"12345\" must not contain only digits: an alpha sender needs at least one letter or symbol")],
+        [SERVICE, "", twilioError(20001, 400, "Missing required parameter AlphaSender in the post body")],
+        ["MG1", "AlphaSender=Acme", twilioError(20404, 404, "The requested resource /v1/Services/MG1/AlphaSenders was not found")]
+      ]
     }
   }
 ]
@@ -103,7 +154,7 @@ describe("the table of resources", () => {
   })
 })
 
-describe.each(RESOURCES)("the validation of $resource.declaration.identifier", ({ resource, strict, exported }) => {
+describe.each(RESOURCES)("the validation of $resource.declaration.identifier", ({ resource, strict, exported, arbitraries, createRequest }) => {
   const name = resource.declaration.identifier as string
   const reference = resourceValidation(resource, strict, name)
   const arbs = resourceArbitraries(resource, strict, name, { baseUrl: LOCAL })
@@ -171,4 +222,58 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
     if (result.ok) throw new Error("expected a failure")
     expect(reference.toTwilioError(result).message).toBe(`The requested resource /v1/Services/{"$$":"$&"}/${resource.declaration.plural as string} was not found`)
   })
+
+  if (validatePage !== undefined) {
+    test.prop([arbs.nearMiss], { numRuns: 40 })("validatePage reports an item's near miss under the page key and the item's index", (miss) => {
+      const page = { [resource.declaration.pageKey as string]: [miss.value] }
+      const result = validatePage(page, { profile: "strict", baseUrl: LOCAL })
+      expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.rule])).toStrictEqual([[[resource.declaration.pageKey, 0, ...miss.path], miss.rule]])
+    })
+  }
+
+  if (arbitraries !== undefined) {
+    const { wire: named, caller, sidOption, isSid, nearMiss, createSidMiss } = arbitraries
+    // A SID of the resource's prefix that no seed generates by chance.
+    const sid = (fc.sample(arbs.wire, 1)[0] as { readonly sid: string }).sid.slice(0, 2) + "f0".repeat(16)
+    it(`${caller}: strictly valid documents with the resource's SIDs; the SIDs it is given fixed, url following; one that is not a SID refused`, () => {
+      const [fixed] = fc.sample(named({ ...(sidOption === undefined ? {} : { serviceSid: SERVICE, [sidOption]: sid }), baseUrl: LOCAL }), 1)
+      if (sidOption !== undefined) {
+        expect(fixed).toMatchObject({ sid, service_sid: SERVICE, url: `${LOCAL}/v1/Services/${SERVICE}/${resource.declaration.plural as string}/${sid}` })
+        expect(() => named({ serviceSid: "MG1" }))
+          .toThrow(`${caller}: serviceSid override is not a valid SID: sid.length: must be exactly 34 characters long: "MG" followed by 32 hexadecimal digits`)
+      }
+      expect(exported.validate!(fixed, { profile: "strict", baseUrl: LOCAL }).ok).toBe(true)
+      for (const value of fc.sample(named({}), 20)) if (isSid !== undefined) expect(isSid(value.sid), String(value.sid)).toBe(true)
+    })
+    if (nearMiss !== undefined) {
+      test.prop([nearMiss()], { numRuns: 50 })("its named near miss is a strict near miss, exactly its rule", (miss) => {
+        expectExactlyTheMiss(exported.validate!(miss.value, { profile: "strict" }), miss)
+      })
+    }
+    if (createSidMiss !== undefined) {
+      const [sidMiss, code] = createSidMiss
+      test.prop([sidMiss()], { numRuns: 100 })(`a near miss of the ${wire} SID is ${code} naming its rule's message`, ({ value, rule }) => {
+        // A form carries text only: the SID near misses of another type are for JSON documents.
+        fc.pre(typeof value === "string" && value !== "")
+        const result = exported.validateCreateForm!(new URLSearchParams({ [wire]: String(value) }))
+        if (result.ok) throw new Error(`accepted ${String(value)}`)
+        expect(result.issues.map((issue) => issue.rule)).toEqual([rule])
+        const error = exported.toTwilioError!(result)
+        expect([error.code, error.status]).toEqual([code, 400])
+        expect(error.message).toContain(`${wire} ${JSON.stringify(value)} ${result.issues[0]!.message}`)
+      })
+    }
+  }
+
+  if (createRequest !== undefined && validateCreateRequest !== undefined) {
+    it("validateCreateRequest decodes a valid request, and answers bad ones with Twilio's exact errors", () => {
+      const [body, value] = createRequest.valid
+      expect(validateCreateRequest({ serviceSid: SERVICE, body })).toEqual({ ok: true, value: { serviceSid: SERVICE, ...value } })
+      for (const [serviceSid, body, answer] of createRequest.answers) {
+        const result = validateCreateRequest({ serviceSid, body })
+        if (result.ok) throw new Error(`accepted ${body}`)
+        expect(exported.toTwilioError!(result as ValidationFailure), body).toStrictEqual(answer)
+      }
+    })
+  }
 })
