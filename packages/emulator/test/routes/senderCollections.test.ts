@@ -7,7 +7,7 @@
  * defaults, a number it takes with every field given, numbers it refuses with the exact message (one alpha sender per
  * service stays in alphaSenders.test.ts).
  */
-import { AlphaSenderResource, makePhoneNumberStrict, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { AlphaSenderResource, AlphaSenderStrict, errorTable, makePhoneNumberStrict, moreInfoUrl, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import twilio from "twilio"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -15,6 +15,7 @@ import { randomIds } from "../../src/controls/Ids.js"
 import { Seed } from "../../src/Seed.js"
 import { type AnyInventoryKind, numberOf, PHONE_NUMBER, SENDER_KINDS, SHORT_CODE } from "../../src/store/SenderKinds.js"
 import { makeTwilioHttpClient } from "../../src/TwilioHttpClient.js"
+import { expectValidAgainstSpec, type SpecSchemaName } from "../support/spec.js"
 import { expectTwilioError, startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
 
 const LIMIT = 2
@@ -283,14 +284,30 @@ describe.each(COLLECTIONS)("the $kind.label inventory in seeds", (c) => {
   })
 })
 
-// The create form of every collection, AlphaSenders too (whose form carries text, not an inventory SID).
-const FORMS = [
-  ...COLLECTIONS.map((c) => ({ resource: c.resource as { readonly declaration: { readonly create: object; readonly plural: string } }, value: () => inventory(c) })),
-  { resource: AlphaSenderResource, value: async () => "Acme" }
+// The create form of every collection, AlphaSenders too (whose form carries text, not an inventory SID): a value it
+// takes, its strict profile, the name of its schema in the official spec fixture (when the fixture has it), and
+// values it refuses with the exact answer.
+const A21709 = errorTable[21709].message
+const FORMS: ReadonlyArray<{
+  readonly resource: { readonly declaration: { readonly create: object; readonly plural: string; readonly pageKey: string } }
+  readonly value: () => Promise<string>
+  readonly strict: (baseUrl: string) => Schema.Top
+  readonly spec?: SpecSchemaName
+  readonly refused: ReadonlyArray<readonly [value: string, code: number, message: string]>
+}> = [
+  ...COLLECTIONS.map((c) => ({ resource: c.resource, value: () => inventory(c), strict: c.strict, refused: [] })),
+  {
+    resource: AlphaSenderResource, value: async () => "Acme", strict: () => AlphaSenderStrict, spec: "messaging.v1.service.alpha_sender",
+    refused: [
+      ["123456", 21709, `${A21709}: AlphaSender "123456" must not contain only digits: an alpha sender needs at least one letter or symbol`],
+      ["TwelveChars!", 21709, `${A21709}: AlphaSender "TwelveChars!" must be 1 to 11 characters long`],
+      ["Acme.Co", 21709, `${A21709}: AlphaSender "Acme.Co" must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &`]
+    ]
+  }
 ]
 
-describe.each(FORMS)("POST .../$resource.declaration.plural with a missing, empty or repeated create parameter", ({ resource, value }) => {
-  it("answers 400 20001 naming it, and adds nothing", async () => {
+describe.each(FORMS)("POST .../$resource.declaration.plural", ({ resource, value, strict, spec, refused }) => {
+  it("answers 400 20001 naming a missing, empty or repeated create parameter, a refused value exactly, and adds nothing", async () => {
     const serviceSid = await newService()
     const collection = `/v1/Services/${serviceSid}/${resource.declaration.plural}`
     const wire = createWire(resource)
@@ -303,7 +320,27 @@ describe.each(FORMS)("POST .../$resource.declaration.plural with a missing, empt
       body: `${wire}=${given}&${wire}=${given}`
     })
     expect(expectTwilioError(repeated, 400, 20001).message).toBe(`${wire} must be given once; it was given 2 times`)
+    for (const [text, code, message] of refused) {
+      const answer = await t.twilio(account, "POST", collection, { [wire]: text })
+      expect(expectTwilioError(answer, 400, code).message).toBe(message)
+      expect((answer.json as { more_info: string }).more_info).toBe(moreInfoUrl(code))
+    }
     const page = await t.twilio(account, "GET", collection)
     expect(Object.values(page.json as Record<string, unknown>).filter(Array.isArray), page.text).toStrictEqual([[]])
+  })
+
+  it("adds one: its raw body valid under the strict profile (and the official schema), listed under its page key; an unknown service is 404", async () => {
+    const serviceSid = await newService()
+    const collection = `/v1/Services/${serviceSid}/${resource.declaration.plural}`
+    const created = await t.twilio(account, "POST", collection, { [createWire(resource)]: await value() })
+    expect(created.status, created.text).toBe(201)
+    const raw = await t.twilio(account, "GET", `${collection}/${(created.json as { sid: string }).sid}`)
+    expect(Schema.decodeUnknownExit(strict(TWILIO_MESSAGING_BASE_URL) as unknown as Schema.Codec<unknown, unknown>)(raw.json)._tag, raw.text).toBe("Success")
+    if (spec !== undefined) expectValidAgainstSpec(spec, raw.json)
+    const page = (await t.twilio(account, "GET", collection)).json as Record<string, unknown> & { meta: { key: string } }
+    expect([page.meta.key, (page[resource.declaration.pageKey] as ReadonlyArray<unknown>).length]).toEqual([resource.declaration.pageKey, 1])
+    const unknown = `/v1/Services/MG${"0".repeat(32)}/${resource.declaration.plural}`
+    expect(expectTwilioError(await t.twilio(account, "POST", unknown, { [createWire(resource)]: await value() }), 404, 20404).message)
+      .toBe(`The requested resource ${unknown} was not found`)
   })
 })
