@@ -1,8 +1,9 @@
 // Laws over every declared resource's exported validation functions: each answers exactly what
 // `resourceValidation(resource, ...)` answers for its declaration (valid, near-miss and hostile inputs), never
 // throws, `is` and `assert` agree with `validate`, and a failed create request's Twilio error is one of the codes
-// the declaration's create operation lists. What is a resource's own is data of its row: its named arbitraries (the
-// SID options they fix, the near misses they announce), a valid create request and Twilio's exact answers to bad ones.
+// the declaration's create operation lists; the create form and validate name a bad parameter, SID and profile. What is
+// a resource's own is data of its row: its named arbitraries (the SID options they fix, the near misses they
+// announce, the create values), a valid create request and Twilio's exact answers to bad ones.
 import { fc, test } from "@fast-check/vitest"
 import * as SchemaPackage from "@shortcode-kit/schema"
 import {
@@ -20,6 +21,7 @@ import {
   assertShortCode,
   isAlphaSender,
   isAlphaSenderSid,
+  isAlphaSenderText,
   isShortCode,
   phoneNumberTwilioError,
   resourceValidation,
@@ -41,11 +43,14 @@ import {
   validateTwilioError
 } from "@shortcode-kit/validator"
 import {
+  alphaSenderText,
   alphaSenderWire,
+  invalidAlphaSenderText,
   invalidPhoneNumber,
   invalidPhoneNumberSid,
   type NearMiss,
   phoneNumber,
+  phoneNumberSid,
   resourceArbitraries
 } from "@shortcode-kit/validator/arbitraries"
 import type { Schema } from "effect"
@@ -72,8 +77,17 @@ const RESOURCES: ReadonlyArray<{
     readonly isSid?: (input: unknown) => boolean
     /** The named near misses (strict profile, default origin). */
     readonly nearMiss?: () => fc.Arbitrary<NearMiss>
-    /** Near misses of the SID the create form takes, and the Twilio code that answers them. */
-    readonly createSidMiss?: readonly [() => fc.Arbitrary<NearMiss>, number]
+    /**
+     * The values the create form takes and near misses of them, the Twilio code that answers a near miss, the
+     * package's guard of the value, and the document's field that holds it (where only the strict profile checks it).
+     */
+    readonly createValues?: {
+      readonly valid: () => fc.Arbitrary<string>
+      readonly invalid: () => fc.Arbitrary<NearMiss>
+      readonly code: number
+      readonly is?: (input: unknown) => boolean
+      readonly strictField?: string
+    }
   }
   /** A valid create body and its decoded value (with `serviceSid: SERVICE`); bad requests with the exact answer. */
   readonly createRequest?: {
@@ -104,7 +118,8 @@ const RESOURCES: ReadonlyArray<{
       validateCreateRequest: validateCreatePhoneNumberRequest,
       toTwilioError: phoneNumberTwilioError
     },
-    arbitraries: { wire: phoneNumber, caller: "phoneNumber", sidOption: "phoneNumberSid", nearMiss: invalidPhoneNumber, createSidMiss: [invalidPhoneNumberSid, 21421] },
+    arbitraries: { wire: phoneNumber, caller: "phoneNumber", sidOption: "phoneNumberSid", nearMiss: invalidPhoneNumber,
+      createValues: { valid: phoneNumberSid, invalid: invalidPhoneNumberSid, code: 21421 } },
     createRequest: {
       valid: [`PhoneNumberSid=PN${"b".repeat(32)}&Other=1`, { phoneNumberSid: `PN${"b".repeat(32)}` }],
       answers: [
@@ -127,7 +142,10 @@ const RESOURCES: ReadonlyArray<{
       validateCreateRequest: validateCreateAlphaSenderRequest,
       toTwilioError: alphaSenderTwilioError
     },
-    arbitraries: { wire: alphaSenderWire, caller: "alphaSenderWire", isSid: isAlphaSenderSid },
+    arbitraries: {
+      wire: alphaSenderWire, caller: "alphaSenderWire", isSid: isAlphaSenderSid,
+      createValues: { valid: alphaSenderText, invalid: invalidAlphaSenderText, code: 21709, is: isAlphaSenderText, strictField: "alpha_sender" }
+    },
     createRequest: {
       valid: ["AlphaSender=Acme", { alphaSender: "Acme" }],
       answers: [
@@ -216,6 +234,20 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
     )
   }
 
+  it("validateCreateForm names a parameter that is not text, a repeated and a missing one; validate names a SID of another prefix and refuses an unknown profile", () => {
+    const issue = (result: { readonly ok: boolean; readonly issues?: ReadonlyArray<object> }) => result.ok ? [] : result.issues!.map(({ path, rule, message }: any) => ({ path, rule, message }))
+    const form = exported.validateCreateForm!
+    expect(issue(form({ [wire]: 7 }))).toEqual([{ path: [wire], rule: "type", message: `${wire} must be a string, or an array of strings when the parameter is repeated` }])
+    expect(issue(form({ [wire]: ["A", "B"] }))).toEqual([{ path: [wire], rule: "form.repeated", message: `${wire} must be given once; it was given 2 times` }])
+    expect(issue(form(""))).toEqual([{ path: [wire], rule: "required", message: `${wire} is required` }])
+    const prefix = (fc.sample(arbs.wire, 1)[0] as { readonly sid: string }).sid.slice(0, 2)
+    const other = prefix === "SC" ? "PN" : "SC"
+    expect(issue(exported.validate!({ sid: other + "a".repeat(32) }))).toEqual([
+      { path: ["sid"], rule: "sid.prefix", message: `must start with "${prefix}" (upper case); a ${prefix} SID is "${prefix}" followed by 32 hexadecimal digits` }
+    ])
+    expect(() => exported.validate!({}, { profile: "loose" as never })).toThrow(`validate${name}: profile must be "spec" or "strict", received "loose"`)
+  })
+
   // A ServiceSid that is not text is shown as JSON in the 404's path: "$" patterns in it stay as sent.
   test("shows a ServiceSid with \"$\" patterns in its 404 as sent", () => {
     const result = reference.validateCreateRequest({ serviceSid: { "$$": "$&" }, body: "" })
@@ -232,7 +264,7 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
   }
 
   if (arbitraries !== undefined) {
-    const { wire: named, caller, sidOption, isSid, nearMiss, createSidMiss } = arbitraries
+    const { wire: named, caller, sidOption, isSid, nearMiss, createValues } = arbitraries
     // A SID of the resource's prefix that no seed generates by chance.
     const sid = (fc.sample(arbs.wire, 1)[0] as { readonly sid: string }).sid.slice(0, 2) + "f0".repeat(16)
     it(`${caller}: strictly valid documents with the resource's SIDs; the SIDs it is given fixed, url following; one that is not a SID refused`, () => {
@@ -250,18 +282,32 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
         expectExactlyTheMiss(exported.validate!(miss.value, { profile: "strict" }), miss)
       })
     }
-    if (createSidMiss !== undefined) {
-      const [sidMiss, code] = createSidMiss
-      test.prop([sidMiss()], { numRuns: 100 })(`a near miss of the ${wire} SID is ${code} naming its rule's message`, ({ value, rule }) => {
+    if (createValues !== undefined) {
+      const { valid, invalid, code, is, strictField } = createValues
+      const [key] = Object.keys(resource.declaration.create) as [string]
+      test.prop([valid()], { numRuns: 100 })(`a ${wire} it generates is taken by the create form`, (value) => {
+        if (is !== undefined) expect(is(value)).toBe(true)
+        expect(exported.validateCreateForm!(new URLSearchParams({ [wire]: value }))).toEqual({ ok: true, value: { [key]: value } })
+      })
+      test.prop([invalid()], { numRuns: 200 })(`a ${wire} near miss is exactly its rule at ${wire}, answered ${code} naming its message`, ({ value, rule }) => {
         // A form carries text only: the SID near misses of another type are for JSON documents.
         fc.pre(typeof value === "string" && value !== "")
+        if (is !== undefined) expect(is(value)).toBe(false)
         const result = exported.validateCreateForm!(new URLSearchParams({ [wire]: String(value) }))
         if (result.ok) throw new Error(`accepted ${String(value)}`)
-        expect(result.issues.map((issue) => issue.rule)).toEqual([rule])
+        expect(result.issues.map((issue) => [issue.path, issue.rule]), JSON.stringify(value)).toEqual([[[wire], rule]])
         const error = exported.toTwilioError!(result)
         expect([error.code, error.status]).toEqual([code, 400])
         expect(error.message).toContain(`${wire} ${JSON.stringify(value)} ${result.issues[0]!.message}`)
       })
+      if (strictField !== undefined) {
+        test.prop([arbs.wire, invalid()], { numRuns: 100 })(`a near miss at ${strictField} is refused by the strict profile only, exactly its rule`, (document, miss) => {
+          const body = { ...document, [strictField]: miss.value }
+          expect(exported.validate!(body).ok).toBe(true)
+          const result = exported.validate!(body, { profile: "strict", baseUrl: LOCAL })
+          expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.rule])).toEqual([[[strictField], miss.rule]])
+        })
+      }
     }
   }
 
