@@ -256,11 +256,14 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
   })
 
   if (validatePage !== undefined) {
-    test.prop([arbs.nearMiss], { numRuns: 40 })("validatePage reports an item's near miss under the page key and the item's index", (miss) => {
-      const page = { [resource.declaration.pageKey as string]: [miss.value] }
-      const result = validatePage(page, { profile: "strict", baseUrl: LOCAL })
-      expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.rule])).toStrictEqual([[[resource.declaration.pageKey, 0, ...miss.path], miss.rule]])
-    })
+    // Each kind of near miss, so that every rule (a phone number's E.164 among them) is seen in a page.
+    for (const entry of arbs.nearMisses) {
+      test.prop([entry.arbitrary], { numRuns: 5 })(`validatePage reports an item's near miss of ${entry.rule} at [${entry.path.join(", ")}] under the page key and its index`, (miss) => {
+        const page = { [resource.declaration.pageKey as string]: [miss.value] }
+        const result = validatePage(page, { profile: "strict", baseUrl: LOCAL })
+        expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.rule])).toStrictEqual([[[resource.declaration.pageKey, 0, ...miss.path], miss.rule]])
+      })
+    }
   }
 
   if (arbitraries !== undefined) {
@@ -285,11 +288,11 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
     if (createValues !== undefined) {
       const { valid, invalid, code, is, strictField } = createValues
       const [key] = Object.keys(resource.declaration.create) as [string]
-      test.prop([valid()], { numRuns: 100 })(`a ${wire} it generates is taken by the create form`, (value) => {
+      test.prop([valid()], { numRuns: 200 })(`a ${wire} it generates is taken by the create form`, (value) => {
         if (is !== undefined) expect(is(value)).toBe(true)
         expect(exported.validateCreateForm!(new URLSearchParams({ [wire]: value }))).toEqual({ ok: true, value: { [key]: value } })
       })
-      test.prop([invalid()], { numRuns: 200 })(`a ${wire} near miss is exactly its rule at ${wire}, answered ${code} naming its message`, ({ value, rule }) => {
+      test.prop([invalid()], { numRuns: 300 })(`a ${wire} near miss is exactly its rule at ${wire}, answered ${code} naming its message`, ({ value, rule }) => {
         // A form carries text only: the SID near misses of another type are for JSON documents.
         fc.pre(typeof value === "string" && value !== "")
         if (is !== undefined) expect(is(value)).toBe(false)
