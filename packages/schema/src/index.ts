@@ -10,6 +10,7 @@ export { AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, Ser
 export { DateFromTwilioString, DateTimeString, formatTwilioDate, parseRfc3339, TwilioDate } from "./DateTime.js"
 export { isRfc3986Uri, UriString, UrlFromUriString } from "./Uri.js"
 export { assignedCountryCodes, CountryCode } from "./CountryCode.js"
+export { PhoneNumberE164 } from "./E164.js"
 export { ShortCode, ShortCodeResource, shortCodeWireKeys, type ShortCodeWire } from "./ShortCode.js"
 export {
   CreatePhoneNumberForm,
@@ -17,7 +18,6 @@ export {
   CreatePhoneNumberRequest,
   makePhoneNumberStrict,
   PhoneNumber,
-  PhoneNumberE164,
   PhoneNumberInstanceParams,
   PhoneNumberPage,
   PhoneNumberResource,

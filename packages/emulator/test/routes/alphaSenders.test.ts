@@ -1,11 +1,11 @@
 // AlphaSenders through the official twilio SDK, unmodified, against a real emulator on 127.0.0.1: one alpha sender
-// per service, a malformed one refused naming the rule, and the raw bodies valid against Twilio's official schema.
+// per service. A text refused by a rule, the raw bodies under the strict profile and Twilio's official schema, the
+// page key and an unknown service are AlphaSenders' row of the create forms in senderCollections.test.ts.
 import { errorTable, moreInfoUrl } from "@shortcode-kit/schema"
 import twilio from "twilio"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeTwilioHttpClient } from "../../src/TwilioHttpClient.js"
-import { expectValidAgainstSpec } from "../support/spec.js"
-import { expectTwilioError, startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
+import { startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
 
 describe("AlphaSenders through the official twilio SDK", () => {
   let t: TestServer
@@ -53,34 +53,5 @@ describe("AlphaSenders through the official twilio SDK", () => {
     expect(replaced.sid).not.toBe(created.sid)
     expect((await alphaSenders().list()).map((a) => a.alphaSender)).toEqual(["Other"])
     expect(await alphaSenders()(replaced.sid).remove()).toBe(true)
-  })
-
-  it("refuses a text that breaks a rule with 400 21709 naming the rule, and stores nothing", async () => {
-    expect(await restError(alphaSenders().create({ alphaSender: "123456" }))).toEqual({
-      status: 400,
-      code: 21709,
-      message: `${errorTable[21709].message}: AlphaSender "123456" must not contain only digits: an alpha sender needs at least one letter or symbol`,
-      moreInfo: moreInfoUrl(21709)
-    })
-    expect(await restError(alphaSenders().create({ alphaSender: "TwelveChars!" }))).toMatchObject({
-      status: 400,
-      code: 21709,
-      message: `${errorTable[21709].message}: AlphaSender "TwelveChars!" must be 1 to 11 characters long`
-    })
-    expect(await restError(alphaSenders().create({ alphaSender: "Acme.Co" }))).toMatchObject({
-      message: `${errorTable[21709].message}: AlphaSender "Acme.Co" must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &`
-    })
-    expect(await alphaSenders().list()).toEqual([])
-  })
-
-  it("serves bodies valid against Twilio's official schemas, and 404 for an unknown service", async () => {
-    const created = await alphaSenders().create({ alphaSender: "Raw" })
-    const raw = await t.twilio(account, "GET", `/v1/Services/${account.serviceSid}/AlphaSenders/${created.sid}`)
-    expectValidAgainstSpec("messaging.v1.service.alpha_sender", raw.json)
-    const page = await t.twilio(account, "GET", `/v1/Services/${account.serviceSid}/AlphaSenders`)
-    expect((page.json as { meta: { key: string } }).meta.key).toBe("alpha_senders")
-    const unknown = `/v1/Services/MG${"0".repeat(32)}/AlphaSenders`
-    expect(expectTwilioError(await t.twilio(account, "POST", unknown, { AlphaSender: "X1" }), 404, 20404).message)
-      .toBe(`The requested resource ${unknown} was not found`)
   })
 })

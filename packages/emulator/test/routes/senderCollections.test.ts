@@ -3,16 +3,19 @@
  * codes, phone numbers), through the official twilio SDK 6.3.1 (unmodified; only its HTTP client points at the
  * server) and the admin API, against a real server on 127.0.0.1 with a SQLite file in a temp folder. Names, paths,
  * labels and SID prefixes come from the kind's row and its resource declaration, so a new kind is one row below.
- * The create form's 20001 answers hold for AlphaSenders too. What a kind does of its own (a number's format, its
- * defaults, one alpha sender per service) stays in that kind's test file.
+ * The create form's 20001 answers hold for AlphaSenders too. What a kind has of its own is data of its row: its
+ * defaults, a number it takes with every field given, numbers it refuses with the exact message (one alpha sender per
+ * service stays in alphaSenders.test.ts).
  */
-import { AlphaSenderResource, makePhoneNumberStrict, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { AlphaSenderResource, AlphaSenderStrict, errorTable, makePhoneNumberStrict, moreInfoUrl, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import twilio from "twilio"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { randomIds } from "../../src/controls/Ids.js"
+import { Seed } from "../../src/Seed.js"
 import { type AnyInventoryKind, numberOf, PHONE_NUMBER, SENDER_KINDS, SHORT_CODE } from "../../src/store/SenderKinds.js"
 import { makeTwilioHttpClient } from "../../src/TwilioHttpClient.js"
+import { expectValidAgainstSpec, type SpecSchemaName } from "../support/spec.js"
 import { expectTwilioError, startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
 
 const LIMIT = 2
@@ -27,15 +30,34 @@ afterAll(async () => {
 })
 
 let next = 0
-/** Each kind with its resource, its strict profile and a fresh value of its number fields. */
+/**
+ * Each kind with its resource, its strict profile, a fresh value of its number fields, the fields the admin API and
+ * the seed default, a sender with every field given, and values of its number the admin API refuses with `refused`.
+ */
 const COLLECTIONS: ReadonlyArray<{
   readonly kind: AnyInventoryKind
   readonly resource: typeof ShortCodeResource | typeof PhoneNumberResource
   readonly strict: (baseUrl: string) => Schema.Top
   readonly number: () => Record<string, string>
+  readonly defaults: Record<string, unknown>
+  readonly given: Record<string, unknown>
+  readonly bad: ReadonlyArray<string>
+  readonly refused: (received: string) => string
 }> = [
-  { kind: SHORT_CODE, resource: ShortCodeResource, strict: (baseUrl) => makeShortCodeStrict({ baseUrl }), number: () => ({ short_code: String(10_000 + next++) }) },
-  { kind: PHONE_NUMBER, resource: PhoneNumberResource, strict: (baseUrl) => makePhoneNumberStrict({ baseUrl }), number: () => ({ phone_number: `+1415${String(5_000_000 + next++)}` }) }
+  {
+    kind: SHORT_CODE, resource: ShortCodeResource, strict: (baseUrl) => makeShortCodeStrict({ baseUrl }), number: () => ({ short_code: String(10_000 + next++) }),
+    defaults: { country_code: "US", capabilities: ["SMS"] },
+    given: { short_code: "44444", country_code: "GB", capabilities: ["SMS", "MMS"] },
+    bad: ["12", "123456789", "1234a", ""],
+    refused: (received) => `short_code: must be 3 to 8 digits (0-9) with nothing else, such as 12345 (received ${received})`
+  },
+  {
+    kind: PHONE_NUMBER, resource: PhoneNumberResource, strict: (baseUrl) => makePhoneNumberStrict({ baseUrl }), number: () => ({ phone_number: `+1415${String(5_000_000 + next++)}` }),
+    defaults: { country_code: "US", capabilities: ["SMS"] },
+    given: { phone_number: "+442079460999", country_code: "GB", capabilities: ["SMS", "Voice"] },
+    bad: ["12025550101", "+02025550101", "+1", "+1234567890123456", "+1 202 555 0101", ""],
+    refused: (received) => `phone_number: phone_number must be in E.164 format: + followed by 2 to 15 digits, the first not 0, such as +15005550006 (received ${received})`
+  }
 ]
 
 const uncapitalize = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
@@ -43,6 +65,12 @@ const createWire = (resource: { readonly declaration: { readonly create: object 
   (Object.values(resource.declaration.create) as ReadonlyArray<{ readonly wire: string }>)[0]!.wire
 const adminPath = (kind: AnyInventoryKind): string => `/admin/${kind.inventory.replaceAll("_", "-")}`
 const prefixOf = (kind: AnyInventoryKind): string => kind.newSid(randomIds).slice(0, 2)
+const upper = (sid: string): string => sid.slice(0, 2) + sid.slice(2).toUpperCase()
+const dump = async () => {
+  const dumped = (await t.admin("GET", "/admin/dump")).json as Record<string, ReadonlyArray<{ sid: string; service_sid?: string | null }>>
+  Schema.decodeUnknownSync(Seed)(dumped)
+  return dumped
+}
 
 interface Member { readonly sid: string }
 interface SdkCollection {
@@ -168,21 +196,43 @@ describe.each(COLLECTIONS)("POST /admin/<kind> for the $kind.label inventory", (
     return accountSid
   }
 
-  it("answers 201 with a generated SID of the kind's prefix, in no service", async () => {
+  it("answers 201 with a generated SID of the kind's prefix and its defaults, in no service, and dumps it so", async () => {
     const accountSid = await accountWith()
     const number = c.number()
     const created = await t.admin("POST", path, { account_sid: accountSid, ...number })
     expect(created.status, created.text).toBe(201)
-    expect(created.json).toMatchObject({ account_sid: accountSid, ...number, service_sid: null })
-    expect((created.json as { sid: string }).sid).toMatch(new RegExp(`^${prefixOf(c.kind)}[0-9a-f]{32}$`))
+    const { sid } = created.json as { sid: string }
+    expect(sid).toMatch(new RegExp(`^${prefixOf(c.kind)}[0-9a-f]{32}$`))
+    expect(created.json).toStrictEqual({ sid, account_sid: accountSid, ...number, ...c.defaults, service_sid: null })
+    expect((await dump())[c.kind.inventory]?.find((s) => s.sid === sid)).toMatchObject({ ...number, service_sid: null })
   })
 
-  it("answers 400 naming each bad field", async () => {
+  it("takes every field given, SIDs stored in their canonical lower-case form, and a service to place it in", async () => {
+    const accountSid = await accountWith()
+    const serviceSid = randomServiceSid()
+    expect((await t.admin("POST", "/admin/services", { sid: serviceSid, account_sid: accountSid, friendly_name: "given" })).status).toBe(201)
+    const sid = c.kind.newSid(randomIds)
+    const created = await t.admin("POST", path, { sid: upper(sid), account_sid: upper(accountSid), ...c.given, service_sid: upper(serviceSid) })
+    expect(created.status, created.text).toBe(201)
+    expect(created.json).toStrictEqual({ sid, account_sid: accountSid, ...c.given, service_sid: serviceSid })
+    expect((await dump())[c.kind.inventory]?.find((s) => s.sid === sid)?.service_sid).toBe(serviceSid)
+  })
+
+  it("answers 400 naming each bad field, with the exact message for a bad number", async () => {
     const [field] = Object.keys(c.number()) as [string]
     const error = expectTwilioError(await t.admin("POST", path, { account_sid: "AC1", [field]: "x" }), 400, 20001)
     expect(error.message).toMatch(/^Invalid parameter: body\. /)
     expect(error.message).toContain("account_sid: ")
     expect(error.message).toContain(`${field}: `)
+    const accountSid = await accountWith()
+    for (const bad of c.bad) {
+      const refused = expectTwilioError(await t.admin("POST", path, { account_sid: accountSid, [field]: bad }), 400, 20001)
+      expect(refused.message).toBe(`Invalid parameter: body. ${c.refused(JSON.stringify(bad))}`)
+    }
+    expect(expectTwilioError(await t.admin("POST", path, { account_sid: accountSid }), 400, 20001).message).toMatch(new RegExp(`^Invalid parameter: body\\. ${field}: `))
+    const others = expectTwilioError(await t.admin("POST", path, { sid: `${prefixOf(c.kind)}1`, account_sid: accountSid, ...c.number(), capabilities: ["Fax"] }), 400, 20001)
+    expect(others.message).toContain("sid: ")
+    expect(others.message).toContain("capabilities.0: ")
   })
 
   it("answers 404 for an unknown account or service (keeping nothing) and 409 for a duplicate SID or number, naming them", async () => {
@@ -207,14 +257,57 @@ describe.each(COLLECTIONS)("POST /admin/<kind> for the $kind.label inventory", (
   })
 })
 
-// The create form of every collection, AlphaSenders too (whose form carries text, not an inventory SID).
-const FORMS = [
-  ...COLLECTIONS.map((c) => ({ resource: c.resource as { readonly declaration: { readonly create: object; readonly plural: string } }, value: () => inventory(c) })),
-  { resource: AlphaSenderResource, value: async () => "Acme" }
+describe.each(COLLECTIONS)("the $kind.label inventory in seeds", (c) => {
+  it("loads through POST /admin/seed idempotently, placing one, dumps them in the same format, and names a conflict or a bad number", async () => {
+    const accountSid = randomAccountSid()
+    const serviceSid = randomServiceSid()
+    const placed = { sid: c.kind.newSid(randomIds), account_sid: accountSid, ...c.number(), country_code: "US", capabilities: ["MMS", "SMS"], service_sid: serviceSid }
+    const unplaced = { sid: c.kind.newSid(randomIds), account_sid: accountSid, ...c.number() }
+    const seed = {
+      accounts: [{ sid: accountSid, auth_token: "seeded" }],
+      services: [{ sid: serviceSid, account_sid: accountSid, friendly_name: "From seed" }],
+      [c.kind.inventory]: [placed, unplaced]
+    }
+    const counts = (n: number, kind: number) => ({ accounts: n, services: n, ...Object.fromEntries(SENDER_KINDS.map((k) => [k.inventory, k === c.kind ? kind : 0])), memberships: n })
+    const first = await t.admin("POST", "/admin/seed", seed)
+    expect(first.json, first.text).toEqual(counts(1, 2))
+    expect((await t.admin("POST", "/admin/seed", seed)).json).toEqual(counts(0, 0))
+    const dumped = await dump()
+    expect(dumped[c.kind.inventory]).toContainEqual(placed)
+    expect(dumped[c.kind.inventory]).toContainEqual({ ...unplaced, ...c.defaults, service_sid: null })
+    const fields = ["account_sid", ...Object.values<string>(c.kind.columns)]
+    const changed = expectTwilioError(await t.admin("POST", "/admin/seed", { [c.kind.inventory]: [{ ...placed, capabilities: ["SMS"] }] }), 409, 20001)
+    expect(changed.message).toContain(`${c.kind.inventory}[0]: ${placed.sid} exists with a different ${fields.slice(0, -1).join(", ")} or ${fields.at(-1)!}`)
+    const [field] = Object.keys(c.number()) as [string]
+    const bad = expectTwilioError(await t.admin("POST", "/admin/seed", { [c.kind.inventory]: [{ ...placed, [field]: c.bad[0] }] }), 400, 20001)
+    expect(bad.message).toContain(`${c.kind.inventory}.0.${c.refused(JSON.stringify(c.bad[0]))}`)
+  })
+})
+
+// The create form of every collection, AlphaSenders too (whose form carries text, not an inventory SID): a value it
+// takes, its strict profile, the name of its schema in the official spec fixture (when the fixture has it), and
+// values it refuses with the exact answer.
+const A21709 = errorTable[21709].message
+const FORMS: ReadonlyArray<{
+  readonly resource: { readonly declaration: { readonly create: object; readonly plural: string; readonly pageKey: string } }
+  readonly value: () => Promise<string>
+  readonly strict: (baseUrl: string) => Schema.Top
+  readonly spec?: SpecSchemaName
+  readonly refused: ReadonlyArray<readonly [value: string, code: number, message: string]>
+}> = [
+  ...COLLECTIONS.map((c) => ({ resource: c.resource, value: () => inventory(c), strict: c.strict, refused: [] })),
+  {
+    resource: AlphaSenderResource, value: async () => "Acme", strict: () => AlphaSenderStrict, spec: "messaging.v1.service.alpha_sender",
+    refused: [
+      ["123456", 21709, `${A21709}: AlphaSender "123456" must not contain only digits: an alpha sender needs at least one letter or symbol`],
+      ["TwelveChars!", 21709, `${A21709}: AlphaSender "TwelveChars!" must be 1 to 11 characters long`],
+      ["Acme.Co", 21709, `${A21709}: AlphaSender "Acme.Co" must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &`]
+    ]
+  }
 ]
 
-describe.each(FORMS)("POST .../$resource.declaration.plural with a missing, empty or repeated create parameter", ({ resource, value }) => {
-  it("answers 400 20001 naming it, and adds nothing", async () => {
+describe.each(FORMS)("POST .../$resource.declaration.plural", ({ resource, value, strict, spec, refused }) => {
+  it("answers 400 20001 naming a missing, empty or repeated create parameter, a refused value exactly, and adds nothing", async () => {
     const serviceSid = await newService()
     const collection = `/v1/Services/${serviceSid}/${resource.declaration.plural}`
     const wire = createWire(resource)
@@ -227,7 +320,27 @@ describe.each(FORMS)("POST .../$resource.declaration.plural with a missing, empt
       body: `${wire}=${given}&${wire}=${given}`
     })
     expect(expectTwilioError(repeated, 400, 20001).message).toBe(`${wire} must be given once; it was given 2 times`)
+    for (const [text, code, message] of refused) {
+      const answer = await t.twilio(account, "POST", collection, { [wire]: text })
+      expect(expectTwilioError(answer, 400, code).message).toBe(message)
+      expect((answer.json as { more_info: string }).more_info).toBe(moreInfoUrl(code))
+    }
     const page = await t.twilio(account, "GET", collection)
     expect(Object.values(page.json as Record<string, unknown>).filter(Array.isArray), page.text).toStrictEqual([[]])
+  })
+
+  it("adds one: its raw body valid under the strict profile (and the official schema), listed under its page key; an unknown service is 404", async () => {
+    const serviceSid = await newService()
+    const collection = `/v1/Services/${serviceSid}/${resource.declaration.plural}`
+    const created = await t.twilio(account, "POST", collection, { [createWire(resource)]: await value() })
+    expect(created.status, created.text).toBe(201)
+    const raw = await t.twilio(account, "GET", `${collection}/${(created.json as { sid: string }).sid}`)
+    expect(Schema.decodeUnknownExit(strict(TWILIO_MESSAGING_BASE_URL) as unknown as Schema.Codec<unknown, unknown>)(raw.json)._tag, raw.text).toBe("Success")
+    if (spec !== undefined) expectValidAgainstSpec(spec, raw.json)
+    const page = (await t.twilio(account, "GET", collection)).json as Record<string, unknown> & { meta: { key: string } }
+    expect([page.meta.key, (page[resource.declaration.pageKey] as ReadonlyArray<unknown>).length]).toEqual([resource.declaration.pageKey, 1])
+    const unknown = `/v1/Services/MG${"0".repeat(32)}/${resource.declaration.plural}`
+    expect(expectTwilioError(await t.twilio(account, "POST", unknown, { [createWire(resource)]: await value() }), 404, 20404).message)
+      .toBe(`The requested resource ${unknown} was not found`)
   })
 })

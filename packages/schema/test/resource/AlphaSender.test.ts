@@ -1,11 +1,14 @@
 // AlphaSenders, only a declaration (src/AlphaSender.ts). What every resource obeys (official examples, the
 // differential against messaging.v1.service.alpha_sender and CreateAlphaSenderRequest, the JSON Schema of the create
 // request against its codec, names, params, form, page and OpenAPI) is in test/resource/laws.test.ts; here only its
-// own: the create form and the strict profile apply the text rules of the spec's prose, each under its own rule id.
+// own: the create form applies the text rules of the spec's prose, each under its own rule id. The strict profile's
+// rows are in strictProfiles.test.ts; the form's Twilio answers (21709 naming the rule, 20001 for a missing, empty or
+// repeated one) are AlphaSenders' rows of the validator's ResourceValidation.test.ts and the emulator's
+// senderCollections.test.ts.
 import { fc, test } from "@fast-check/vitest"
 import { Result, Schema } from "effect"
 import { describe, expect } from "vitest"
-import { AlphaSenderStrict, AlphaSenderText, answerOfIssue, CreateAlphaSenderForm, toValidationIssues } from "@shortcode-kit/schema"
+import { AlphaSenderText, CreateAlphaSenderForm, toValidationIssues } from "@shortcode-kit/schema"
 
 const issuesOf = (schema: Schema.Top, input: unknown) => {
   const result = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(input)
@@ -46,41 +49,5 @@ describe("the AlphaSender text rules", () => {
       "must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &"]])
     expect(issuesOf(AlphaSenderText, "12345")).toEqual([[[], "alpha-sender.not-only-digits",
       "must not contain only digits: an alpha sender needs at least one letter or symbol"]])
-  })
-
-  test("the form: missing, empty and repeated are 20001, a broken rule is 21709 naming it", () => {
-    const answer = (body: string) => {
-      const result = Schema.decodeUnknownResult(CreateAlphaSenderForm)(body)
-      if (!Result.isFailure(result)) throw new Error("expected a failure")
-      const [issue] = toValidationIssues(result.failure.issue, body)
-      return answerOfIssue("form", issue!)
-    }
-    expect(answer("AlphaSender=").body).toMatchObject({ code: 20001, status: 400, message: "Missing required parameter AlphaSender in the post body" })
-    expect(answer("AlphaSender=A&AlphaSender=B").body).toMatchObject({ code: 20001, status: 400 })
-    expect(answer("AlphaSender=12345").body).toMatchObject({
-      code: 21709,
-      status: 400,
-      message: "Alpha Sender ID is Invalid or Not Authorized for this Messaging Service: AlphaSender \"12345\" " +
-        "must not contain only digits: an alpha sender needs at least one letter or symbol",
-      moreInfo: new URL("https://www.twilio.com/docs/errors/21709")
-    })
-  })
-
-  test("the strict profile requires every key and applies the rules to alpha_sender", () => {
-    const real = {
-      sid: "AI" + "a".repeat(32),
-      account_sid: "AC" + "a".repeat(32),
-      service_sid: "MG" + "a".repeat(32),
-      date_created: "2015-07-30T20:12:31Z",
-      date_updated: "2015-07-30T20:12:33Z",
-      alpha_sender: "Twilio",
-      capabilities: ["SMS"],
-      url: "https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-    }
-    expect(issuesOf(AlphaSenderStrict, real)).toEqual([])
-    expect(issuesOf(AlphaSenderStrict, { ...real, alpha_sender: "Twilio Inc." })).toEqual([
-      [["alpha_sender"], "alpha-sender.characters", "must contain only A-Z, a-z, 0-9, space, hyphen -, plus +, underscore _ and ampersand &"]
-    ])
-    expect(issuesOf(AlphaSenderStrict, { ...real, alpha_sender: null }).map(([path, rule]) => [path, rule])).toEqual([[["alpha_sender"], "type"]])
   })
 })
