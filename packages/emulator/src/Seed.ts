@@ -2,7 +2,7 @@
  * The seed format: the JSON that `SEED_FILE` holds, that `POST /admin/seed` accepts and that `GET /admin/dump`
  * returns, so a dump can seed another run. Wire names are snake_case like the Twilio API's.
  */
-import { AlphaSenderText, Capability, CountryCode, ShortCodeNumber } from "@shortcode-kit/schema"
+import { AlphaSenderText, Capability, CountryCode, PhoneNumberE164, ShortCodeNumber } from "@shortcode-kit/schema"
 import { Effect, Schema } from "effect"
 import { CanonicalAccountSid, CanonicalAlphaSenderSid, CanonicalPhoneNumberSid, CanonicalServiceSid, CanonicalShortCodeSid } from "./CanonicalSid.js"
 import { FriendlyName } from "./MessagingService.js"
@@ -30,14 +30,6 @@ const Capabilities = capabilitiesOf(Capability)
 
 /** What a phone number can do, as the official `messaging.v1.service.phone_number` lists it: `Voice`, `SMS`, `MMS`. */
 export const PhoneNumberCapability = Schema.Literals(["SMS", "MMS", "Voice"])
-
-/** A phone number in E.164: `+`, then 2 to 15 digits of which the first is not 0. */
-export const E164PhoneNumber = Schema.String.check(
-  Schema.isPattern(/^\+[1-9][0-9]{1,14}$/, {
-    message: "phone_number must be in E.164 format: + followed by 2 to 15 digits, the first not 0, such as +15005550006",
-    expected: "an E.164 phone number"
-  })
-)
 
 // Every SID of a seed decodes to its canonical form (see CanonicalSid.ts), so that `ACAAAA...` in a seed file is
 // the account `ACaaaa...`.
@@ -87,7 +79,7 @@ export const seedPhoneNumberWireKeys = seedSenderWireKeys(PHONE_NUMBER)
 export const seedPhoneNumberFields = {
   sid: CanonicalPhoneNumberSid,
   accountSid: seedShortCodeFields.accountSid,
-  phoneNumber: E164PhoneNumber,
+  phoneNumber: PhoneNumberE164,
   countryCode: seedShortCodeFields.countryCode,
   capabilities: capabilitiesOf(PhoneNumberCapability).pipe(Schema.withDecodingDefaultKey(Effect.succeed(["SMS" as const]))),
   serviceSid: seedShortCodeFields.serviceSid

