@@ -17,7 +17,7 @@ import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnsw
 import type { Faults } from "./faults/Faults.js"
 import { installFaults } from "./faults/install.js"
 import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
-import { makeResponseCache } from "./http/responseCache.js"
+import { hostOfRaw, makeResponseCache } from "./http/responseCache.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
@@ -225,7 +225,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     noteRequest(request, response)
-    if (!request.headers.host) {
+    if (!hostOfRaw(request.rawHeaders)) {
       const started = performance.now()
       sendAnswer(response, MISSING_HOST)
       log?.(logLine(request.method ?? "", pathOf(request.url), MISSING_HOST.status, started))

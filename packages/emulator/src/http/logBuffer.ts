@@ -1,6 +1,7 @@
 /**
- * The request log's way to its stream: the lines of one turn of the event loop go out in one write, instead of one
- * write per request (a synchronous one when stdout is a file). A line waits at most until the loop's next turn.
+ * The request log's way to its stream: the lines go out together, instead of one write per request (a synchronous
+ * one when stdout is a file). A line goes out at the end of its turn of the event loop, or, when the last write was
+ * less than a millisecond ago, a millisecond after it: under load one write carries the lines of many turns.
  */
 
 export interface LineBuffer {
@@ -10,14 +11,19 @@ export interface LineBuffer {
   readonly flush: () => void
 }
 
-export const makeLineBuffer = (write: (text: string) => void): LineBuffer => {
+/** The least time between two writes of a line buffer, in milliseconds. */
+export const LINE_BUFFER_INTERVAL_MS = 1
+
+export const makeLineBuffer = (write: (text: string) => void, now: () => number = () => performance.now()): LineBuffer => {
   let pending: Array<string> = []
   let scheduled = false
+  let wroteAt = Number.NEGATIVE_INFINITY
   const flush = (): void => {
     scheduled = false
     if (pending.length === 0) return
     const text = `${pending.join("\n")}\n`
     pending = []
+    wroteAt = now()
     write(text)
   }
   return {
@@ -25,7 +31,9 @@ export const makeLineBuffer = (write: (text: string) => void): LineBuffer => {
       pending.push(line)
       if (!scheduled) {
         scheduled = true
-        setImmediate(flush)
+        const wait = wroteAt + LINE_BUFFER_INTERVAL_MS - now()
+        if (wait <= 0) setImmediate(flush)
+        else setTimeout(flush, wait)
       }
     },
     flush

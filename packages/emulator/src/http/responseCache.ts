@@ -40,6 +40,27 @@ const authorizationOfRaw = (raw: ReadonlyArray<string>): string => {
 }
 
 /**
+ * The `Host` of node's raw headers as `IncomingMessage.headers.host` reads it (the first one; node drops repeated
+ * ones), without building that object, which node makes on first use (a kept answer never needs it).
+ */
+export const hostOfRaw = (raw: ReadonlyArray<string>): string | undefined => {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string
+    if (name.length === 4 && name.toLowerCase() === "host") return raw[i + 1]
+  }
+  return undefined
+}
+
+/** Whether node's raw headers announce a body: a `Content-Length` or a `Transfer-Encoding`, of any value. */
+export const announcesBody = (raw: ReadonlyArray<string>): boolean => {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string
+    if ((name.length === 14 && name.toLowerCase() === "content-length") || (name.length === 17 && name.toLowerCase() === "transfer-encoding")) return true
+  }
+  return false
+}
+
+/**
  * The request's `Authorization` as the application reads it; from node's raw headers when node:http serves, since
  * the web request's `Headers` are built only on first use.
  */
@@ -237,18 +258,18 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
   }
 
   const answerNode: ResponseCache["answerNode"] = (incoming, outgoing, started, onHit, oncePerTurn = false) => {
-    const { method, headers } = incoming
+    const { method, rawHeaders } = incoming
     const target = incoming.url ?? ""
     // A body (which the full path reads or refuses), a sync in flight, an absolute-form target: the full path.
-    if (method !== "GET" || target.charCodeAt(0) !== 47 || headers["content-length"] !== undefined || headers["transfer-encoding"] !== undefined || bypass()) return false
-    const host = headers.host
+    if (method !== "GET" || target.charCodeAt(0) !== 47 || announcesBody(rawHeaders) || bypass()) return false
+    const host = hostOfRaw(rawHeaders)
     if (host === undefined || host === "") return false
     // The URL as `@hono/node-server` builds it when scheme, Host and target need no normalizing. When they do, it
     // builds the normalized `URL.href` instead, which is never this string unless it is already normalized (an
     // href parses back to itself), so this can only find an answer kept under the URL the adapter would build.
     const url = `${(incoming.socket as { encrypted?: boolean }).encrypted === true ? "https" : "http"}://${host}${target}`
     currentVersion(oncePerTurn ? `${othersOfTurn()}:${ownChanges()}` : undefined)
-    const hit = hitOf(url, authorizationOfRaw(incoming.rawHeaders), started)
+    const hit = hitOf(url, authorizationOfRaw(rawHeaders), started)
     if (hit === undefined) return false
     onHit({ url, target, status: hit.status, accountSid: hit.accountSid })
     // The application's header lines, in its order and letter case, with a fresh request id: one `writeHead` (one
