@@ -162,7 +162,9 @@ const MISSING_HOST: DirectAnswer = answerOf("request.invalid", { reason: "the Ho
 
 /**
  * Up to how many open connections the response cache reads other connections' version once per turn of the event
- * loop (http/responseCache.ts): half of libuv's 1,024 events per wait, leaving the rest to the process's other files.
+ * loop (http/responseCache.ts), in a process that is the emulator's own (`lightweightWebGlobals`): half of libuv's
+ * 1,024 events per wait, leaving the rest to the process's few other descriptors (its listening socket, stdio, its
+ * signal and wake-up handles). In any other process its other sockets are unknown, so it is never read that way.
  */
 const ONCE_PER_TURN_CONNECTIONS = 512
 
@@ -218,10 +220,11 @@ export const appListener = (emulator: Emulator, oncePerTurn: () => boolean = () 
 export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
   const emulator = makeServer(options)
   const { host, port: wantedPort } = emulator.config
-  // Open connections, for the response cache: while fewer than ONCE_PER_TURN_CONNECTIONS are open, this process
-  // cannot have the 1,024 ready at once that would make libuv wait for I/O twice in one turn.
+  // Open connections, for the response cache: in a process of its own, while fewer than ONCE_PER_TURN_CONNECTIONS are
+  // open, this process cannot have the 1,024 descriptors ready at once that would make libuv wait twice in one turn.
   let openConnections = 0
-  const app = appListener(emulator, () => openConnections < ONCE_PER_TURN_CONNECTIONS)
+  const ownProcess = emulator.config.lightweightWebGlobals
+  const app = appListener(emulator, () => ownProcess && openConnections < ONCE_PER_TURN_CONNECTIONS)
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     noteRequest(request, response)

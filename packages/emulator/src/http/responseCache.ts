@@ -6,7 +6,8 @@
  *
  * The database's version (SQLite's `PRAGMA data_version`, which moves on a commit by any other connection, another
  * process included, and this connection's change count) is read before each request; any change empties the cache.
- * On node:http, other connections' part may be read once per turn of the event loop (see `othersOfTurn`). Each answer gets a fresh `Twilio-Request-Id` and its log line; the request journal and
+ * On node:http, other connections' part may be read once per turn of the event loop for the first request of each
+ * connection (see `othersOfTurn`). Each answer gets a fresh `Twilio-Request-Id` and its log line; the request journal and
  * the fault rules wrap this cache, so they still see every request. Nothing here knows an endpoint.
  *
  * The same cache answers on two paths: `wrap` in front of the web handler, and `answerNode` on node:http before any
@@ -100,8 +101,6 @@ export interface ResponseCacheOptions {
 
 interface Kept {
   readonly status: number
-  /** Every header of the answer but its request id, by lower-case name. */
-  readonly headers: Readonly<Record<string, string>>
   readonly body: string
   /** The body's bytes, made once for the node:http path. */
   readonly bytes: Buffer
@@ -170,23 +169,33 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
   }
 
   /**
-   * Other connections' version as node:http's requests of this turn of the event loop may read it: once per turn.
-   * Every request node:http hands over in a turn was parsed from bytes read in that turn's poll phase, so it was
-   * sent before that phase's wait for I/O returned; a version read after that return therefore already counts every
-   * commit its client can have heard of. Forgotten in the turn's check phase (`setImmediate`), before the next wait.
-   * (libuv waits a second time in one phase only after 1,024 events at once: `answerNode`'s caller says, with
-   * `oncePerTurn`, whether that cannot happen.)
-   * This connection's own writes are counted on every request.
+   * Other connections' version as node:http's requests of this turn of the event loop may read it.
+   *
+   * A connection is read in a turn's poll phase only when its wait for I/O reported it readable, that is when at
+   * least one of its bytes had arrived by then. The first request a connection completes in the turn therefore began
+   * before that wait returned (its first byte is the first one unread, or came in an earlier turn), so before
+   * anything its client heard of later; a version read after the wait returned may answer it. A read returns every
+   * byte present at that moment, though, so a second request of the same connection in the turn (pipelined, or in a
+   * later read of the same turn) may have been sent after that version was read: it reads the version afresh (and
+   * leaves the newer one for the turn). Forgotten in the turn's check phase (`setImmediate`), before the next wait.
+   *
+   * This holds only while libuv waits once per poll phase, which it does unless one wait returns 1,024 events:
+   * `answerNode`'s caller says, with `oncePerTurn`, that the process cannot have that many descriptors ready. This
+   * connection's own writes are counted on every request.
    */
   let othersThisTurn: number | undefined
+  const answeredThisTurn = new Set<object>()
   const forgetTurn = (): void => {
     othersThisTurn = undefined
+    answeredThisTurn.clear()
   }
-  const othersOfTurn = (): number => {
-    if (othersThisTurn === undefined) {
+  const othersOfTurn = (connection: object): number => {
+    const first = !answeredThisTurn.has(connection)
+    if (othersThisTurn === undefined || !first) {
+      if (othersThisTurn === undefined) setImmediate(forgetTurn)
       othersThisTurn = othersVersion()
-      setImmediate(forgetTurn)
     }
+    if (first) answeredThisTurn.add(connection)
     return othersThisTurn
   }
 
@@ -209,11 +218,13 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
   // Plain header objects: node:http's adapter writes them without building web `Headers`.
   // The adapter writes a plain object's headers as they are, the length where the object has it; the platform's
   // `Response` adds its own.
-  const answer = (entry: Kept): Response =>
-    new Response(entry.body, {
-      status: entry.status,
-      headers: { ...entry.headers, [REQUEST_ID]: requestId(), ...(adapterResponses ? { [lengthName]: String(entry.bytes.length) } : {}) }
-    })
+  const answer = (entry: Kept): Response => {
+    const headers: Record<string, string> = {}
+    // Every line but the length, which the platform's `Response` makes itself.
+    const end = adapterResponses ? entry.lines.length : entry.lines.length - 2
+    for (let i = 0; i < end; i += 2) headers[entry.lines[i] as string] = i + 1 === entry.requestIdAt ? requestId() : (entry.lines[i + 1] as string)
+    return new Response(entry.body, { status: entry.status, headers })
+  }
 
   const wrap = <Env extends NodeBindings>(handler: WebHandler<Env>): WebHandler<Env> => async (request, env) => {
     if (request.method !== "GET" || bypass()) return handler(request, env)
@@ -232,14 +243,18 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     const accountSid = authenticatedSidOf(request)
     if (response.status !== 200 || accountSid === null || dataVersion() !== version) return response
     const body = await response.text()
-    const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== REQUEST_ID))
+    const answered = [...response.headers]
     const bytes = Buffer.from(body)
-    const lines = [...Object.entries(headers).flat(), REQUEST_ID, "", lengthName, String(bytes.length)]
+    // The header lines in the answer's own order, the request id where it stood (last when it had none), then the
+    // length the adapter adds.
+    const lines = answered.flat()
+    let requestIdAt = answered.findIndex(([name]) => name === REQUEST_ID) * 2 + 1
+    if (requestIdAt < 0) requestIdAt = lines.push(REQUEST_ID, "") - 1
+    lines.push(lengthName, String(bytes.length))
     const entry: Kept = {
       status: response.status,
-      headers,
       lines,
-      requestIdAt: lines.length - 3,
+      requestIdAt,
       body,
       bytes,
       accountSid,
@@ -268,7 +283,7 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     // builds the normalized `URL.href` instead, which is never this string unless it is already normalized (an
     // href parses back to itself), so this can only find an answer kept under the URL the adapter would build.
     const url = `${(incoming.socket as { encrypted?: boolean }).encrypted === true ? "https" : "http"}://${host}${target}`
-    currentVersion(oncePerTurn ? `${othersOfTurn()}:${ownChanges()}` : undefined)
+    currentVersion(oncePerTurn ? `${othersOfTurn(incoming.socket)}:${ownChanges()}` : undefined)
     const hit = hitOf(url, authorizationOfRaw(rawHeaders), started)
     if (hit === undefined) return false
     onHit({ url, target, status: hit.status, accountSid: hit.accountSid })

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process"
 import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
-import type { AddressInfo } from "node:net"
+import { type AddressInfo, connect, type Socket } from "node:net"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -257,6 +257,47 @@ describe("the response cache of GET answers", () => {
     expect(JSON.parse((await fetchIt()).body).capabilities).toEqual(["MMS"])
   })
 
+  it("never answers a pipelined GET sent after another connection's commit from the version its turn read first", async () => {
+    const raw = (extra = "") =>
+      `GET ${fetchPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${demoHeaders.Authorization}\r\n${extra}\r\n`
+    const open = () => new Promise<Socket>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => resolve(socket))
+    })
+    const capabilitiesIn = (text: string) => [...text.matchAll(/"capabilities":(\[[^\]]*\])/g)].map((m) => JSON.parse(m[1] as string) as unknown)
+    const x = await open()
+    const y = await open()
+    let onY = ""
+    y.setEncoding("utf8").on("data", (chunk: string) => (onY += chunk))
+    x.resume()
+    const other = new BetterSqlite3(join(folder, "cache.sqlite"))
+    const before = JSON.parse((await send("GET", fetchPath, demoHeaders)).body).capabilities as unknown
+    expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
+    // X's request reads the turn's version; then another connection commits, and Y's client, told so, sends a second
+    // GET behind the first one Y already has on its way: node:http reads both from Y in the same turn.
+    const trigger = (request: IncomingMessage) => {
+      if (request.headers["x-trigger"] !== "1") return
+      other.prepare("UPDATE short_codes SET capabilities = ? WHERE sid = ?").run(JSON.stringify(["Voice"]), DEMO_SHORT_CODE_SIDS[0])
+      y.write(raw("X-Seq: after\r\n"))
+    }
+    server.on("request", trigger)
+    try {
+      x.write(raw("X-Trigger: 1\r\n"))
+      y.write(raw("X-Seq: before\r\n"))
+      for (let i = 0; i < 100 && capabilitiesIn(onY).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+      const answers = capabilitiesIn(onY)
+      expect(answers).toHaveLength(2)
+      // The first may still be the old answer (it was sent before the commit); the second never is.
+      expect([before, ["Voice"]]).toContainEqual(answers[0])
+      expect(answers[1]).toEqual(["Voice"])
+    } finally {
+      server.off("request", trigger)
+      other.prepare("UPDATE short_codes SET capabilities = ? WHERE sid = ?").run(JSON.stringify(before), DEMO_SHORT_CODE_SIDS[0])
+      other.close()
+      x.destroy()
+      y.destroy()
+    }
+  })
+
   it("lets a fault rule meet a request whose answer is kept", async () => {
     expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
     expect((await send("GET", fetchPath, demoHeaders)).status).toBe(200)
@@ -361,7 +402,7 @@ describe("withResponseCache", () => {
     }
   })
 
-  it("on node:http, reads other connections' version once per turn of the event loop when told it may, this connection's changes on every request", async () => {
+  it("on node:http, reads other connections' version once per turn for each connection's first request, afresh for its next ones, and this connection's changes on every request", async () => {
     let others = 1
     let own = 1
     let othersReads = 0
@@ -373,11 +414,11 @@ describe("withResponseCache", () => {
       return new Response(`{"n":${calls}}`, { status: 200 })
     })
     const make = () => cached(new Request("http://h/x", { headers: { authorization: "Basic a" } }))
-    // What answerNode reads of node's request and writes to its response.
-    const incoming = () => ({ method: "GET", url: "/x", headers: { host: "h" }, rawHeaders: ["Host", "h", "Authorization", "Basic a"], socket: {} }) as unknown as IncomingMessage
+    // What answerNode reads of node's request (on `connection`, a new one unless given) and writes to its response.
+    const incoming = (connection: object) => ({ method: "GET", url: "/x", headers: { host: "h" }, rawHeaders: ["Host", "h", "Authorization", "Basic a"], socket: connection }) as unknown as IncomingMessage
     const sent: Array<string> = []
     const outgoing = () => ({ writeHead: () => undefined, end: (bytes: Buffer) => sent.push(bytes.toString()) }) as unknown as ServerResponse
-    const answer = (oncePerTurn: boolean) => cache.answerNode(incoming(), outgoing(), 0, () => undefined, oncePerTurn)
+    const answer = (oncePerTurn: boolean, connection: object = {}) => cache.answerNode(incoming(connection), outgoing(), 0, () => undefined, oncePerTurn)
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
     await make()
@@ -385,8 +426,8 @@ describe("withResponseCache", () => {
     othersReads = 0
     expect([answer(true), answer(true), answer(true)]).toEqual([true, true, true])
     expect(othersReads).toBe(1)
-    // Another connection commits during the turn: this turn's requests were sent before the turn's wait for I/O
-    // returned, so before it; the next turn's are not, and see it.
+    // Another connection commits during the turn. The first request of a connection read in this turn began before
+    // the turn's wait for I/O returned, so before the commit: the turn's version answers it. The next turn's see it.
     others = 2
     expect(answer(true)).toBe(true)
     await nextTurn()
@@ -394,7 +435,19 @@ describe("withResponseCache", () => {
     expect(othersReads).toBe(2)
     await make()
     expect(sent).toEqual(['{"n":1}', '{"n":1}', '{"n":1}', '{"n":1}'])
+    // A connection's second request in a turn (pipelined) may have been sent after the commit: it reads afresh.
+    await nextTurn()
+    othersReads = 0
+    const pipelined = {}
+    expect(answer(true, pipelined)).toBe(true)
+    others = 3
+    expect(answer(true)).toBe(true)
+    expect(othersReads).toBe(1)
+    expect(answer(true, pipelined)).toBe(false)
+    expect(othersReads).toBe(2)
+    await make()
     // This connection's own write counts at once, in the same turn.
+    await nextTurn()
     expect(answer(true)).toBe(true)
     own = 2
     expect(answer(true)).toBe(false)
@@ -404,7 +457,7 @@ describe("withResponseCache", () => {
     othersReads = 0
     expect([answer(false), answer(false), answer(false)]).toEqual([true, true, true])
     expect(othersReads).toBe(3)
-    others = 3
+    others = 4
     expect(answer(false)).toBe(false)
   })
 
