@@ -67,6 +67,8 @@ const twilioError = (code: number, status: number, message: string): TwilioError
 // is its own (see the header).
 const RESOURCES: ReadonlyArray<{
   readonly resource: Parameters<typeof resourceArbitraries>[0]
+  /** Its SID prefix, as Twilio documents it. */
+  readonly prefix: string
   readonly strict: (baseUrl: string) => Schema.Top
   readonly exported: Partial<Any>
   readonly arbitraries?: {
@@ -97,6 +99,7 @@ const RESOURCES: ReadonlyArray<{
 }> = [
   {
     resource: ShortCodeResource,
+    prefix: "SC",
     strict: (baseUrl) => makeShortCodeStrict({ baseUrl }),
     exported: {
       validate: validateShortCode,
@@ -110,6 +113,7 @@ const RESOURCES: ReadonlyArray<{
   },
   {
     resource: PhoneNumberResource,
+    prefix: "PN",
     strict: (baseUrl) => makePhoneNumberStrict({ baseUrl }),
     exported: {
       validate: validatePhoneNumber,
@@ -133,6 +137,7 @@ const RESOURCES: ReadonlyArray<{
   },
   {
     resource: AlphaSenderResource,
+    prefix: "AI",
     strict: () => AlphaSenderStrict,
     exported: {
       validate: validateAlphaSender,
@@ -172,7 +177,7 @@ describe("the table of resources", () => {
   })
 })
 
-describe.each(RESOURCES)("the validation of $resource.declaration.identifier", ({ resource, strict, exported, arbitraries, createRequest }) => {
+describe.each(RESOURCES)("the validation of $resource.declaration.identifier", ({ resource, prefix, strict, exported, arbitraries, createRequest }) => {
   const name = resource.declaration.identifier as string
   const reference = resourceValidation(resource, strict, name)
   const arbs = resourceArbitraries(resource, strict, name, { baseUrl: LOCAL })
@@ -240,7 +245,7 @@ describe.each(RESOURCES)("the validation of $resource.declaration.identifier", (
     expect(issue(form({ [wire]: 7 }))).toEqual([{ path: [wire], rule: "type", message: `${wire} must be a string, or an array of strings when the parameter is repeated` }])
     expect(issue(form({ [wire]: ["A", "B"] }))).toEqual([{ path: [wire], rule: "form.repeated", message: `${wire} must be given once; it was given 2 times` }])
     expect(issue(form(""))).toEqual([{ path: [wire], rule: "required", message: `${wire} is required` }])
-    const prefix = (fc.sample(arbs.wire, 1)[0] as { readonly sid: string }).sid.slice(0, 2)
+    expect((fc.sample(arbs.wire, 1)[0] as { readonly sid: string }).sid.slice(0, 2)).toBe(prefix)
     const other = prefix === "SC" ? "PN" : "SC"
     expect(issue(exported.validate!({ sid: other + "a".repeat(32) }))).toEqual([
       { path: ["sid"], rule: "sid.prefix", message: `must start with "${prefix}" (upper case); a ${prefix} SID is "${prefix}" followed by 32 hexadecimal digits` }
