@@ -4,22 +4,10 @@
 import { AlphaSenderText } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import { alphaSendersTarget, type CheckName, formatFailure, runConformance } from "@shortcode-kit/validator/conformance"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startTestServer, type TestServer } from "../support/testServer.js"
-import { type Fault, type Proxy, rebuild, startProxy, transparent } from "./proxy.js"
+import { describe, expect, it } from "vitest"
+import { type Fault, proxiedServer, rebuild, transparent } from "./proxy.js"
 
-let proxy: Proxy
-let server: TestServer
-
-beforeAll(async () => {
-  proxy = await startProxy()
-  server = await startTestServer({ publicBaseUrl: proxy.url })
-  proxy.upstream = server.url
-})
-afterAll(async () => {
-  await proxy.close()
-  await server.close()
-})
+const ends = proxiedServer()
 
 const isCollection = (request: Request) => request.method === "POST" && /^\/v1\/Services\/[^/]+\/AlphaSenders$/.test(new URL(request.url).pathname)
 
@@ -63,19 +51,19 @@ const variants: ReadonlyArray<AlphaVariant> = [
 
 describe("alphaSendersTarget behind the proxy", () => {
   it("passes every check when the proxy is transparent", async () => {
-    proxy.fault = transparent
-    const account = await server.makeAccount(0)
-    const report = await runConformance({ target: alphaSendersTarget, baseUrl: proxy.url, accountSid: account.accountSid, authToken: account.authToken, serviceSid: account.serviceSid, strict: true, runs: 10, timeLimitMs: 15_000 })
+    ends.proxy.fault = transparent
+    const account = await ends.server.makeAccount(0)
+    const report = await runConformance({ target: alphaSendersTarget, baseUrl: ends.proxy.url, accountSid: account.accountSid, authToken: account.authToken, serviceSid: account.serviceSid, strict: true, runs: 10, timeLimitMs: 15_000 })
     expect(report.checks.filter((check) => check.status !== "passed")).toStrictEqual([])
   })
 
   it.each(variants)("fails $check for $name, with the expected and the received answer", async (variant) => {
-    const account = await server.makeAccount(0)
-    proxy.fault = variant.fault
+    const account = await ends.server.makeAccount(0)
+    ends.proxy.fault = variant.fault
     try {
       const report = await runConformance({
         target: alphaSendersTarget,
-        baseUrl: proxy.url,
+        baseUrl: ends.proxy.url,
         accountSid: account.accountSid,
         authToken: account.authToken,
         serviceSid: account.serviceSid,
@@ -91,7 +79,7 @@ describe("alphaSendersTarget behind the proxy", () => {
       expect(failure?.expected).toMatch(variant.expected)
       expect(formatFailure(report, failure as NonNullable<typeof failure>)).toContain("curl -i -g --path-as-is")
     } finally {
-      proxy.fault = transparent
+      ends.proxy.fault = transparent
     }
   })
 })

@@ -4,26 +4,14 @@
 // replaying that seed and path fails the same way.
 import { type ConformanceReport, formatFailure, runConformance } from "@shortcode-kit/validator/conformance"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startTestServer, type TestAccount, type TestServer } from "../support/testServer.js"
-import { type Proxy, startProxy, transparent } from "./proxy.js"
+import type { TestAccount } from "../support/testServer.js"
+import { proxiedServer, transparent } from "./proxy.js"
 import { setAcceptedCredentials, variants } from "./variants.js"
 
-let proxy: Proxy
-let server: TestServer
-
-beforeAll(async () => {
-  // The app is reached through the proxy, so it reports the proxy's address in its resource URLs.
-  proxy = await startProxy()
-  server = await startTestServer({ publicBaseUrl: proxy.url })
-  proxy.upstream = server.url
-})
-afterAll(async () => {
-  await proxy.close()
-  await server.close()
-})
+const ends = proxiedServer()
 
 const optionsFor = (account: TestAccount) => ({
-  baseUrl: proxy.url,
+  baseUrl: ends.proxy.url,
   accountSid: account.accountSid,
   authToken: account.authToken,
   serviceSid: account.serviceSid,
@@ -37,8 +25,8 @@ const withoutTimes = (text: string) =>
 
 describe("the proxy without a fault", () => {
   it("passes every check, with the strict profile on the address it is reached at", async () => {
-    proxy.fault = transparent
-    const account = await server.makeAccount(3)
+    ends.proxy.fault = transparent
+    const account = await ends.server.makeAccount(3)
     const report = await runConformance({ ...optionsFor(account), strict: true, runs: 15 })
     expect(report.checks.filter((check) => check.status !== "passed")).toStrictEqual([])
     expect(report.ok).toBe(true)
@@ -50,13 +38,13 @@ describe.each(variants)("broken variant: $name", (variant) => {
   let account: TestAccount
 
   beforeAll(async () => {
-    account = await server.makeAccount(3)
+    account = await ends.server.makeAccount(3)
     setAcceptedCredentials(account.accountSid, account.authToken)
-    proxy.fault = variant.fault
+    ends.proxy.fault = variant.fault
     report = await runConformance({ ...optionsFor(account), checks: [variant.check], runs: 40 })
   })
   afterAll(() => {
-    proxy.fault = transparent
+    ends.proxy.fault = transparent
   })
 
   it(`fails ${variant.check} with a shrunk reproduction of the planted bug`, () => {

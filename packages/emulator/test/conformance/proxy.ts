@@ -5,6 +5,8 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { getRequestListener } from "@hono/node-server"
+import { afterAll, beforeAll } from "vitest"
+import { startTestServer, type TestServer } from "../support/testServer.js"
 
 /** Sends a request on to the app and gives back its answer, with a body that can be read and rewritten. */
 export type Forward = (request: Request) => Promise<Response>
@@ -74,4 +76,22 @@ export const editJson = async (response: Response, edit: (body: Record<string, u
   }
   if (typeof body !== "object" || body === null) return new Response(text, { status: response.status, headers: response.headers })
   return new Response(JSON.stringify(edit(body as Record<string, unknown>)), { status: response.status, headers: response.headers })
+}
+
+/**
+ * A test server reached through a proxy, started before the file's tests and stopped after them: the app reports the
+ * proxy's address in its resource URLs. Read `proxy` and `server` inside the tests (they are set by then).
+ */
+export const proxiedServer = (): { readonly proxy: Proxy; readonly server: TestServer } => {
+  const ends = {} as { proxy: Proxy; server: TestServer }
+  beforeAll(async () => {
+    ends.proxy = await startProxy()
+    ends.server = await startTestServer({ publicBaseUrl: ends.proxy.url })
+    ends.proxy.upstream = ends.server.url
+  })
+  afterAll(async () => {
+    await ends.proxy.close()
+    await ends.server.close()
+  })
+  return ends
 }
