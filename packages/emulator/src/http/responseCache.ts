@@ -136,7 +136,7 @@ export interface ResponseCache {
    * `onHit`, which journals it), `false` when the request must take the full path (not a GET, a body, a sync in
    * flight, an absolute target, or nothing kept under its key). Call it from node:http's request listener only.
    * `oncePerTurn`: other connections' version may be read once per turn of the event loop, for when the process
-   * cannot have 1,024 connections ready at once (default `false`: read on every request).
+   * cannot have 1,024 descriptors ready at once (default `false`: read on every request).
    */
   readonly answerNode: (
     incoming: IncomingMessage,
@@ -155,11 +155,12 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
   const { othersVersion, ownChanges, bypass, requestId, log, adapterResponses = false, maxEntries = 1000, maxChars = 8 * 1024 * 1024 } = options
   // The name the adapter gives the length it writes (http/responseCache.ts's `adapterResponses`).
   const lengthName = adapterResponses ? "Content-Length" : "content-length"
-  const dataVersion = (): string => `${othersVersion()}:${ownChanges()}`
   // The key of an answer is its URL and its `Authorization`: the same credentials at the same data version read the
   // same rows. By URL, then credentials (no key string to build per request).
   const kept = new Map<string, Map<string, Kept>>()
-  let keptAt: string | undefined
+  // The version the kept answers belong to: other connections' part and this connection's.
+  let keptOthers = Number.NaN
+  let keptOwn = Number.NaN
   let keptEntries = 0
   let keptChars = 0
   const clear = (): void => {
@@ -199,13 +200,16 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     return othersThisTurn
   }
 
-  /** The version the coming answer belongs to: read before the application runs, so a commit after it counts. */
-  const currentVersion = (version: string = dataVersion()): string => {
-    if (version !== keptAt) {
+  /**
+   * Empties the cache when the version the coming answer belongs to (read before the application runs, so a commit
+   * after it counts) is not the kept answers' one.
+   */
+  const atVersion = (others: number, own: number): void => {
+    if (others !== keptOthers || own !== keptOwn) {
       clear()
-      keptAt = version
+      keptOthers = others
+      keptOwn = own
     }
-    return version
   }
 
   /** The kept answer of `url` under `authorization`, with its log line, or `undefined`. */
@@ -215,12 +219,10 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     return hit
   }
 
-  // Plain header objects: node:http's adapter writes them without building web `Headers`.
-  // The adapter writes a plain object's headers as they are, the length where the object has it; the platform's
-  // `Response` adds its own.
+  // A plain header object, which the adapter writes as it is (with the length where the object has it) without
+  // building web `Headers`; the platform's `Response` adds the length itself.
   const answer = (entry: Kept): Response => {
     const headers: Record<string, string> = {}
-    // Every line but the length, which the platform's `Response` makes itself.
     const end = adapterResponses ? entry.lines.length : entry.lines.length - 2
     for (let i = 0; i < end; i += 2) headers[entry.lines[i] as string] = i + 1 === entry.requestIdAt ? requestId() : (entry.lines[i + 1] as string)
     return new Response(entry.body, { status: entry.status, headers })
@@ -229,7 +231,9 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
   const wrap = <Env extends NodeBindings>(handler: WebHandler<Env>): WebHandler<Env> => async (request, env) => {
     if (request.method !== "GET" || bypass()) return handler(request, env)
     const started = performance.now()
-    const version = currentVersion()
+    const others = othersVersion()
+    const own = ownChanges()
+    atVersion(others, own)
     const authorization = authorizationOf(request, env)
     const hit = hitOf(request.url, authorization, started)
     if (hit !== undefined) {
@@ -241,7 +245,7 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     // surface, whose fault rules live in memory), and nothing was written while it was made, so that it belongs to
     // the version it is kept under.
     const accountSid = authenticatedSidOf(request)
-    if (response.status !== 200 || accountSid === null || dataVersion() !== version) return response
+    if (response.status !== 200 || accountSid === null || othersVersion() !== others || ownChanges() !== own) return response
     const body = await response.text()
     const answered = [...response.headers]
     const bytes = Buffer.from(body)
@@ -283,7 +287,7 @@ export const makeResponseCache = (options: ResponseCacheOptions): ResponseCache 
     // builds the normalized `URL.href` instead, which is never this string unless it is already normalized (an
     // href parses back to itself), so this can only find an answer kept under the URL the adapter would build.
     const url = `${(incoming.socket as { encrypted?: boolean }).encrypted === true ? "https" : "http"}://${host}${target}`
-    currentVersion(oncePerTurn ? `${othersOfTurn(incoming.socket)}:${ownChanges()}` : undefined)
+    atVersion(oncePerTurn ? othersOfTurn(incoming.socket) : othersVersion(), ownChanges())
     const hit = hitOf(url, authorizationOfRaw(rawHeaders), started)
     if (hit === undefined) return false
     onHit({ url, target, status: hit.status, accountSid: hit.accountSid })
