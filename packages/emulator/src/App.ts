@@ -1,20 +1,16 @@
 /**
- * The HTTP application: middleware in the order every request meets it, then the routes. Built on Hono; the server
+ * The HTTP application: the envelope every request meets (http/envelope.ts), then the routes. Built on Hono; the server
  * module decides where it listens.
  */
 import { MessagingApi } from "@shortcode-kit/schema/http"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
 import { registerApi } from "./api/deriveRoutes.js"
 import type { ServerConfig } from "./Config.js"
 import { ApiError, internalError, notFound } from "./http/ApiError.js"
-import { readBoundedBody } from "./http/body.js"
 import type { AppEnv } from "./http/AppEnv.js"
 import { adminAuth, isAdminAuthorization, twilioAuth } from "./http/auth.js"
-import { cors } from "./http/cors.js"
-import { durableWrites } from "./http/durableWrites.js"
-import { requestId } from "./http/requestId.js"
-import { requestLog } from "./http/requestLog.js"
+import { envelope } from "./http/envelope.js"
 import { respondWithError } from "./http/respond.js"
 import { registerAdminRoutes } from "./routes/admin.js"
 import { registerDocsRoutes } from "./routes/docs.js"
@@ -49,21 +45,7 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
   const { durability = nothingToSync, reportFault = reportFaultToStderr } = options
   const app = new Hono<AppEnv>({ strict: true })
 
-  app.use(requestLog(config.log))
-  app.use(cors())
-  app.use(requestId(config.ids.requestId))
-  // The admin API takes whole seeds, hence its larger limit; it is granted only to requests that carry the admin
-  // token, so that no one else can make the server hold more than the Twilio surface's limit.
-  const twilioBody = readBoundedBody(config.bodyLimitBytes)
-  const adminBody = readBoundedBody(config.adminBodyLimitBytes)
-  app.use((c, next) =>
-    c.req.path.startsWith("/admin/") && isAdminAuthorization(c.req.header("Authorization"), config.adminToken)
-      ? adminBody(c, next)
-      : twilioBody(c, next)
-  )
-  app.use(durableWrites(repository.changeCount, durability))
-
-  app.onError((error, c) => {
+  const answerError = (error: unknown, c: Context<AppEnv>): Response => {
     if (error instanceof ApiError) return respondWithError(c, error)
     // Hono's own client errors (a body that cannot be read, ...) are the client's, not a fault of the server.
     if (error instanceof HTTPException && error.status < 500) {
@@ -71,7 +53,21 @@ export const makeApp = (config: ServerConfig, repository: Repository, options: A
     }
     reportFault(error, c.req.raw)
     return respondWithError(c, internalError(error))
-  })
+  }
+  app.use(envelope({
+    log: config.log,
+    requestId: config.ids.requestId,
+    // The admin API takes whole seeds, hence its larger limit; it is granted only to requests that carry the admin
+    // token, so that no one else can make the server hold more than the Twilio surface's limit.
+    bodyLimit: (c) =>
+      c.req.path.startsWith("/admin/") && isAdminAuthorization(c.req.header("Authorization"), config.adminToken)
+        ? config.adminBodyLimitBytes
+        : config.bodyLimitBytes,
+    changes: repository.changeCount,
+    durability,
+    answerError
+  }))
+  app.onError((error, c) => answerError(error, c))
   app.notFound((c) => respondWithError(c, notFound(c.req.path)))
 
   // The Twilio routes, derived from the schema package's contract (src/api/deriveRoutes.ts); the handlers hold the

@@ -8,14 +8,13 @@
 import { Result, type Schema } from "effect"
 import { HttpApi, type HttpApiEndpoint, type HttpApiGroup, HttpApiSchema } from "effect/http-api"
 import type { Context, Handler, Hono, MiddlewareHandler } from "hono"
-import type { ContentfulStatusCode } from "hono/utils/http-status"
 import { canonicalSid } from "../CanonicalSid.js"
 import type { ApiError } from "../http/ApiError.js"
 import type { AppEnv } from "../http/AppEnv.js"
 import { decodePathOr404, decodeWith, invalidParameter, parameterOf } from "../http/decode.js"
 import { readFormBody } from "../http/form.js"
 import { type Method, resource } from "../http/resource.js"
-import { respondWith } from "../http/respond.js"
+import { respondEmpty, respondWith } from "../http/respond.js"
 import type { AccountRecord } from "../store/Repository.js"
 import type { ValidationIssue } from "@shortcode-kit/schema"
 import { singleValues } from "./singleValues.js"
@@ -115,8 +114,8 @@ const endpointRoute = (
     const resourcePath = endpoint.path.replace(/:(\w+)/g, (_, name: string) => String(params[name]))
     const value = handler({ account: c.get("account"), path, resourcePath, params, query: readQuery(c), payload: readPayload(c) })
     return noContent
-      ? c.body(null, status as 204)
-      : respondWith(c, schema as Schema.Codec<unknown, unknown, never, never>, value, status as ContentfulStatusCode)
+      ? respondEmpty(c, status)
+      : respondWith(c, schema as Schema.Codec<unknown, unknown, never, never>, value, status)
   }
 }
 

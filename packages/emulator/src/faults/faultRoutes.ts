@@ -8,7 +8,7 @@
 import type { Hono, MiddlewareHandler } from "hono"
 import type { AppEnv } from "../http/AppEnv.js"
 import { resource } from "../http/resource.js"
-import { respondWith } from "../http/respond.js"
+import { respondEmpty, respondWith } from "../http/respond.js"
 import { readJson } from "../routes/admin.js"
 import { FAULT_RULE_PARSE_OPTIONS, FaultRule, FaultRuleList, FaultRuleState } from "./FaultRule.js"
 import { FAULTS_PATH, type FaultStore } from "./FaultStore.js"
@@ -21,7 +21,7 @@ export const registerFaultRoutes = (app: Hono<AppEnv>, options: { readonly store
     GET: (c) => respondWith(c, FaultRuleList, { faults: store.list() }, 200),
     DELETE: (c) => {
       store.clear()
-      return c.body(null, 204)
+      return respondEmpty(c, 204)
     }
   })
 }

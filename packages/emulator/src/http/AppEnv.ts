@@ -1,6 +1,6 @@
 /**
  * What the middleware puts on the request context for the handlers: the authenticated account (Twilio routes
- * only) and the request body, already read within the size limit.
+ * only), the request body, already read within the size limit, and the request id source.
  */
 import type { IncomingMessage } from "node:http"
 import type { AccountRecord } from "../store/Repository.js"
@@ -11,5 +11,6 @@ import type { AccountRecord } from "../store/Repository.js"
  */
 export type AppEnv = {
   Bindings: { readonly incoming?: IncomingMessage }
-  Variables: { account: AccountRecord; body: Uint8Array }
+  /** `requestId` is the emulator's id source, put there by the envelope for the answers made in http/respond.ts. */
+  Variables: { account: AccountRecord; body: Uint8Array; requestId: () => string }
 }

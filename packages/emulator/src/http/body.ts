@@ -1,10 +1,10 @@
 /**
  * The request body, read once and bounded: over the limit is 413 without reading further (at once when
- * `Content-Length` says so). Handlers get the bytes from the context, never from the stream. Only POST routes read
- * a body, so only a POST's is read and limited; any other request's body is left unread (node:http discards it).
+ * `Content-Length` says so). The envelope (envelope.ts) reads a POST's into the context; handlers get the bytes from
+ * there, never from the stream. Only POST routes read a body; any other request's is left unread.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http"
-import type { Context, MiddlewareHandler } from "hono"
+import type { Context } from "hono"
 import type { AppEnv } from "./AppEnv.js"
 import { ApiError } from "./ApiError.js"
 import { ClientAborted } from "./clientAborted.js"
@@ -25,8 +25,6 @@ export const refusedFromHeaders = (method: string | undefined, headers: Incoming
   readsBody(method) && declaresOver(headers["content-length"], limit)
 
 const tooLarge = (limit: number): ApiError => ApiError.answer("body.too-large", { limit })
-
-const EMPTY = new Uint8Array(0)
 
 /** The body of a node:http request, read from the socket directly: no web `Request` or stream is built. */
 const readIncoming = (incoming: IncomingMessage, limit: number): Promise<Uint8Array> =>
@@ -88,16 +86,14 @@ const readStream = async (stream: ReadableStream<Uint8Array> | null, limit: numb
   return body
 }
 
-export const readBoundedBody = (limit: number): MiddlewareHandler<AppEnv> => async (c, next) => {
-  // No other route reads a body; not touching the stream spares building a full web Request.
-  if (!readsBody(c.req.method)) {
-    c.set("body", EMPTY)
-    return next()
-  }
+/**
+ * The body of `c`'s request, read within `limit` (413 when `Content-Length` alone says it is over, before reading):
+ * from node:http's own request when it serves, else from the web `Request`'s stream.
+ */
+export const readBody = async (c: Context<AppEnv>, limit: number): Promise<Uint8Array> => {
   if (declaresOver(c.req.header("Content-Length"), limit)) throw tooLarge(limit)
   const incoming = (c.env as AppEnv["Bindings"] | undefined)?.incoming
-  c.set("body", incoming === undefined ? await readStream(c.req.raw.body, limit) : await readIncoming(incoming, limit))
-  await next()
+  return incoming === undefined ? readStream(c.req.raw.body, limit) : readIncoming(incoming, limit)
 }
 
 /** The body as text (UTF-8; invalid sequences become U+FFFD, as `Request.text()` does). */

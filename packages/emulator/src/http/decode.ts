@@ -1,20 +1,16 @@
 /**
  * Decoding request inputs with the schema package and turning a failure into the Twilio error for it.
  */
-import { type ErrorCode, toValidationIssues, type ValidationIssue } from "@shortcode-kit/schema"
-import { Result, Schema } from "effect"
+import { type ErrorCode, validationDecoder, type ValidationIssue } from "@shortcode-kit/schema"
+import { Result, type Schema } from "effect"
 import { ApiError, notFound } from "./ApiError.js"
 
 /** The flattened issues of a failed decode, or the decoded value. */
-export const decodeWith = <S extends Schema.Decoder<unknown, never>>(schema: S) => {
-  const decode = Schema.decodeUnknownResult(schema)
-  return (input: unknown): Result.Result<S["Type"], ReadonlyArray<ValidationIssue>> => {
-    const result = decode(input, { errors: "all" })
-    return Result.isSuccess(result)
-      ? Result.succeed(result.success)
-      : Result.fail(toValidationIssues(result.failure.issue, input))
-  }
-}
+export const decodeWith = <S extends Schema.Decoder<unknown, never>>(
+  schema: S
+): (input: unknown) => Result.Result<S["Type"], ReadonlyArray<ValidationIssue>> =>
+  // The schema package's flat decoder: its generated paths where the schema has them, Effect's interpreter else.
+  validationDecoder(schema as unknown as Schema.Codec<S["Type"], unknown, never, never>)
 
 /** The wire name a parameter issue is about. */
 export const parameterOf = (issue: ValidationIssue | undefined, fallback: string): string => {

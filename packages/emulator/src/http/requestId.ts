@@ -2,13 +2,6 @@
  * `Twilio-Request-Id` on every response, as Twilio sends it (`RQ` + 32 hex digits), so a failing test can quote it.
  */
 import { randomUUID } from "node:crypto"
-import type { MiddlewareHandler } from "hono"
 
 /** A new request id. A v4 UUID without dashes is 32 hex digits, and far cheaper to make than randomBytes. */
 export const newRequestId = (): string => `RQ${randomUUID().replaceAll("-", "")}`
-
-/** Sets `Twilio-Request-Id` on every answer; `nextId` makes the ids (the emulator's id source). */
-export const requestId = (nextId: () => string = newRequestId): MiddlewareHandler => async (c, next) => {
-  await next()
-  c.res.headers.set("Twilio-Request-Id", nextId())
-}

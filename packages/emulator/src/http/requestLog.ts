@@ -1,9 +1,8 @@
 /**
- * One line per request on the log: time, method, path (no query, so page tokens stay out), status, milliseconds.
+ * The log's lines: one per request (written by the envelope, envelope.ts): time, method, path (no query, so page
+ * tokens stay out), status, milliseconds.
  * Every field taken from the request is escaped by `escapeLogField`, so a line is always exactly one request.
  */
-import type { MiddlewareHandler } from "hono"
-import { ClientAborted } from "./clientAborted.js"
 import { escapeLogField } from "./logEscape.js"
 
 /** Where log lines go; `undefined` keeps the server quiet (tests). */
@@ -52,13 +51,3 @@ export const rejectedLine = (status: number, reason: string): string =>
  */
 export const refusedConnectionLine = (remoteAddress: string | undefined, maxConnections: number): string =>
   `${logTimestamp()} - - refused a connection from ${escapeLogField(remoteAddress ?? "?")}: ${maxConnections} connections are open (maxConnections)`
-
-export const requestLog = (log: LogSink): MiddlewareHandler => async (c, next) => {
-  if (log === undefined) return next()
-  const started = performance.now()
-  try {
-    await next()
-  } finally {
-    log(c.error instanceof ClientAborted ? abortedLine(c.req.method, c.req.path, started) : logLine(c.req.method, c.req.path, c.res.status, started))
-  }
-}

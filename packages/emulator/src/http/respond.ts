@@ -1,10 +1,14 @@
 /**
  * The one way a response body is made: a domain value encoded by its schema. No handler builds JSON by hand.
+ *
+ * An answer made here carries what the envelope (envelope.ts) puts on every answer, the CORS headers and a fresh
+ * `Twilio-Request-Id`, in the plain header object it is made with: node:http writes it as is, and no `Headers` is
+ * built or changed afterwards.
  */
 import { TwilioError } from "@shortcode-kit/schema"
+import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
 import type { Context } from "hono"
-import type { ContentfulStatusCode } from "hono/utils/http-status"
 import type { ApiError } from "./ApiError.js"
 
 // The encoder of each schema, made once: making one per answer costs as much again as encoding.
@@ -18,16 +22,40 @@ const encoderOf = (schema: Schema.Codec<unknown, unknown, never, never>): (value
   return encode
 }
 
-/** Encodes `value` with `schema` and sends it as JSON with `status`. */
+// The answers that carry the envelope's headers already.
+const enveloped = new WeakSet<Response>()
+
+/** Whether `response` was made here, with the CORS headers and its request id. */
+export const isEnveloped = (response: Response): boolean => enveloped.has(response)
+
+const NO_HEADERS: Readonly<Record<string, string>> = {}
+
+/**
+ * A response with `body` and `status`, `headers` and the envelope's; outside the envelope (no id source on the
+ * context), without them, for the envelope to add.
+ */
+const answer = (c: Context, body: string | null, status: number, headers: Readonly<Record<string, string>>): Response => {
+  const requestId = c.get("requestId") as (() => string) | undefined
+  if (requestId === undefined) return new Response(body, { status, headers })
+  const response = new Response(body, { status, headers: { ...headers, ...corsHeaders, "Twilio-Request-Id": requestId() } })
+  enveloped.add(response)
+  return response
+}
+
+const JSON_TYPE = { "Content-Type": "application/json" }
+
+/** Encodes `value` with `schema` and sends it as JSON with `status` (and `headers`). */
 export const respondWith = <S extends Schema.Codec<unknown, unknown, never, never>>(
   c: Context,
   schema: S,
   value: S["Type"],
-  status: ContentfulStatusCode
-): Response => c.json(encoderOf(schema)(value) as object, status)
+  status: number,
+  headers: Readonly<Record<string, string>> = NO_HEADERS
+): Response => answer(c, JSON.stringify(encoderOf(schema)(value)), status, headers === NO_HEADERS ? JSON_TYPE : { ...JSON_TYPE, ...headers })
+
+/** An answer without a body (204). */
+export const respondEmpty = (c: Context, status: number): Response => answer(c, null, status, NO_HEADERS)
 
 /** The Twilio error response for `error`. */
-export const respondWithError = (c: Context, error: ApiError): Response => {
-  for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
-  return respondWith(c, TwilioError, error.body, error.body.status as ContentfulStatusCode)
-}
+export const respondWithError = (c: Context, error: ApiError): Response =>
+  respondWith(c, TwilioError, error.body, error.body.status, error.headers)

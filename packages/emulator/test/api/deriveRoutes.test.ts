@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { registerApi } from "../../src/api/deriveRoutes.js"
 import { ApiError, notFound } from "../../src/http/ApiError.js"
 import type { AppEnv } from "../../src/http/AppEnv.js"
-import { readBoundedBody } from "../../src/http/body.js"
+import { readBody } from "../../src/http/body.js"
 import { respondWithError } from "../../src/http/respond.js"
 import { makeServer } from "../../src/Server.js"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN } from "../../src/Demo.js"
@@ -37,7 +37,10 @@ const WidgetsApi = HttpApi.make("WidgetsApi").add(WidgetsGroup)
 
 const widgets = new Map<string, typeof Widget.Type>()
 const app = new Hono<AppEnv>({ strict: true })
-app.use(readBoundedBody(1024))
+app.use(async (c, next) => {
+  c.set("body", await readBody(c, 1024))
+  await next()
+})
 app.onError((error, c) => {
   if (error instanceof ApiError) return respondWithError(c, error)
   throw error
