@@ -64,13 +64,31 @@ export const tokenMatches = (presented: string, stored: string | undefined): boo
   return stored !== undefined && matches
 }
 
+// The `Authorization` headers that authenticated, with the account SID and the auth token they were checked
+// against. A header seen again is vouched for only while the database still holds that account with that same
+// token (read afresh on every request, so a token rotated by this process or another ends it at once); then the
+// header is not decoded or hashed again. Only a header that carried the right token gets here, so what is kept
+// tells no one anything they did not send. Bounded: past the limit it starts over.
+const VERIFIED_LIMIT = 1024
+const verified = new Map<string, { readonly sid: AccountRecord["sid"]; readonly token: string }>()
+
 /** The account whose SID and auth token the Basic `Authorization` header carries, or `undefined`. */
 export const authenticatedAccount = (repository: Repository, header: string | undefined): AccountRecord | undefined => {
+  if (header === undefined) return undefined
+  const known = verified.get(header)
+  if (known !== undefined) {
+    const account = repository.findAccount(known.sid)
+    if (account !== undefined && account.authToken === known.token) return account
+    verified.delete(header)
+  }
   const credentials = basicCredentials(header)
   if (credentials === undefined) return undefined
   // The account SID of the credentials is a SID like any other: its hex digits' case does not matter.
   const account = repository.findAccount(canonicalSid(credentials.user))
-  return tokenMatches(credentials.password, account?.authToken) ? account : undefined
+  if (!tokenMatches(credentials.password, account?.authToken) || account === undefined) return undefined
+  if (verified.size >= VERIFIED_LIMIT) verified.clear()
+  verified.set(header, { sid: account.sid, token: account.authToken })
+  return account
 }
 
 // The account each request was authenticated as, by the request object the application received: what wraps the
