@@ -195,16 +195,21 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
   return withJournal(async (request, env) => {
     const started = performance.now()
     const method = request.method
-    const url = new URL(request.url)
+    const incoming = env?.incoming
+    // Under node:http the target's path and query are read off node's own request where that gives what the URL
+    // parser would (controls/targetParts.ts); else the URL is parsed.
+    const plain = incoming?.url === undefined ? undefined : plainTargetParts(incoming.url)
+    const url = plain === undefined ? new URL(request.url) : undefined
+    const path = plain?.path ?? (url as URL).pathname
     // Preflights of the control paths are the application's (204 with the CORS headers, like every path).
-    if (method !== "OPTIONS") {
-      const response = await controlled(request, method, url, started)
+    if (method !== "OPTIONS" && (path === HEALTH_PATH || path === RESET_PATH || path === REQUESTS_PATH)) {
+      const response = await controlled(request, method, url ?? new URL(request.url), started)
       if (response !== undefined) return response
     }
-    if (journal.limit === 0 || isAdminPath(url.pathname)) return handler(request, env)
+    if (journal.limit === 0 || isAdminPath(path)) return handler(request, env)
 
     const at = atNow()
-    const incoming = env?.incoming
+    const query = plain?.query ?? decodeParameters((url as URL).searchParams)
     // node's own headers when node:http serves: reading the web Request's would build a Headers object.
     const header = (name: string): string | undefined => {
       if (incoming === undefined) return request.headers.get(name) ?? undefined
@@ -223,8 +228,8 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
         const bytes = body === undefined || incoming !== undefined ? undefined : await body()
         journal.record({
           method,
-          path: url.pathname,
-          query: decodeParameters(url.searchParams),
+          path,
+          query,
           form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
           account_sid: accountSidOf(repository, header("Authorization")),
           status: null,
@@ -238,8 +243,8 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
     const bytes = body === undefined ? undefined : await body()
     journal.record({
       method,
-      path: url.pathname,
-      query: decodeParameters(url.searchParams),
+      path,
+      query,
       form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
       // The application's own authentication when it ran; else (a fault rule answered first) the credentials' check.
       // A 401 is the answer to missing or wrong credentials: no one authenticated.

@@ -1,14 +1,14 @@
 /**
  * A copy of a request's body for the journal, taken without changing how the application reads it. In-process
  * (`emulator.fetch`) the web `Request` is cloned, which tees its stream. Under node:http the application reads the
- * body from node's request directly (no web stream is built); the tap then adds its own `data` listener at the moment
- * the application adds its first one, so both see every chunk and the stream starts flowing exactly when it did
- * without the tap. A POST body the application did not read at all (a fault rule answered first, say) is read by the
- * tap once the answer is ready, so the journal shows what was sent whoever answered, as it does in-process; a body
- * that `Content-Length` already puts over the limit (answered 413 unread) is not.
+ * body from node's request directly (no web stream is built) and keeps what it read (http/body.ts): the copy is
+ * that, and nothing listens to the stream a second time. A POST body the application did not read at all (a fault
+ * rule answered first, say) is read by the tap once the answer is ready, so the journal shows what was sent whoever
+ * answered, as it does in-process; a body that `Content-Length` already puts over the limit (answered 413 unread)
+ * is not.
  */
 import type { IncomingMessage } from "node:http"
-import { readsBody, refusedFromHeaders } from "../http/body.js"
+import { bodyReadFrom, readsBody, refusedFromHeaders } from "../http/body.js"
 
 /** Returns the body once the answer is ready, or `undefined` when it was not read whole or exceeded `limit`. */
 export type BodyCopy = () => Promise<Uint8Array | undefined>
@@ -23,46 +23,30 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => 
   return out
 }
 
-const tapIncoming = (incoming: IncomingMessage, limit: number): BodyCopy => {
-  const chunks: Array<Uint8Array> = []
-  let size = 0
-  let ended = false
-  let tapped = false
-  let settle: (() => void) | undefined
-  const onData = (chunk: Buffer): void => {
-    size += chunk.byteLength
-    if (size <= limit) chunks.push(chunk)
-    else settle?.()
-  }
-  const onEnd = (): void => {
-    ended = true
-    settle?.()
-  }
-  const onNewListener = (event: string | symbol): void => {
-    if (event !== "data") return
-    tapped = true
-    incoming.off("newListener", onNewListener)
+/** Reads the body nobody read, until its end, `limit`, or the connection closing. */
+const readUnread = (incoming: IncomingMessage, limit: number): Promise<Uint8Array | undefined> =>
+  new Promise((resolve) => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    const done = (): void => {
+      incoming.off("data", onData).off("end", onEnd).off("close", done).off("error", done)
+      resolve(incoming.readableEnded && size <= limit ? concat(chunks, size) : undefined)
+    }
+    const onData = (chunk: Buffer): void => {
+      size += chunk.byteLength
+      if (size <= limit) chunks.push(chunk)
+      else done()
+    }
+    const onEnd = (): void => done()
+    incoming.once("close", done).once("error", done)
     incoming.on("data", onData).once("end", onEnd)
-  }
-  incoming.on("newListener", onNewListener)
-  /** Reads the body nobody read, until its end, the limit, or the connection closing. */
-  const readUnread = (): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const done = (): void => {
-        incoming.off("close", done).off("error", done)
-        resolve()
-      }
-      settle = done
-      incoming.once("close", done).once("error", done)
-      incoming.on("data", onData).once("end", onEnd)
-    })
-  return async () => {
-    incoming.off("newListener", onNewListener)
-    const unread = !tapped && !incoming.readableEnded && readsBody(incoming.method) && !refusedFromHeaders(incoming.method, incoming.headers, limit)
-    if (unread) await readUnread()
-    incoming.off("data", onData).off("end", onEnd)
-    return ended && size <= limit ? concat(chunks, size) : undefined
-  }
+  })
+
+const tapIncoming = (incoming: IncomingMessage, limit: number): BodyCopy => async () => {
+  const read = bodyReadFrom(incoming)
+  if (read.read) return read.bytes
+  const unread = !incoming.readableEnded && readsBody(incoming.method) && !refusedFromHeaders(incoming.method, incoming.headers, limit)
+  return unread ? readUnread(incoming, limit) : undefined
 }
 
 const tapRequest = (request: Request, limit: number): BodyCopy => {

@@ -26,9 +26,22 @@ export const refusedFromHeaders = (method: string | undefined, headers: Incoming
 
 const tooLarge = (limit: number): ApiError => ApiError.answer("body.too-large", { limit })
 
+// What the application read of each node:http request's body: the bytes once read whole within the limit, and
+// `undefined` from the moment reading starts (so a body cut off or over the limit stays `undefined`). The request
+// journal takes its copy from here instead of listening to the stream a second time.
+const bodiesRead = new WeakMap<IncomingMessage, Uint8Array | undefined>()
+
+/**
+ * What the application read of `incoming`'s body: `{ read: false }` when it never started reading it, else the
+ * bytes, `undefined` when they did not arrive whole within the limit.
+ */
+export const bodyReadFrom = (incoming: IncomingMessage): { readonly read: false } | { readonly read: true; readonly bytes: Uint8Array | undefined } =>
+  bodiesRead.has(incoming) ? { read: true, bytes: bodiesRead.get(incoming) } : { read: false }
+
 /** The body of a node:http request, read from the socket directly: no web `Request` or stream is built. */
 const readIncoming = (incoming: IncomingMessage, limit: number): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
+    bodiesRead.set(incoming, undefined)
     const chunks: Array<Buffer> = []
     let size = 0
     const onData = (chunk: Buffer): void => {
@@ -44,7 +57,9 @@ const readIncoming = (incoming: IncomingMessage, limit: number): Promise<Uint8Ar
     }
     const onEnd = (): void => {
       cleanUp()
-      resolve(Buffer.concat(chunks, size))
+      const body = Buffer.concat(chunks, size)
+      bodiesRead.set(incoming, body)
+      resolve(body)
     }
     const onError = (error: Error & { readonly code?: string }): void => {
       cleanUp()
