@@ -231,7 +231,9 @@ export const defineResource = <
     Schema.Struct({ ...pathParams, Sid: InstanceSid }).annotate({ identifier: `${singular}InstanceParams` })
   ) as unknown as Resource<Identifier, Singular, Plural, F, P, CollectionPath, PathParams, PageKey, C>["instanceParams"]
 
-  const createRequest = requestStruct(declaration.create, `Create${singular}Request`)
+  // With its own compiled paths, so that the endpoint's form payload (an annotated copy, HttpApiSchema.asFormUrlEncoded)
+  // gets them too.
+  const createRequest: RequestStruct<C> = installFastPaths(requestStruct(declaration.create, `Create${singular}Request`) as Schema.Top) as RequestStruct<C>
   const createForm = installFastPaths(formCodec(declaration.create, createRequest, `Create${singular}Form`))
 
   return {
