@@ -16,6 +16,7 @@ import { SeedReportBody } from "../AdminRequests.js"
 import type { ServerConfig } from "../Config.js"
 import { ApiError } from "../http/ApiError.js"
 import { adminUnauthorized, authenticatedAccount, authenticatedSidOf, isAdminAuthorization } from "../http/auth.js"
+import { utf8Text } from "../http/body.js"
 import { isFormContentType } from "../http/form.js"
 import { newRequestId } from "../http/requestId.js"
 import type { NodeHit } from "../http/responseCache.js"
@@ -230,7 +231,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
           method,
           path,
           query,
-          form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
+          form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(utf8Text(bytes))),
           account_sid: accountSidOf(repository, header("Authorization")),
           status: null,
           code: null,
@@ -245,7 +246,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
       method,
       path,
       query,
-      form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(new TextDecoder().decode(bytes))),
+      form: bytes === undefined ? {} : decodeParameters(new URLSearchParams(utf8Text(bytes))),
       // The application's own authentication when it ran; else (a fault rule answered first) the credentials' check.
       // A 401 is the answer to missing or wrong credentials: no one authenticated.
       account_sid: authenticatedSidOf(request) ?? (response.status === 401 ? null : accountSidOf(repository, header("Authorization"))),

@@ -111,5 +111,11 @@ export const readBody = async (c: Context<AppEnv>, limit: number): Promise<Uint8
   return incoming === undefined ? readStream(c.req.raw.body, limit) : readIncoming(incoming, limit)
 }
 
+// One decoder for every body: without `stream`, each `decode` call stands alone.
+const utf8 = new TextDecoder()
+
+/** `bytes` as text (UTF-8; invalid sequences become U+FFFD, as `Request.text()` does). */
+export const utf8Text = (bytes: Uint8Array): string => utf8.decode(bytes)
+
 /** The body as text (UTF-8; invalid sequences become U+FFFD, as `Request.text()` does). */
-export const bodyText = (c: Context<AppEnv>): string => new TextDecoder().decode(c.get("body") ?? new Uint8Array())
+export const bodyText = (c: Context<AppEnv>): string => utf8Text(c.get("body") ?? new Uint8Array())

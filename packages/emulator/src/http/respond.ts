@@ -29,20 +29,22 @@ const enveloped = new WeakSet<Response>()
 export const isEnveloped = (response: Response): boolean => enveloped.has(response)
 
 const NO_HEADERS: Readonly<Record<string, string>> = {}
-
 /**
- * A response with `body` and `status`, `headers` and the envelope's; outside the envelope (no id source on the
- * context), without them, for the envelope to add.
+ * A response with `body`, `status` and `headers` (which hold the CORS headers), and a fresh `Twilio-Request-Id`
+ * from the envelope's id source; outside the envelope (no id source on the context), without one.
  */
 const answer = (c: Context, body: string | null, status: number, headers: Readonly<Record<string, string>>): Response => {
   const requestId = c.get("requestId") as (() => string) | undefined
   if (requestId === undefined) return new Response(body, { status, headers })
-  const response = new Response(body, { status, headers: { ...headers, ...corsHeaders, "Twilio-Request-Id": requestId() } })
+  const response = new Response(body, { status, headers: { ...headers, "Twilio-Request-Id": requestId() } })
   enveloped.add(response)
   return response
 }
 
 const JSON_TYPE = { "Content-Type": "application/json" }
+// What most answers carry before their request id, made once.
+const JSON_ENVELOPE = { ...JSON_TYPE, ...corsHeaders }
+const EMPTY_ENVELOPE = { ...corsHeaders }
 
 /** Encodes `value` with `schema` and sends it as JSON with `status` (and `headers`). */
 export const respondWith = <S extends Schema.Codec<unknown, unknown, never, never>>(
@@ -51,10 +53,11 @@ export const respondWith = <S extends Schema.Codec<unknown, unknown, never, neve
   value: S["Type"],
   status: number,
   headers: Readonly<Record<string, string>> = NO_HEADERS
-): Response => answer(c, JSON.stringify(encoderOf(schema)(value)), status, headers === NO_HEADERS ? JSON_TYPE : { ...JSON_TYPE, ...headers })
+): Response =>
+  answer(c, JSON.stringify(encoderOf(schema)(value)), status, headers === NO_HEADERS ? JSON_ENVELOPE : { ...JSON_TYPE, ...headers, ...corsHeaders })
 
 /** An answer without a body (204). */
-export const respondEmpty = (c: Context, status: number): Response => answer(c, null, status, NO_HEADERS)
+export const respondEmpty = (c: Context, status: number): Response => answer(c, null, status, EMPTY_ENVELOPE)
 
 /** The Twilio error response for `error`. */
 export const respondWithError = (c: Context, error: ApiError): Response =>
