@@ -67,6 +67,27 @@ describe("Twilio Basic auth", () => {
     }
   })
 
+  it("refuses a header that authenticated before once another process changed the token, on writes too", async () => {
+    const a = await t.makeAccount(0)
+    // A DELETE is never a kept answer: each one is checked by the application (404: no such service of the account).
+    const path = `/v1/Services/MG${"0".repeat(32)}/ShortCodes/SC${"0".repeat(32)}`
+    const as = (token: string) => t.request("DELETE", path, { headers: { Authorization: `Basic ${b64(`${a.accountSid}:${token}`)}` } })
+    for (let i = 0; i < 3; i++) expectTwilioError(await as(a.authToken), 404, 20404)
+    const changed = `${a.authToken.slice(0, -1)}${a.authToken.endsWith("0") ? "1" : "0"}`
+    const script = [
+      "const Database = require('better-sqlite3')",
+      "const db = new Database(process.argv[1])",
+      "db.prepare('UPDATE accounts SET auth_token = ? WHERE sid = ?').run(process.argv[2], process.argv[3])",
+      "db.close()"
+    ].join(";")
+    const written = spawnSync(process.execPath, ["-e", script, t.databasePath, changed, a.accountSid], { encoding: "utf8" })
+    expect(written.status, written.stderr).toBe(0)
+    for (let i = 0; i < 2; i++) {
+      expect(expectTwilioError(await as(a.authToken), 401, 20003).message).toBe("Authenticate")
+      expectTwilioError(await as(changed), 404, 20404)
+    }
+  })
+
   it("authenticates before looking at the path's resource or the body", async () => {
     const answer = await t.request("POST", `/v1/Services/MGbad/ShortCodes`, { headers: { "Content-Type": "text/plain" }, body: "x" })
     expectTwilioError(answer, 401, 20003)

@@ -26,18 +26,23 @@ describe("CORS", () => {
     const a = await t.makeAccount(1)
     const auth = { Authorization: `Basic ${Buffer.from(`${a.accountSid}:${a.authToken}`).toString("base64")}` }
     // t.request checks the headers on every answer; the statuses show which kinds were covered.
-    const statuses = [
-      (await t.twilio(a, "POST", `/v1/Services/${a.serviceSid}/ShortCodes`, { ShortCodeSid: a.shortCodeSids[0] as string })).status,
-      (await t.twilio(a, "GET", `/v1/Services/${a.serviceSid}/ShortCodes`)).status,
-      (await t.twilio(a, "DELETE", `/v1/Services/${a.serviceSid}/ShortCodes/${a.shortCodeSids[0]}`)).status,
-      (await t.twilio(a, "POST", `/v1/Services/${a.serviceSid}/ShortCodes`, { ShortCodeSid: "bad" })).status,
-      (await t.request("GET", "/v1/Services")).status,
-      (await t.request("GET", "/nowhere")).status,
-      (await t.request("PUT", "/v1/Services", { headers: auth })).status,
-      (await t.request("POST", "/v1/Services", { headers: auth, body: "x".repeat(70_000) })).status,
-      (await t.request("GET", "/openapi.json")).status
+    const answers = [
+      await t.twilio(a, "POST", `/v1/Services/${a.serviceSid}/ShortCodes`, { ShortCodeSid: a.shortCodeSids[0] as string }),
+      await t.twilio(a, "GET", `/v1/Services/${a.serviceSid}/ShortCodes`),
+      await t.twilio(a, "DELETE", `/v1/Services/${a.serviceSid}/ShortCodes/${a.shortCodeSids[0]}`),
+      await t.twilio(a, "POST", `/v1/Services/${a.serviceSid}/ShortCodes`, { ShortCodeSid: "bad" }),
+      await t.request("GET", "/v1/Services"),
+      await t.request("GET", "/nowhere"),
+      await t.request("PUT", "/v1/Services", { headers: auth }),
+      await t.request("POST", "/v1/Services", { headers: auth, body: "x".repeat(70_000) }),
+      await t.request("GET", "/openapi.json"),
+      await t.request("HEAD", `/v1/Services/${a.serviceSid}`, { headers: auth })
     ]
-    expect(statuses).toEqual([201, 200, 204, 400, 401, 404, 405, 413, 200])
+    expect(answers.map((answer) => answer.status)).toEqual([201, 200, 204, 400, 401, 404, 405, 413, 200, 200])
+    // Each with one request id of its own (a second one set on the way out would read "RQ..., RQ...").
+    const ids = answers.map((answer) => answer.headers.get("twilio-request-id") ?? "")
+    for (const id of ids) expect(id).toMatch(/^RQ[0-9a-f]{32}$/)
+    expect(new Set(ids).size).toBe(ids.length)
   })
 
   it("uses the values the schema package defines for this API", async () => {
