@@ -60,8 +60,24 @@ type AnyInput = EndpointInput<HttpApiEndpoint.ConstraintRequest>
 type AnyHandler = (input: AnyInput) => unknown
 type Decoder = Schema.Decoder<unknown, never>
 
-const canonicalParams = (params: unknown): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(params as Record<string, unknown>).map(([k, v]) => [k, typeof v === "string" ? canonicalSid(v) : v]))
+const canonicalParams = (params: unknown): Record<string, unknown> => {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(params as Record<string, unknown>)) out[k] = typeof v === "string" ? canonicalSid(v) : v
+  return out
+}
+
+/**
+ * The endpoint's path with the parameters filled in, by a function made once per endpoint: the path's literal parts
+ * and parameter names are split when the route is registered, not on every request.
+ */
+const pathFiller = (template: string): ((params: Record<string, unknown>) => string) => {
+  const parts = template.split(/:(\w+)/)
+  return (params) => {
+    let out = parts[0] as string
+    for (let i = 1; i < parts.length; i += 2) out += String(params[parts[i] as string]) + (parts[i + 1] as string)
+    return out
+  }
+}
 
 const defaultPayloadError = (issues: ReadonlyArray<ValidationIssue>): ApiError => {
   const issue = issues[0]
@@ -86,6 +102,7 @@ const endpointRoute = (
   const requiredParameter = formKeys.find((key) => key.required)?.name ?? formKeys[0]?.name ?? "body"
   const [status, schema] = success
   const noContent = HttpApiSchema.isNoContent(schema.ast)
+  const fillPath = pathFiller(endpoint.path)
 
   const readQuery = (c: Context<AppEnv>): unknown => {
     if (decodeQuery === undefined) return undefined
@@ -111,7 +128,7 @@ const endpointRoute = (
   return (c) => {
     const path = c.req.path
     const params = decodeParams === undefined ? {} : canonicalParams(decodeParams(c.req.param(), path))
-    const resourcePath = endpoint.path.replace(/:(\w+)/g, (_, name: string) => String(params[name]))
+    const resourcePath = fillPath(params)
     const value = handler({ account: c.get("account"), path, resourcePath, params, query: readQuery(c), payload: readPayload(c) })
     return noContent
       ? respondEmpty(c, status)
