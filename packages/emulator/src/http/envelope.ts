@@ -3,8 +3,9 @@
  * middleware: the CORS preflight, the bounded body, the durability of writes, the CORS headers and
  * `Twilio-Request-Id` on every answer (errors, 404, 405 and 413 included), and the request's log line.
  *
- * An answer made by `answerJson` or `answerEmpty` (http/respond.ts) has these headers already, written once as a
- * plain object; any other response (the docs page, Hono's HEAD answer) gets them set on its `Headers` here.
+ * An answer made by `respondWith` or `respondEmpty` (http/respond.ts) has these headers already, written once as a
+ * plain object; any other response (the docs page) gets them set on its `Headers` here. A HEAD request is answered
+ * by Hono outside every middleware, from its GET answer's status and headers.
  */
 import { answerOf } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
@@ -68,7 +69,18 @@ export const envelope = (options: EnvelopeOptions): MiddlewareHandler<AppEnv> =>
       await next()
       if (changes() !== before) await durability.flush()
     } catch (error) {
-      c.res = answerError(error, c)
+      // An answer already made (a write whose flush failed, a read whose pending sync failed) gives way to the error's,
+      // which keeps its request id: one id per answer, so a seeded id sequence does not move. It is dropped first, so
+      // that Hono's `c.res` setter does not copy its headers onto the error's.
+      const made = c.finalized ? c.res : undefined
+      const id = made?.headers.get("Twilio-Request-Id") ?? null
+      if (made !== undefined) c.res = undefined
+      if (id !== null) c.set("requestId", () => id)
+      try {
+        c.res = answerError(error, c)
+      } finally {
+        c.set("requestId", requestId)
+      }
       return error instanceof ClientAborted
     }
     return false
@@ -85,8 +97,13 @@ export const envelope = (options: EnvelopeOptions): MiddlewareHandler<AppEnv> =>
       log?.(logLine(method, c.req.path, preflight.status, started))
       return response
     }
-    const aborted = await route(c, next, method)
-    if (!isEnveloped(c.res)) setEnvelopeHeaders(c.res.headers, requestId())
-    log?.(aborted ? abortedLine(method, c.req.path, started) : logLine(method, c.req.path, c.res.status, started))
+    let aborted = false
+    try {
+      aborted = await route(c, next, method)
+      if (!isEnveloped(c.res)) setEnvelopeHeaders(c.res.headers, requestId())
+    } finally {
+      // Every request gets its line, even when answering its error failed (the status is then the server's 500).
+      log?.(aborted ? abortedLine(method, c.req.path, started) : logLine(method, c.req.path, c.finalized ? c.res.status : 500, started))
+    }
   }
 }

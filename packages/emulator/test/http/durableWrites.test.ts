@@ -29,7 +29,14 @@ const setUp = () => {
   loadSeed(repository, demoSeed)
   const manual = manualDurability()
   const faults: Array<unknown> = []
-  const { app, dispose } = makeApp(resolveConfig({ log: false }), repository, {
+  // Request ids counted as they are drawn: one per answer.
+  const drawn: Array<string> = []
+  const config = resolveConfig({ log: false })
+  const requestId = () => {
+    drawn.push(`RQ${drawn.length.toString(16).padStart(32, "0")}`)
+    return drawn[drawn.length - 1] as string
+  }
+  const { app, dispose } = makeApp({ ...config, ids: { ...config.ids, requestId } }, repository, {
     durability: manual.durability,
     reportFault: (error) => faults.push(error)
   })
@@ -42,7 +49,7 @@ const setUp = () => {
       },
       ...(body === undefined ? {} : { body })
     }))
-  return { app, db, repository, faults, request, waiting: manual.waiting, close: async () => { await dispose(); db.close() } }
+  return { app, db, repository, faults, drawn, request, waiting: manual.waiting, close: async () => { await dispose(); db.close() } }
 }
 
 const collection = `/v1/Services/${DEMO_SERVICE_SID}/ShortCodes`
@@ -79,6 +86,11 @@ describe("durable writes", () => {
     expect(response.status).toBe(500)
     expect(Schema.decodeUnknownSync(TwilioError)(await response.json())).toMatchObject({ code: 20500, status: 500 })
     expect(String(t.faults[0])).toContain("the disk refused to sync")
+    // The 500 is the one answer: it carries the one request id drawn (a seeded sequence does not move) and the
+    // CORS headers once.
+    expect(t.drawn).toHaveLength(1)
+    expect(response.headers.get("twilio-request-id")).toBe(t.drawn[0])
+    expect(response.headers.get("access-control-allow-origin")).toBe("*")
     await t.close()
   })
 
