@@ -14,6 +14,21 @@ afterAll(async () => {
 
 const b64 = (s: string) => Buffer.from(s).toString("base64")
 
+/** Changes the account's auth token from another process, on the same SQLite file; returns the new token. */
+const changeTokenElsewhere = (a: { readonly accountSid: string; readonly authToken: string }): string => {
+  const changed = `${a.authToken.slice(0, -1)}${a.authToken.endsWith("0") ? "1" : "0"}`
+  const script = [
+    "const Database = require('better-sqlite3')",
+    "const db = new Database(process.argv[1])",
+    "db.prepare('UPDATE accounts SET auth_token = ? WHERE sid = ?').run(process.argv[2], process.argv[3])",
+    "db.close()"
+  ].join(";")
+  const written = spawnSync(process.execPath, ["-e", script, t.databasePath, changed, a.accountSid], { encoding: "utf8" })
+  expect(written.stderr).toBe("")
+  expect(written.status).toBe(0)
+  return changed
+}
+
 describe("Twilio Basic auth", () => {
   it("answers 401 20003 with WWW-Authenticate for no, malformed or wrong credentials", async () => {
     const a = await t.makeAccount(0)
@@ -50,16 +65,7 @@ describe("Twilio Basic auth", () => {
     // Twice: the second is a kept answer of the response cache; and the token's digest is known from the first.
     expect((await as(a.authToken)).status).toBe(200)
     expect((await as(a.authToken)).status).toBe(200)
-    const changed = `${a.authToken.slice(0, -1)}${a.authToken.endsWith("0") ? "1" : "0"}`
-    const script = [
-      "const Database = require('better-sqlite3')",
-      "const db = new Database(process.argv[1])",
-      "db.prepare('UPDATE accounts SET auth_token = ? WHERE sid = ?').run(process.argv[2], process.argv[3])",
-      "db.close()"
-    ].join(";")
-    const written = spawnSync(process.execPath, ["-e", script, t.databasePath, changed, a.accountSid], { encoding: "utf8" })
-    expect(written.stderr).toBe("")
-    expect(written.status).toBe(0)
+    const changed = changeTokenElsewhere(a)
     for (let i = 0; i < 2; i++) {
       const old = await as(a.authToken)
       expect(expectTwilioError(old, 401, 20003).message).toBe("Authenticate")
@@ -73,15 +79,7 @@ describe("Twilio Basic auth", () => {
     const path = `/v1/Services/MG${"0".repeat(32)}/ShortCodes/SC${"0".repeat(32)}`
     const as = (token: string) => t.request("DELETE", path, { headers: { Authorization: `Basic ${b64(`${a.accountSid}:${token}`)}` } })
     for (let i = 0; i < 3; i++) expectTwilioError(await as(a.authToken), 404, 20404)
-    const changed = `${a.authToken.slice(0, -1)}${a.authToken.endsWith("0") ? "1" : "0"}`
-    const script = [
-      "const Database = require('better-sqlite3')",
-      "const db = new Database(process.argv[1])",
-      "db.prepare('UPDATE accounts SET auth_token = ? WHERE sid = ?').run(process.argv[2], process.argv[3])",
-      "db.close()"
-    ].join(";")
-    const written = spawnSync(process.execPath, ["-e", script, t.databasePath, changed, a.accountSid], { encoding: "utf8" })
-    expect(written.status, written.stderr).toBe(0)
+    const changed = changeTokenElsewhere(a)
     for (let i = 0; i < 2; i++) {
       expect(expectTwilioError(await as(a.authToken), 401, 20003).message).toBe("Authenticate")
       expectTwilioError(await as(changed), 404, 20404)
