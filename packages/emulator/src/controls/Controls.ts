@@ -18,7 +18,7 @@ import { ApiError } from "../http/ApiError.js"
 import { adminUnauthorized, authenticatedAccount, authenticatedSidOf, isAdminAuthorization } from "../http/auth.js"
 import { utf8Text } from "../http/body.js"
 import { isFormContentType } from "../http/form.js"
-import { newRequestId } from "../http/requestId.js"
+import { newRequestId, REQUEST_ID_HEADER } from "../http/requestId.js"
 import type { NodeHit } from "../http/responseCache.js"
 import { logLine } from "../http/requestLog.js"
 import { methodNotAllowed } from "../http/resource.js"
@@ -142,7 +142,7 @@ export const withControls = (handler: Handler, options: ControlsOptions): Contro
       headers: {
         ...(body === null ? {} : { "Content-Type": "application/json" }),
         ...corsHeaders,
-        "Twilio-Request-Id": requestId(),
+        [REQUEST_ID_HEADER]: requestId(),
         ...headers
       }
     })

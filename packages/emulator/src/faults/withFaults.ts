@@ -7,7 +7,7 @@ import { makeTwilioError, moreInfoUrl, TwilioError } from "@shortcode-kit/schema
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
 import type { AppEnv } from "../http/AppEnv.js"
-import { newRequestId } from "../http/requestId.js"
+import { newRequestId, REQUEST_ID_HEADER } from "../http/requestId.js"
 import { type LogSink, logLine } from "../http/requestLog.js"
 import { genericCodeOf, type FaultRule } from "./FaultRule.js"
 import type { FaultStore } from "./FaultStore.js"
@@ -54,7 +54,7 @@ const errorResponse = (rule: FaultRule, ruleId: number): Response => {
     headers: {
       "Content-Type": "application/json",
       ...corsHeaders,
-      "Twilio-Request-Id": newRequestId(),
+      [REQUEST_ID_HEADER]: newRequestId(),
       ...(retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) })
     }
   })

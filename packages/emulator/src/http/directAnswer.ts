@@ -9,7 +9,7 @@ import type { Socket } from "node:net"
 import { TwilioError } from "@shortcode-kit/schema"
 import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
-import { newRequestId } from "./requestId.js"
+import { newRequestId, REQUEST_ID_HEADER } from "./requestId.js"
 
 /**
  * What to answer: a row of the schema package's `inputErrors` as `answerOf` fills it in (its status, its headers and
@@ -31,7 +31,7 @@ export const renderAnswer = (answer: DirectAnswer): { readonly headers: Record<s
       ...answer.headers,
       ...corsHeaders,
       "Content-Type": "application/json",
-      "Twilio-Request-Id": newRequestId(),
+      [REQUEST_ID_HEADER]: newRequestId(),
       "Content-Length": String(Buffer.byteLength(body)),
       Connection: "close"
     },

@@ -14,6 +14,7 @@ import type { Durability } from "../store/Durability.js"
 import type { AppEnv } from "./AppEnv.js"
 import { readBody } from "./body.js"
 import { ClientAborted } from "./clientAborted.js"
+import { REQUEST_ID_HEADER } from "./requestId.js"
 import { abortedLine, type LogSink, logLine } from "./requestLog.js"
 import { isEnveloped } from "./respond.js"
 
@@ -39,7 +40,7 @@ const EMPTY = new Uint8Array(0)
 
 const setEnvelopeHeaders = (headers: Headers, requestId: string): void => {
   for (const name of corsHeaderNames) headers.set(name, corsHeaders[name])
-  headers.set("Twilio-Request-Id", requestId)
+  headers.set(REQUEST_ID_HEADER, requestId)
 }
 
 export const envelope = (options: EnvelopeOptions): MiddlewareHandler<AppEnv> => {
@@ -73,7 +74,7 @@ export const envelope = (options: EnvelopeOptions): MiddlewareHandler<AppEnv> =>
       // which keeps its request id: one id per answer, so a seeded id sequence does not move. It is dropped first, so
       // that Hono's `c.res` setter does not copy its headers onto the error's.
       const made = c.finalized ? c.res : undefined
-      const id = made?.headers.get("Twilio-Request-Id") ?? null
+      const id = made?.headers.get(REQUEST_ID_HEADER) ?? null
       if (made !== undefined) c.res = undefined
       if (id !== null) c.set("requestId", () => id)
       try {

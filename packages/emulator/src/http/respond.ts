@@ -10,6 +10,7 @@ import { corsHeaders } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
 import type { Context } from "hono"
 import type { ApiError } from "./ApiError.js"
+import { REQUEST_ID_HEADER } from "./requestId.js"
 
 // The encoder of each schema, made once: making one per answer costs as much again as encoding.
 const encoders = new WeakMap<object, (value: unknown) => unknown>()
@@ -36,7 +37,7 @@ const NO_HEADERS: Readonly<Record<string, string>> = {}
 const answer = (c: Context, body: string | null, status: number, headers: Readonly<Record<string, string>>): Response => {
   const requestId = c.get("requestId") as (() => string) | undefined
   if (requestId === undefined) return new Response(body, { status, headers })
-  const response = new Response(body, { status, headers: { ...headers, "Twilio-Request-Id": requestId() } })
+  const response = new Response(body, { status, headers: { ...headers, [REQUEST_ID_HEADER]: requestId() } })
   enveloped.add(response)
   return response
 }

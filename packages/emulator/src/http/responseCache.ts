@@ -16,6 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { getPath } from "hono/utils/url"
+import { REQUEST_ID_HEADER } from "./requestId.js"
 import { type LogSink, logLineOf, logRequestPart } from "./requestLog.js"
 import { authenticatedSidOf, markAuthenticated } from "./auth.js"
 
@@ -147,7 +148,7 @@ export interface ResponseCache {
   ) => boolean
 }
 
-const REQUEST_ID = "twilio-request-id"
+const REQUEST_ID = REQUEST_ID_HEADER.toLowerCase()
 
 
 /** The response cache of `options`. */
