@@ -54,6 +54,8 @@ export {
   type ShortCodesEffectClient
 } from "./http/ShortCodesClient.js"
 export {
+  inputErrorResponse,
+  type InputErrorWithResponse,
   twilioErrorCodesOf,
   TwilioErrorMethodNotAllowed,
   twilioErrorResponse,

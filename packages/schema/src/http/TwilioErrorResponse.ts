@@ -6,6 +6,7 @@
 import { Schema, SchemaAST } from "effect"
 import { HttpApiSchema } from "effect/http-api"
 import { type ErrorCode, errorTable } from "../ErrorTable.js"
+import { type InputError, inputErrors } from "../InputErrors.js"
 import { TwilioError } from "../TwilioError.js"
 
 /** The HTTP statuses this API answers with a Twilio error body. */
@@ -18,6 +19,20 @@ const describe = (summary: string, codes: ReadonlyArray<ErrorCode>): string =>
   codes.length === 0
     ? summary
     : `${summary}. Twilio error ${codes.map((code) => `${code} "${errorTable[code].message}"`).join(", ")}`
+
+// The one schema behind every error response: the status, a check that the body says the same, and the codes as data.
+const errorResponse = (status: TwilioErrorStatus, description: string, codes: ReadonlyArray<ErrorCode>) =>
+  TwilioError.check(
+    Schema.makeFilter((error: TwilioError) => error.status === status, {
+      expected: `a Twilio error body with "status": ${status}`,
+      message: `the error body's "status" must equal the HTTP status ${status}`
+    })
+  ).pipe(HttpApiSchema.status(status)).annotate({
+    // Same identifier on every variant: the checks add nothing to the JSON Schema, so OpenAPI shares one component.
+    identifier: "TwilioError",
+    description,
+    [CODES]: codes
+  })
 
 /**
  * The `TwilioError` body answered with one HTTP status. The same wire schema serves every status (one
@@ -37,17 +52,30 @@ const describe = (summary: string, codes: ReadonlyArray<ErrorCode>): string =>
  * @since 0.1.0
  */
 export const twilioErrorResponse = (status: TwilioErrorStatus, summary: string, codes: ReadonlyArray<ErrorCode>) =>
-  TwilioError.check(
-    Schema.makeFilter((error: TwilioError) => error.status === status, {
-      expected: `a Twilio error body with "status": ${status}`,
-      message: `the error body's "status" must equal the HTTP status ${status}`
-    })
-  ).pipe(HttpApiSchema.status(status)).annotate({
-    // Same identifier on every variant: the checks add nothing to the JSON Schema, so OpenAPI shares one component.
-    identifier: "TwilioError",
-    description: describe(summary, codes),
-    [CODES]: codes
-  })
+  errorResponse(status, describe(summary, codes), codes)
+
+/** The rows of `inputErrors` answered with a Twilio error body of one of the {@link TwilioErrorStatus}es. */
+export type InputErrorWithResponse = {
+  [K in InputError]: (typeof inputErrors)[K] extends { readonly status: TwilioErrorStatus; readonly code: ErrorCode } ? K : never
+}[InputError]
+
+/**
+ * The error response of a row of the schema package's `inputErrors`: the row's status and code, described with its
+ * message. What every request can meet (credentials, a method the path lacks, a body over the limit, a bad query)
+ * is stated once, in that table, and the endpoints read it from there.
+ *
+ * @example
+ * ```ts
+ * import { inputErrorResponse, twilioErrorCodesOf } from "@shortcode-kit/schema/http"
+ *
+ * twilioErrorCodesOf(inputErrorResponse("body.too-large", "Payload too large")) // [20001]
+ * ```
+ * @since 0.2.0
+ */
+export const inputErrorResponse = (row: InputErrorWithResponse, summary: string) => {
+  const { status, code, message } = inputErrors[row] as { readonly status: TwilioErrorStatus; readonly code: ErrorCode; readonly message: string }
+  return errorResponse(status, `${summary}. Twilio error ${code} "${message}"`, [code])
+}
 
 /**
  * The Twilio error codes a response of {@link twilioErrorResponse} declares, in the order given (`[]` for any other
@@ -72,7 +100,7 @@ export const twilioErrorCodesOf = (schema: Schema.Top): ReadonlyArray<ErrorCode>
  *
  * @since 0.1.0
  */
-export const TwilioErrorUnauthorized = twilioErrorResponse(401, "Unauthorized: missing or wrong Account SID and Auth Token", [20003])
+export const TwilioErrorUnauthorized = inputErrorResponse("credentials", "Unauthorized: missing or wrong Account SID and Auth Token")
 
 /**
  * `405 Method Not Allowed` (Twilio error 20004). No endpoint declares it, because OpenAPI describes only the
@@ -80,4 +108,4 @@ export const TwilioErrorUnauthorized = twilioErrorResponse(401, "Unauthorized: m
  *
  * @since 0.1.0
  */
-export const TwilioErrorMethodNotAllowed = twilioErrorResponse(405, "Method not allowed on this resource", [20004])
+export const TwilioErrorMethodNotAllowed = inputErrorResponse("method.not-allowed", "Method not allowed on this resource")

@@ -9,18 +9,19 @@
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { errorTable } from "../ErrorTable.js"
 import { listQueryDescriptions } from "../resource/listQuery.js"
+import { collectionSuccessStatuses as statuses } from "../resource/successStatuses.js"
 import type { ErrorAnswer, OperationDeclaration, Resource } from "../resource/Resource.js"
 import { ShortCodesAuthorization } from "./Authorization.js"
 import { describeParameters } from "./internal/openApiTransforms.js"
-import { twilioErrorResponse, type TwilioErrorStatus } from "./TwilioErrorResponse.js"
+import { inputErrorResponse, twilioErrorResponse, type TwilioErrorStatus } from "./TwilioErrorResponse.js"
 
 // Any declared resource; the endpoints keep its exact types.
 type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type Singular<R extends AnyResource> = R["declaration"]["singular"]
 type Plural<R extends AnyResource> = R["declaration"]["plural"]
 
-// Every form-bodied endpoint can meet a body larger than the server takes; no Twilio code is documented for it.
-const PayloadTooLarge = twilioErrorResponse(413, "Payload too large: the form body exceeds what the server accepts", [])
+// Every form-bodied endpoint can meet a body larger than the server takes (inputErrors' row says how it is answered).
+const PayloadTooLarge = inputErrorResponse("body.too-large", "Payload too large: the form body exceeds what the server accepts")
 
 /** The error response of one declared answer: its status is its codes' status in `errorTable`. */
 const errorResponse = (answer: ErrorAnswer) => {
@@ -34,7 +35,7 @@ const errorResponse = (answer: ErrorAnswer) => {
 }
 
 // Every list endpoint takes the same query (resource/listQuery.ts), so every one can answer this.
-const ListQueryBadRequest = errorResponse({ summary: "Bad request: PageSize or Page is not a whole number in range", codes: [20001] })
+const ListQueryBadRequest = inputErrorResponse("parameter.invalid", "Bad request: PageSize or Page is not a whole number in range")
 
 const errorsOf = (operation: OperationDeclaration) => operation.errors.map(errorResponse)
 
@@ -57,23 +58,23 @@ export const collectionEndpoints = <R extends AnyResource>(resource: R) => {
   const create = HttpApiEndpoint.post(`create${singular}`, resource.collectionPath as R["collectionPath"], {
     params: resource.collectionParams as R["collectionParams"],
     payload: (resource.createRequest as R["createRequest"]).pipe(HttpApiSchema.asFormUrlEncoded()),
-    success: (resource.codec as R["codec"]).pipe(HttpApiSchema.status(201)).annotate({ description: operations.create.success }),
+    success: (resource.codec as R["codec"]).pipe(HttpApiSchema.status(statuses.create)).annotate({ description: operations.create.success }),
     error: [...errorsOf(operations.create), PayloadTooLarge]
   }).annotateMerge(documented(`Create${singular}`, operations.create))
   const list = HttpApiEndpoint.get(`list${plural}`, resource.collectionPath as R["collectionPath"], {
     params: resource.collectionParams as R["collectionParams"],
     query: resource.listQuery as R["listQuery"],
-    success: (resource.page as R["page"]).annotate({ description: operations.list.success }),
+    success: (resource.page as R["page"]).pipe(HttpApiSchema.status(statuses.list)).annotate({ description: operations.list.success }),
     error: [ListQueryBadRequest, ...errorsOf(operations.list)]
   }).annotateMerge(documented(`List${singular}`, operations.list, listQueryDescriptions))
   const fetch = HttpApiEndpoint.get(`fetch${singular}`, resource.instancePath as R["instancePath"], {
     params: resource.instanceParams as R["instanceParams"],
-    success: (resource.codec as R["codec"]).annotate({ description: operations.fetch.success }),
+    success: (resource.codec as R["codec"]).pipe(HttpApiSchema.status(statuses.fetch)).annotate({ description: operations.fetch.success }),
     error: errorsOf(operations.fetch)
   }).annotateMerge(documented(`Fetch${singular}`, operations.fetch))
   const remove = HttpApiEndpoint.delete(`delete${singular}`, resource.instancePath as R["instancePath"], {
     params: resource.instanceParams as R["instanceParams"],
-    success: HttpApiSchema.NoContent.annotate({ description: operations.delete.success }),
+    success: HttpApiSchema.Empty(statuses.delete).annotate({ description: operations.delete.success }),
     error: errorsOf(operations.delete)
   }).annotateMerge(documented(`Delete${singular}`, operations.delete))
   return { create, list, fetch, delete: remove }

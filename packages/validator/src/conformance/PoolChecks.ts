@@ -6,6 +6,7 @@
  * "pool full" answer and not be added. Codes, statuses and paths come from each target; the temporary services
  * and every sender added are removed again, also when a run fails.
  */
+import { collectionSuccessStatuses } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { expectAnswer, expectSuccess } from "./Expectation.js"
 import { auth } from "./Http.js"
@@ -39,7 +40,7 @@ const cleanUp = async (env: Env, cleanup: Cleanup) => {
   }
 }
 
-/** Creates a temporary parent within the run (the parents' own resource is not in the group: 201 is HTTP's Created). */
+/** Creates a temporary parent within the run (the parents' own resource is not in the group: its create answers what every declared collection's does). */
 const temporaryParent = async (run: Run, cleanup: Cleanup, why: string): Promise<string> => {
   const { resource } = run.env
   const exchange = await run.send(`create a temporary ${resource.words.parent} (${why})`, {
@@ -48,7 +49,7 @@ const temporaryParent = async (run: Run, cleanup: Cleanup, why: string): Promise
     headers: { "Content-Type": resource.formType },
     body: `FriendlyName=${encodeURIComponent(`shortcode-kit conformance pool check (${why})`)}`,
     auth: auth.primary(run.env.accountSid)
-  }, expectSuccess(201, "any", `a temporary ${resource.words.parent} for the pool check`))
+  }, expectSuccess(collectionSuccessStatuses.create, "any", `a temporary ${resource.words.parent} for the pool check`))
   const parsed = parseJson(exchange.response?.body ?? "")
   const sid = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as { sid?: unknown }).sid : undefined
   if (!resource.parent.is(sid)) return run.fail({ message: `the temporary ${resource.words.parent} has no SID`, expected: `a ${resource.parent.prefix} SID`, received: String(exchange.response?.body) })

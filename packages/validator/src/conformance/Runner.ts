@@ -4,6 +4,7 @@
  *
  * @since 0.2.0
  */
+import { collectionSuccessStatuses } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { type CheckName, checkDescriptions, isResponseCheck, type ResponseCheckName } from "./Checks.js"
 import { Aborted, auth, type Exchange, Target } from "./Http.js"
@@ -49,8 +50,8 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
         return undefined
       }
     })()
-    // The parents' own resource is not in the group: 201 is what HTTP's Created means for any create.
-    if (sent.response?.status !== 201 || !resource.parent.is(sid)) {
+    // The parents' own resource is not in the group: its create answers what every declared collection's does.
+    if (sent.response?.status !== collectionSuccessStatuses.create || !resource.parent.is(sid)) {
       return { ok: false, error: `${sentError(`creating a temporary ${words.parent}`, sent)}; pass the SID of a test ${words.parent} (--service-sid, serviceSid)`, temporary: undefined }
     }
     serviceSid = sid as string
