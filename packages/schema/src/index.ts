@@ -85,7 +85,7 @@ export {
 } from "./AlphaSender.js"
 export { ALPHA_SENDER_MAX_LENGTH, ALPHA_SENDER_RULE_PREFIX, AlphaSenderText } from "./AlphaSenderText.js"
 export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"
-export { collectionSuccessStatuses } from "./resource/successStatuses.js"
+export { type CollectionOperation, collectionOperations } from "./resource/collectionOperations.js"
 export { makeTwilioError, TwilioError, type TwilioErrorWire } from "./TwilioError.js"
 export {
   answerOf,

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { collectionSuccessStatuses, FORM_BODY_LIMIT_BYTES, type InputError, inputErrors } from "@shortcode-kit/schema"
+import { collectionOperations, FORM_BODY_LIMIT_BYTES, type InputError, inputErrors } from "@shortcode-kit/schema"
 
 /**
  * The largest form body accepted, in bytes (64 KiB). One byte more is answered 413. The schema package's
@@ -94,8 +94,8 @@ export type HttpFault = keyof typeof expectedFaultResponses
 
 /**
  * What a valid create request gets when the service exists and the short code is in the account's inventory and in
- * no service: 201 with the ShortCode (the schema package's `collectionSuccessStatuses.create`).
+ * no service: 201 with the ShortCode (the schema package's `collectionOperations.create.status`).
  *
  * @since 0.1.0
  */
-export const expectedCreatedResponse = { status: collectionSuccessStatuses.create, code: null, why: "the short code is added to the service" } as const satisfies ExpectedResponse
+export const expectedCreatedResponse = { status: collectionOperations.create.status, code: null, why: "the short code is added to the service" } as const satisfies ExpectedResponse

@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import { describeReceived, shortCodeInstancePath, shortCodesCollectionPath, type ValidationIssue } from "@shortcode-kit/schema"
+import { collectionOperations, describeReceived, ShortCodeResource, type ValidationIssue } from "@shortcode-kit/schema"
 import { type ProfileOptions, resolveProfileOptions } from "./Profile.js"
 import { validateShortCode } from "./ShortCode.js"
 import { validateShortCodePage } from "./ShortCodePage.js"
@@ -110,17 +110,18 @@ export class ShortCodeResponseError extends Error {
 const pathPattern = (template: string): RegExp =>
   new RegExp(`^${template.split("/").map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/")}/?$`)
 
-const collection = pathPattern(shortCodesCollectionPath)
-const instance = pathPattern(shortCodeInstancePath)
+const paths = { collection: pathPattern(ShortCodeResource.collectionPath), instance: pathPattern(ShortCodeResource.instancePath) }
+// Which body each operation answers with is collectionOperations' (create and fetch a member, list a page).
+const kinds = { member: "ShortCode", page: "ShortCodePage", none: undefined } as const
+const routes = Object.values(collectionOperations).map((op) => ({ method: op.method, path: paths[op.path], kind: kinds[op.body] }))
 
 /** The schema for a response of the resource, or `undefined` for another path or an answer without a body. */
 const kindOf = (method: string, path: string, statusCode: number): ShortCodeResponseKind | undefined => {
-  const isCollection = collection.test(path)
-  if (!isCollection && !instance.test(path)) return undefined
+  const onPath = routes.filter((route) => route.path.test(path))
+  if (onPath.length === 0) return undefined
   if (statusCode >= 400) return "TwilioError"
   if (statusCode < 200 || statusCode >= 300 || statusCode === 204) return undefined
-  if (isCollection) return method === "GET" ? "ShortCodePage" : method === "POST" ? "ShortCode" : undefined
-  return method === "GET" ? "ShortCode" : undefined
+  return onPath.find((route) => route.method === method)?.kind
 }
 
 const pathOf = (uri: string): string | undefined => {

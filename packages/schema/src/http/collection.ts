@@ -9,7 +9,7 @@
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { errorTable } from "../ErrorTable.js"
 import { listQueryDescriptions } from "../resource/listQuery.js"
-import { collectionSuccessStatuses as statuses } from "../resource/successStatuses.js"
+import { collectionOperations as ops } from "../resource/collectionOperations.js"
 import type { ErrorAnswer, OperationDeclaration, Resource } from "../resource/Resource.js"
 import { ShortCodesAuthorization } from "./Authorization.js"
 import { describeParameters } from "./internal/openApiTransforms.js"
@@ -55,26 +55,30 @@ const uncapitalize = <S extends string>(text: S): Uncapitalize<S> => `${text.cha
  */
 export const collectionEndpoints = <R extends AnyResource>(resource: R) => {
   const { singular, plural, operations } = resource.declaration as { singular: Singular<R>; plural: Plural<R>; operations: R["declaration"]["operations"] }
-  const create = HttpApiEndpoint.post(`create${singular}`, resource.collectionPath as R["collectionPath"], {
+  // Each operation's method, path, status and body are collectionOperations'; what they name is the resource's.
+  const paths = { collection: resource.collectionPath as R["collectionPath"], instance: resource.instancePath as R["instancePath"] }
+  const bodies = { member: resource.codec as R["codec"], page: resource.page as R["page"] }
+  const { create: c, list: l, fetch: f, delete: d } = ops
+  const create = HttpApiEndpoint.make(c.method)(`create${singular}`, paths[c.path], {
     params: resource.collectionParams as R["collectionParams"],
     payload: (resource.createRequest as R["createRequest"]).pipe(HttpApiSchema.asFormUrlEncoded()),
-    success: (resource.codec as R["codec"]).pipe(HttpApiSchema.status(statuses.create)).annotate({ description: operations.create.success }),
+    success: bodies[c.body].pipe(HttpApiSchema.status(c.status)).annotate({ description: operations.create.success }),
     error: [...errorsOf(operations.create), PayloadTooLarge]
   }).annotateMerge(documented(`Create${singular}`, operations.create))
-  const list = HttpApiEndpoint.get(`list${plural}`, resource.collectionPath as R["collectionPath"], {
+  const list = HttpApiEndpoint.make(l.method)(`list${plural}`, paths[l.path], {
     params: resource.collectionParams as R["collectionParams"],
     query: resource.listQuery as R["listQuery"],
-    success: (resource.page as R["page"]).pipe(HttpApiSchema.status(statuses.list)).annotate({ description: operations.list.success }),
+    success: bodies[l.body].pipe(HttpApiSchema.status(l.status)).annotate({ description: operations.list.success }),
     error: [ListQueryBadRequest, ...errorsOf(operations.list)]
   }).annotateMerge(documented(`List${singular}`, operations.list, listQueryDescriptions))
-  const fetch = HttpApiEndpoint.get(`fetch${singular}`, resource.instancePath as R["instancePath"], {
+  const fetch = HttpApiEndpoint.make(f.method)(`fetch${singular}`, paths[f.path], {
     params: resource.instanceParams as R["instanceParams"],
-    success: (resource.codec as R["codec"]).pipe(HttpApiSchema.status(statuses.fetch)).annotate({ description: operations.fetch.success }),
+    success: bodies[f.body].pipe(HttpApiSchema.status(f.status)).annotate({ description: operations.fetch.success }),
     error: errorsOf(operations.fetch)
   }).annotateMerge(documented(`Fetch${singular}`, operations.fetch))
-  const remove = HttpApiEndpoint.delete(`delete${singular}`, resource.instancePath as R["instancePath"], {
+  const remove = HttpApiEndpoint.make(d.method)(`delete${singular}`, paths[d.path], {
     params: resource.instanceParams as R["instanceParams"],
-    success: HttpApiSchema.Empty(statuses.delete).annotate({ description: operations.delete.success }),
+    success: HttpApiSchema.Empty(d.status).annotate({ description: operations.delete.success }),
     error: errorsOf(operations.delete)
   }).annotateMerge(documented(`Delete${singular}`, operations.delete))
   return { create, list, fetch, delete: remove }

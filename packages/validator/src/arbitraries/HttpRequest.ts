@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { collectionOperations as ops } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { expectedCreatedResponse, expectedFaultResponses, type HttpFault, MAX_FORM_BODY_BYTES } from "../FaultResponses.js"
 import { formText } from "./CreateShortCode.js"
@@ -18,7 +19,7 @@ import { sidMiss } from "./Sid.js"
  * @since 0.1.0
  */
 export interface HttpRequestSample {
-  readonly method: "POST"
+  readonly method: typeof ops.create.method
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
@@ -66,7 +67,7 @@ const sample = (
   body: string
 ): HttpRequestSample => {
   const expected = fault === null ? expectedCreatedResponse : expectedFaultResponses[fault]
-  return { method: "POST", path, headers: { ...extra, ...headers }, body, expect: { status: expected.status, code: expected.code }, fault }
+  return { method: ops.create.method, path, headers: { ...extra, ...headers }, body, expect: { status: expected.status, code: expected.code }, fault }
 }
 
 /**

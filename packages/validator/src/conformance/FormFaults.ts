@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { FORM_BODY_LIMIT_BYTES, type InputError, inputErrors } from "@shortcode-kit/schema"
+import { collectionOperations as ops, FORM_BODY_LIMIT_BYTES, type InputError, inputErrors } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { sidMiss } from "../arbitraries/Sid.js"
 import type { Answer, FaultyRequest } from "./FaultyRequest.js"
@@ -46,7 +46,7 @@ export const formFaults = (of: FormFaultsOf) => {
   const requests = ({ parentSid, memberSid }: { readonly parentSid: string; readonly memberSid: string | undefined }): fc.Arbitrary<FaultyRequest> => {
     const given = memberSid ?? `${memberPrefix}${"0".repeat(32)}`
     const request = (fault: string, body: string, why: Answer, headers: Readonly<Record<string, string>> = { "Content-Type": formType }, path = of.collectionPath(parentSid)): FaultyRequest =>
-      ({ fault, method: "POST", path, headers, body, answer: why })
+      ({ fault, method: ops.create.method, path, headers, body, answer: why })
     const padding = "Padding="
     const malformed = of.values === undefined
       ? sidMiss(memberPrefix, { typeMisses: false }).map((miss) =>

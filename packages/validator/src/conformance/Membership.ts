@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { errorTable, inputErrors, randomAccountSid } from "@shortcode-kit/schema"
+import { collectionOperations as ops, errorTable, inputErrors, randomAccountSid } from "@shortcode-kit/schema"
 import { twilioErrorCodesOf, TwilioErrorMethodNotAllowed } from "@shortcode-kit/schema/http"
 import { Option, Schema, SchemaAST } from "effect"
 import { HttpApi, type HttpApiEndpoint, type HttpApiGroup } from "effect/http-api"
@@ -240,12 +240,12 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
   })
   const find = (method: string, what: string, path?: (p: string) => boolean) =>
     only(reflected.filter((r) => r.endpoint.method === method && (path === undefined || path(r.endpoint.path))), `${group.identifier}: the ${what} endpoint (${method})`)
-  const create = find("POST", "create")
+  const create = find(ops.create.method, "create")
   const collection = create.endpoint.path
-  const list = find("GET", "list", (p) => p === collection)
-  const fetch = find("GET", "fetch", (p) => p.startsWith(`${collection}/:`) && !p.slice(collection.length + 2).includes("/"))
+  const list = find(ops.list.method, "list", (p) => p === collection)
+  const fetch = find(ops.fetch.method, "fetch", (p) => p.startsWith(`${collection}/:`) && !p.slice(collection.length + 2).includes("/"))
   const instance = fetch.endpoint.path
-  const remove = find("DELETE", "remove", (p) => p === instance)
+  const remove = find(ops.delete.method, "remove", (p) => p === instance)
 
   const parentParam = only([...collection.matchAll(/:(\w+)/g)].map((m) => m[1] as string), `${collection}: the parent parameter`)
   const memberParam = instance.slice(collection.length + 2)

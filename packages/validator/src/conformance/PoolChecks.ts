@@ -6,7 +6,7 @@
  * "pool full" answer and not be added. Codes, statuses and paths come from each target; the temporary services
  * and every sender added are removed again, also when a run fails.
  */
-import { collectionSuccessStatuses } from "@shortcode-kit/schema"
+import { collectionOperations as ops } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { expectAnswer, expectSuccess } from "./Expectation.js"
 import { auth } from "./Http.js"
@@ -33,10 +33,10 @@ const cleanUp = async (env: Env, cleanup: Cleanup) => {
   const target = env.cleanupTarget
   const credentials = auth.primary(env.accountSid)
   for (const { parentSid, sender } of cleanup.added.reverse()) {
-    await target.send({ method: "DELETE", path: sender.target.instancePath(parentSid, sender.sid), auth: credentials }).catch(() => undefined)
+    await target.send({ method: ops.delete.method, path: sender.target.instancePath(parentSid, sender.sid), auth: credentials }).catch(() => undefined)
   }
   for (const parentSid of cleanup.parents) {
-    await target.send({ method: "DELETE", path: `${env.resource.parent.collectionPath}/${encodeURIComponent(parentSid)}`, auth: credentials }).catch(() => undefined)
+    await target.send({ method: ops.delete.method, path: `${env.resource.parent.collectionPath}/${encodeURIComponent(parentSid)}`, auth: credentials }).catch(() => undefined)
   }
 }
 
@@ -44,12 +44,12 @@ const cleanUp = async (env: Env, cleanup: Cleanup) => {
 const temporaryParent = async (run: Run, cleanup: Cleanup, why: string): Promise<string> => {
   const { resource } = run.env
   const exchange = await run.send(`create a temporary ${resource.words.parent} (${why})`, {
-    method: "POST",
+    method: ops.create.method,
     path: resource.parent.collectionPath,
     headers: { "Content-Type": resource.formType },
     body: `FriendlyName=${encodeURIComponent(`shortcode-kit conformance pool check (${why})`)}`,
     auth: auth.primary(run.env.accountSid)
-  }, expectSuccess(collectionSuccessStatuses.create, "any", `a temporary ${resource.words.parent} for the pool check`))
+  }, expectSuccess(ops.create.status, "any", `a temporary ${resource.words.parent} for the pool check`))
   const parsed = parseJson(exchange.response?.body ?? "")
   const sid = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as { sid?: unknown }).sid : undefined
   if (!resource.parent.is(sid)) return run.fail({ message: `the temporary ${resource.words.parent} has no SID`, expected: `a ${resource.parent.prefix} SID`, received: String(exchange.response?.body) })
@@ -59,7 +59,7 @@ const temporaryParent = async (run: Run, cleanup: Cleanup, why: string): Promise
 
 const add = async (run: Run, cleanup: Cleanup, parentSid: string, sender: Sender, expected: ReturnType<typeof expectAnswer>, step: string) => {
   const exchange = await run.send(step, {
-    method: "POST",
+    method: ops.create.method,
     path: sender.target.collectionPath(parentSid),
     headers: { "Content-Type": sender.target.formType },
     body: addForm(sender.target, sender.sid),
@@ -73,7 +73,7 @@ const add = async (run: Run, cleanup: Cleanup, parentSid: string, sender: Sender
 const expectNotListed = async (run: Run, parentSid: string, sender: Sender, because: string) => {
   const { target } = sender
   const exchange = await run.send(`list the ${target.words.members} of ${parentSid}`, {
-    method: "GET",
+    method: ops.list.method,
     path: `${target.collectionPath(parentSid)}?PageSize=1000`,
     auth: auth.primary(run.env.accountSid)
   }, expectSuccess(target.success.listed, target.bodies.page, `${parentSid} exists and the credentials are the account's`))

@@ -1,6 +1,7 @@
 /**
  * Each check as a fast-check property: what one run generates, what it sends, and how its answers are judged.
  */
+import { collectionOperations as ops } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { validateTwilioError } from "../TwilioError.js"
 import { formatIssue } from "../ValidationResult.js"
@@ -80,21 +81,21 @@ const nearMissSteps = (env: Env): fc.Arbitrary<Step> => {
     ...(resource.creates === undefined
       ? [sidFor(free).chain((sid) => nearMissesOf(sid)).map((miss) =>
         new Step(`create with ${member.field} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
-          method: "POST",
+          method: ops.create.method,
           path: collection,
           headers: { "Content-Type": resource.formType },
           body: new URLSearchParams({ [member.field]: miss.value }).toString()
         }, expectAnswer(errors.malformedMember, errors.malformedMember.why))
       )]
       : []),
-    fc.tuple(fc.constantFrom("GET", "DELETE"), sidFor(added).chain((sid) => nearMissesOf(sid))).map(([method, miss]) =>
-      new Step(`${method === "GET" ? "fetch" : "remove"} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
+    fc.tuple(fc.constantFrom(["fetch", ops.fetch.method] as const, ["remove", ops.delete.method] as const), sidFor(added).chain((sid) => nearMissesOf(sid))).map(([[verb, method], miss]) =>
+      new Step(`${verb} ${JSON.stringify(miss.value)}, ${miss.label} (${miss.rule})`, {
         method,
         path: resource.instancePath(env.serviceSid, miss.value)
       }, expectAnswer(errors.notFound, `a malformed ${words.sid} names no ${words.member}`))
     ),
     invalidListQuery(resource.isValidListQuery).map(({ query, label }) =>
-      new Step(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectAnswer(errors.invalidQuery, `${label} is not a valid list query`))
+      new Step(`list with ${label}`, { method: ops.list.method, path: `${collection}?${query}` }, expectAnswer(errors.invalidQuery, `${label} is not a valid list query`))
     )
   )
 }
@@ -104,7 +105,7 @@ const addFirst = async (run: Run, sid: string | undefined, listed: ReadonlyArray
   if (sid === undefined || listed.includes(sid)) return listed
   const { resource } = run.env
   await run.send(`add ${sid} with the account's credentials, ${why}`, {
-    method: "POST",
+    method: ops.create.method,
     path: resource.collectionPath(run.env.serviceSid),
     headers: { "Content-Type": resource.formType },
     body: addForm(resource, sid),
@@ -176,10 +177,10 @@ const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
     resource.member.anySid()
   )
   const op = fc.oneof(
-    fc.constant({ what: `list the ${words.parent}`, method: "GET", path: collection }),
-    sid.map((value) => ({ what: `fetch ${value}`, method: "GET", path: resource.instancePath(env.serviceSid, value) })),
-    (resource.creates?.valid() ?? sid).map((value) => ({ what: `add ${value}`, method: "POST", path: collection, body: addForm(resource, value) })),
-    sid.map((value) => ({ what: `remove ${value}`, method: "DELETE", path: resource.instancePath(env.serviceSid, value) }))
+    fc.constant({ what: `list the ${words.parent}`, method: ops.list.method, path: collection }),
+    sid.map((value) => ({ what: `fetch ${value}`, method: ops.fetch.method, path: resource.instancePath(env.serviceSid, value) })),
+    (resource.creates?.valid() ?? sid).map((value) => ({ what: `add ${value}`, method: ops.create.method, path: collection, body: addForm(resource, value) })),
+    sid.map((value) => ({ what: `remove ${value}`, method: ops.delete.method, path: resource.instancePath(env.serviceSid, value) }))
   )
   const credentials = env.otherAccountSid === undefined
     ? badCredentials(env.accountSid)

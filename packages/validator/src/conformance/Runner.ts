@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import { collectionSuccessStatuses } from "@shortcode-kit/schema"
+import { collectionOperations as ops } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { type CheckName, checkDescriptions, isResponseCheck, type ResponseCheckName } from "./Checks.js"
 import { Aborted, auth, type Exchange, Target } from "./Http.js"
@@ -37,7 +37,7 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
   let temporary = false
   if (serviceSid === undefined) {
     const sent = await target.send({
-      method: "POST",
+      method: ops.create.method,
       path: resource.parent.collectionPath,
       headers: { "Content-Type": resource.formType },
       body: `FriendlyName=${encodeURIComponent("shortcode-kit conformance (temporary)")}`,
@@ -51,7 +51,7 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
       }
     })()
     // The parents' own resource is not in the group: its create answers what every declared collection's does.
-    if (sent.response?.status !== collectionSuccessStatuses.create || !resource.parent.is(sid)) {
+    if (sent.response?.status !== ops.create.status || !resource.parent.is(sid)) {
       return { ok: false, error: `${sentError(`creating a temporary ${words.parent}`, sent)}; pass the SID of a test ${words.parent} (--service-sid, serviceSid)`, temporary: undefined }
     }
     serviceSid = sid as string
@@ -73,7 +73,7 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
 }
 
 const removeTemporaryService = async (target: Target, o: ResolvedOptions, serviceSid: string): Promise<ReadonlyArray<string>> => {
-  const sent = await target.send({ method: "DELETE", path: `${o.resource.parent.collectionPath}/${encodeURIComponent(serviceSid)}`, auth: auth.primary(o.primary.accountSid) })
+  const sent = await target.send({ method: ops.delete.method, path: `${o.resource.parent.collectionPath}/${encodeURIComponent(serviceSid)}`, auth: auth.primary(o.primary.accountSid) })
   return sent.response !== null && sent.response.status >= 200 && sent.response.status < 300 ? [] : [sentError(`deleting the temporary ${o.resource.words.parent} ${serviceSid}`, sent)]
 }
 

@@ -2,6 +2,7 @@
  * The parent's list as the harness sees it (walking `next_page_url`), and putting the parent back as it was. Paths,
  * the page key, statuses and the create form come from the target (`Membership.ts`).
  */
+import { collectionOperations as ops } from "@shortcode-kit/schema"
 import { expectAnswer, expectSuccess, type Expectation } from "./Expectation.js"
 import { auth, type Exchange, followUrl, type Target } from "./Http.js"
 import type { ConformanceTarget } from "./Membership.js"
@@ -62,7 +63,7 @@ export const walkList = async (
   for (let page = 1; ; page++) {
     const exchange = await run.send(
       page === 1 ? options.step : `${options.step}: page ${page}, from next_page_url`,
-      { method: "GET", path, auth: auth.primary(env.accountSid) },
+      { method: ops.list.method, path, auth: auth.primary(env.accountSid) },
       expectSuccess(resource.success.listed, resource.bodies.page, options.because),
       { judge: options.judgePages ?? true }
     )
@@ -114,7 +115,7 @@ export const listAll = async (target: Target, resource: ConformanceTarget, servi
   const sids: Array<string> = []
   let path = `${resource.collectionPath(serviceSid)}?PageSize=1000`
   for (let page = 1; page <= 100; page++) {
-    const sent = await target.send({ method: "GET", path, auth: auth.primary(accountSid) })
+    const sent = await target.send({ method: ops.list.method, path, auth: auth.primary(accountSid) })
     const items = pageItems(resource, { step: "list", ...sent, expected: expectSuccess(resource.success.listed, resource.bodies.page, `listing the ${resource.words.parent}`) })
     if (!items.ok) return { ok: false, reason: `GET ${sent.request.url}: ${sent.response === null ? items.verdict.message : `${items.verdict.message}: ${items.verdict.received}`}` }
     sids.push(...items.sids)
@@ -147,7 +148,7 @@ export const restoreService = async (
   const now = new Set(listed.sids)
   for (const sid of state.pool) {
     if (!now.has(sid)) continue
-    const sent = await target.send({ method: "DELETE", path: resource.instancePath(state.serviceSid, sid), auth: auth.primary(state.accountSid) })
+    const sent = await target.send({ method: ops.delete.method, path: resource.instancePath(state.serviceSid, sid), auth: auth.primary(state.accountSid) })
     if (sent.response === null || sent.response.status >= 300) {
       problems.push(`could not remove ${sid} from ${state.serviceSid}: DELETE answered ${sent.response === null ? sent.error : describeResponse(sent.response)}`)
     }
@@ -155,7 +156,7 @@ export const restoreService = async (
   // Members that the harness created are its own: any member that was not there before goes.
   const created = resource.creates === undefined ? [] : listed.sids.filter((sid) => !state.initial.includes(sid))
   for (const sid of created) {
-    const sent = await target.send({ method: "DELETE", path: resource.instancePath(state.serviceSid, sid), auth: auth.primary(state.accountSid) })
+    const sent = await target.send({ method: ops.delete.method, path: resource.instancePath(state.serviceSid, sid), auth: auth.primary(state.accountSid) })
     if (sent.response === null || sent.response.status >= 300) {
       problems.push(`could not remove the ${words.member} ${sid} the run created in ${state.serviceSid}: DELETE answered ${sent.response === null ? sent.error : describeResponse(sent.response)}`)
     }
@@ -166,7 +167,7 @@ export const restoreService = async (
       problems.push(`${sid} was in ${state.serviceSid} before the run and is gone; a created ${words.member} cannot be put back under its SID`)
       continue
     }
-    const sent = await target.send({ method: "POST", path: resource.collectionPath(state.serviceSid), headers: { "Content-Type": resource.formType }, body: addForm(resource, sid), auth: auth.primary(state.accountSid) })
+    const sent = await target.send({ method: ops.create.method, path: resource.collectionPath(state.serviceSid), headers: { "Content-Type": resource.formType }, body: addForm(resource, sid), auth: auth.primary(state.accountSid) })
     if (sent.response === null || sent.response.status >= 300) {
       problems.push(`${sid} was in ${state.serviceSid} before the run and is gone; adding it back answered ${sent.response === null ? sent.error : describeResponse(sent.response)}`)
     }

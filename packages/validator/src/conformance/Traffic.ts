@@ -5,6 +5,7 @@
  * commands mixed with malformed, unauthenticated, wrong-method, unknown-path and preflight requests, and judge each
  * answer on its own. Every path, method, status, code and form field comes from the target (`Membership.ts`).
  */
+import { collectionOperations as ops } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { accountSid as anyAccountSid } from "../arbitraries/Sid.js"
 import { expectAnswer, expectSuccess, type Expectation } from "./Expectation.js"
@@ -88,7 +89,7 @@ class Add implements Command {
     const conflict = resource.errors.alreadyMember
     const expected = addExpectation(resource, this.sid, present, present ? `${inService(r, m, this.sid)}: a second add is ${conflict.status} with code ${conflict.code}` : `${notInService(r, m, this.sid)}, and it is in the account's inventory and in no ${resource.words.parent}`)
     const exchange = await r.run.send(`add ${this.sid} to the ${resource.words.parent}`, {
-      method: "POST",
+      method: ops.create.method,
       path: resource.collectionPath(r.run.env.serviceSid),
       headers: this.headers,
       body: this.body,
@@ -119,7 +120,7 @@ class Create implements Command {
       ? expectAnswer(resource.errors.alreadyMember, `${holds} and may hold at most ${creates.perParent}: another create is refused`)
       : expectSuccess(resource.success.added, resource.bodies.member, `${holds}${creates.perParent === undefined ? "" : ` of at most ${creates.perParent}`}: the create makes a new one`)
     const exchange = await r.run.send(`create the ${words.member} ${JSON.stringify(this.value)} in the ${words.parent}`, {
-      method: "POST",
+      method: ops.create.method,
       path: resource.collectionPath(serviceSid),
       headers: this.headers,
       body: this.body,
@@ -183,7 +184,7 @@ class Fetch implements Command {
       : m.present.has(sid)
       ? expectSuccess(fetched, resource.bodies.member, inService(r, m, sid))
       : expectAnswer(resource.errors.notFound, notInService(r, m, sid))
-    const exchange = await r.run.send(`fetch ${sid}`, { method: "GET", path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
+    const exchange = await r.run.send(`fetch ${sid}`, { method: ops.fetch.method, path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
     if (isStateful(r) && statusOf(exchange) === fetched) expectSameMember(r, exchange, sid)
   }
   toString = () => `fetch(${describeTarget(this.target, this.resource)})`
@@ -202,7 +203,7 @@ class Remove implements Command {
       : present
       ? expectSuccess(removed, "empty", `${inService(r, m, sid)}; removing it answers ${removed} with no body`)
       : expectAnswer(resource.errors.notFound, notInService(r, m, sid))
-    const exchange = await r.run.send(`remove ${sid} from the ${resource.words.parent}`, { method: "DELETE", path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
+    const exchange = await r.run.send(`remove ${sid} from the ${resource.words.parent}`, { method: ops.delete.method, path: resource.instancePath(r.run.env.serviceSid, sid), auth: auth.primary(r.run.env.accountSid) }, expected)
     const status = statusOf(exchange)
     if (status >= 200 && status < 300 && this.target.kind !== "unknown") {
       m.present.delete(sid)
@@ -375,20 +376,20 @@ export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => 
   )
   const derivedCreate = someSid.chain((sid) => nearMissesOf(sid)).map((miss) =>
     new Probe(`create with ${member.field} ${JSON.stringify(miss.value)} (${miss.label}: ${miss.rule})`, {
-      method: "POST",
+      method: ops.create.method,
       path: collection,
       headers: { "Content-Type": formType },
       body: new URLSearchParams({ [member.field]: miss.value }).toString()
     }, expectAnswer(errors.malformedMember, errors.malformedMember.why), "primary") as Command
   )
-  const malformedInstance = fc.tuple(fc.constantFrom("GET", "DELETE"), someSid.chain((sid) => nearMissesOf(sid))).map(([method, miss]) =>
-    new Probe(`${method === "GET" ? "fetch" : "remove"} ${JSON.stringify(miss.value)} (${miss.label}: ${miss.rule})`, {
+  const malformedInstance = fc.tuple(fc.constantFrom(["fetch", ops.fetch.method] as const, ["remove", ops.delete.method] as const), someSid.chain((sid) => nearMissesOf(sid))).map(([[verb, method], miss]) =>
+    new Probe(`${verb} ${JSON.stringify(miss.value)} (${miss.label}: ${miss.rule})`, {
       method,
       path: instance(miss.value)
     }, expectAnswer(errors.notFound, `a malformed ${words.sid} names no ${words.member} of the ${words.parent}`), "primary") as Command
   )
   const invalidList = invalidListQuery(resource.isValidListQuery).map(({ query, label }) =>
-    new Probe(`list with ${label}`, { method: "GET", path: `${collection}?${query}` }, expectAnswer(errors.invalidQuery, `${label} is not a valid list query`), "primary") as Command
+    new Probe(`list with ${label}`, { method: ops.list.method, path: `${collection}?${query}` }, expectAnswer(errors.invalidQuery, `${label} is not a valid list query`), "primary") as Command
   )
   const notOn = (allowed: ReadonlyArray<string>) => METHODS.filter((method) => !allowed.includes(method))
   const wrongMethod = fc.oneof(
@@ -414,10 +415,10 @@ export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => 
   const unauthenticated = fc.tuple(
     badCredentials(env.accountSid),
     fc.oneof(
-      fc.constant({ method: "GET", path: collection, body: undefined as string | undefined, what: "list" }),
-      someSid.map((sid) => ({ method: "GET", path: instance(sid), body: undefined as string | undefined, what: `fetch ${sid}` })),
-      (resource.creates?.valid() ?? someSid).map((value) => ({ method: "POST", path: collection, body: addForm(resource, value) as string | undefined, what: `add ${value}` })),
-      someSid.map((sid) => ({ method: "DELETE", path: instance(sid), body: undefined as string | undefined, what: `remove ${sid}` }))
+      fc.constant({ method: ops.list.method, path: collection, body: undefined as string | undefined, what: "list" }),
+      someSid.map((sid) => ({ method: ops.fetch.method, path: instance(sid), body: undefined as string | undefined, what: `fetch ${sid}` })),
+      (resource.creates?.valid() ?? someSid).map((value) => ({ method: ops.create.method, path: collection, body: addForm(resource, value) as string | undefined, what: `add ${value}` })),
+      someSid.map((sid) => ({ method: ops.delete.method, path: instance(sid), body: undefined as string | undefined, what: `remove ${sid}` }))
     )
   ).map(([credentials, request]) =>
     new Probe(`${request.what} with ${credentials.label}`, {
