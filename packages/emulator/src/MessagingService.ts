@@ -13,13 +13,11 @@ export {
 } from "@shortcode-kit/schema"
 
 /**
- * The sub-resources Twilio links from a service, by `links` key and path segment. The emulator serves only
- * `ShortCodes`; the others are listed because Twilio's body has them and clients may read them.
+ * The sub-resources Twilio links from a service that the schema package does not declare, by `links` key and path
+ * segment: listed because Twilio's body has them and clients may read them. The links to the collections it
+ * declares (`phone_numbers`, `short_codes`, `alpha_senders`) are made from their declarations (routes/services.ts).
  */
-export const serviceLinkPaths = {
-  phone_numbers: "PhoneNumbers",
-  short_codes: "ShortCodes",
-  alpha_senders: "AlphaSenders",
+export const undeclaredServiceLinks = {
   messages: "Messages",
   us_app_to_person: "Compliance/Usa2p",
   us_app_to_person_usecases: "Compliance/Usa2p/Usecases",

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { answerOfIssue, issueValues, TwilioError, type TwilioErrorWire, type ValidationIssue } from "@shortcode-kit/schema"
+import { answerOfIssue, issueValues, ShortCodeResource, TwilioError, type TwilioErrorWire, type ValidationIssue } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import type { ValidationFailure } from "./ValidationResult.js"
 
@@ -49,7 +49,7 @@ export const toTwilioError = (result: ValidationFailure): TwilioErrorWire => {
   const issues: ReadonlyArray<ValidationIssue> = result.issues
   const service = issues.find((issue) => isAt(issue, "ServiceSid"))
   if (service !== undefined) {
-    return encode(answerOfIssue("path", service, { param: `/v1/Services/${issueValues(service).value}/ShortCodes` }).body)
+    return encode(answerOfIssue("path", service, { param: ShortCodeResource.pathOf("collection", { ServiceSid: String(issueValues(service).value) }) }).body)
   }
   const decisive = issues.find((issue) => isAt(issue, "ShortCodeSid") && issue.path.length === 1) ?? issues[0]
   if (decisive === undefined) throw new TypeError("toTwilioError: a failed result has at least one issue")

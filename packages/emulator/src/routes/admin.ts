@@ -9,7 +9,7 @@
  * - `GET /admin/dump` -> the whole state in the seed format
  * - `POST /admin/seed` (seed format) -> 200 `{ accounts, services, short_codes, phone_numbers, memberships }` added
  */
-import { type AccountSid, type ServiceSid, toValidationIssues } from "@shortcode-kit/schema"
+import { type AccountSid, MessagingServiceResource, type ServiceSid, toValidationIssues } from "@shortcode-kit/schema"
 import { Result, Schema, type SchemaIssue } from "effect"
 import type { Context, Hono, MiddlewareHandler } from "hono"
 import { CreateAccountBody, CreatePhoneNumberBody, CreateServiceBody, CreateShortCodeBody, SeedReportBody } from "../AdminRequests.js"
@@ -80,7 +80,7 @@ const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
  */
 const placed = (outcome: { readonly _tag: "Added" } | AddSenderRefusal<string>, serviceSid: string, number: string): void => {
   if (outcome._tag === "Added") return
-  if (outcome._tag === "ServiceNotFound") throw notFound(`/v1/Services/${serviceSid}`)
+  if (outcome._tag === "ServiceNotFound") throw notFound(MessagingServiceResource.pathOf("instance", { Sid: serviceSid }))
   if (outcome._tag === "PoolFull") throw ApiError.of(21714)
   throw conflict(`Conflict: the number ${number} could not be placed in ${serviceSid}`)
 }

@@ -2,11 +2,11 @@
  * Messaging Services, enough for an SDK user to set one up: the handlers of the endpoints of the schema package's
  * `ServicesGroup` (`POST|GET /v1/Services`, `GET|DELETE /v1/Services/{Sid}`).
  */
-import { ServiceSid } from "@shortcode-kit/schema"
+import { AlphaSenderResource, MessagingServiceResource, PhoneNumberResource, ServiceSid, ShortCodeResource } from "@shortcode-kit/schema"
 import type { ServicesGroup } from "@shortcode-kit/schema/http"
 import { Schema } from "effect"
 import type { GroupHandlers } from "../api/deriveRoutes.js"
-import { type MessagingService, serviceLinkPaths } from "../MessagingService.js"
+import { type MessagingService, undeclaredServiceLinks } from "../MessagingService.js"
 import type { Repository, ServiceRecord } from "../store/Repository.js"
 import { notFound } from "../http/ApiError.js"
 import { listRequest, pageMeta } from "../http/listQuery.js"
@@ -16,7 +16,14 @@ export interface ServiceRoutesOptions {
   readonly publicBaseUrl: string
 }
 
-const servicePath = (sid: string) => `/v1/Services/${sid}`
+// A service links the collections declared under it by their page keys, to their own last path segment (Twilio's
+// order: phone numbers, short codes, alpha senders), then the sub-resources the emulator does not serve.
+const serviceLinks: ReadonlyArray<readonly [string, string]> = [
+  ...[PhoneNumberResource, ShortCodeResource, AlphaSenderResource].map((resource) =>
+    [resource.declaration.pageKey, resource.collectionPath.slice(resource.collectionPath.lastIndexOf("/") + 1)] as const
+  ),
+  ...Object.entries(undeclaredServiceLinks)
+]
 
 // The contract takes any non-empty instance `Sid` (Twilio's document gives it no pattern); one that is not a
 // Service SID names no service. A well-formed one arrives canonical (deriveRoutes.ts), as the store holds it.
@@ -28,9 +35,9 @@ const isServiceSid = Schema.is(ServiceSid)
  * `status_callback` as unset (`null`).
  */
 export const toMessagingService = (record: ServiceRecord, baseUrl: string): MessagingService => {
-  const url = new URL(servicePath(record.sid), baseUrl)
+  const url = new URL(MessagingServiceResource.instanceUrl(baseUrl, { Sid: record.sid }))
   const links: Record<string, URL> = {}
-  for (const [key, segment] of Object.entries(serviceLinkPaths)) links[key] = new URL(`${url.pathname}/${segment}`, baseUrl)
+  for (const [key, segment] of serviceLinks) links[key] = new URL(`${url.pathname}/${segment}`, baseUrl)
   return {
     accountSid: record.accountSid,
     sid: record.sid,
@@ -74,8 +81,8 @@ export const serviceHandlers = (options: ServiceRoutesOptions): GroupHandlers<ty
       const request = listRequest(query, account.sid, resourcePath)
       const page = repository.listServices(account.sid, request.cursor, request.query.pageSize)
       return {
-        services: page.rows.map((row) => toMessagingService(row, publicBaseUrl)),
-        meta: pageMeta({ baseUrl: publicBaseUrl, key: "services", request, page })
+        [MessagingServiceResource.pageItemsKey]: page.rows.map((row) => toMessagingService(row, publicBaseUrl)),
+        meta: pageMeta({ baseUrl: publicBaseUrl, key: MessagingServiceResource.declaration.pageKey, request, page })
       }
     },
     fetchService: ({ account, path, params }) => {

@@ -28,7 +28,18 @@ describe("POST /v1/Services", () => {
     expect(service.friendlyName).toBe("My Service!")
     expect(service.sid).toMatch(/^MG[0-9a-f]{32}$/)
     expect(service.url?.href).toBe(`http://emulator.test:4010/v1/Services/${service.sid}`)
-    expect(service.links?.["short_codes"]?.href).toBe(`http://emulator.test:4010/v1/Services/${service.sid}/ShortCodes`)
+    // Every link of Twilio's body, in Twilio's order, as wire JSON.
+    const base = `http://emulator.test:4010/v1/Services/${service.sid}`
+    expect(Object.entries((answer.json as { links: Record<string, string> }).links)).toEqual([
+      ["phone_numbers", `${base}/PhoneNumbers`],
+      ["short_codes", `${base}/ShortCodes`],
+      ["alpha_senders", `${base}/AlphaSenders`],
+      ["messages", `${base}/Messages`],
+      ["us_app_to_person", `${base}/Compliance/Usa2p`],
+      ["us_app_to_person_usecases", `${base}/Compliance/Usa2p/Usecases`],
+      ["channel_senders", `${base}/ChannelSenders`],
+      ["destination_alpha_senders", `${base}/DestinationAlphaSenders`]
+    ])
     expect(Object.keys(answer.json as object)).toContain("use_inbound_webhook_on_number")
     const fetched = await t.twilio(a, "GET", `/v1/Services/${service.sid}`)
     expect(fetched.status).toBe(200)

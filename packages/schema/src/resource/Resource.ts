@@ -153,6 +153,12 @@ export interface Resource<
    * `Sid`, ...) in it, as every resource's `url` is.
    */
   readonly instanceUrl: (baseUrl: string, values: Readonly<Record<string, string>>) => string
+  /**
+   * The collection path or the instance path with `values` (`ServiceSid`, `Sid`, ...) in it, as given (encode a
+   * value that may hold `/`, `?` or `%` first): `ShortCodeResource.pathOf("collection", { ServiceSid })` is
+   * `/v1/Services/MG.../ShortCodes`. The `path` of each of `collectionOperations` names which one it is sent to.
+   */
+  readonly pathOf: (path: "collection" | "instance", values: Readonly<Record<string, string>>) => string
 }
 
 const mapRecord = <V, W>(record: Readonly<Record<string, V>>, f: (value: V, key: string) => W): Record<string, W> => {
@@ -250,6 +256,7 @@ export const defineResource = <
     createRequest,
     createForm,
     listQuery: listQuery(`List${plural}Query`),
-    instanceUrl: (baseUrl, values) => fillPath(baseUrl, `${declaration.collectionPath}/:Sid`, values)
+    instanceUrl: (baseUrl, values) => fillPath(baseUrl, `${declaration.collectionPath}/:Sid`, values),
+    pathOf: (path, values) => fillPath("", path === "collection" ? declaration.collectionPath : `${declaration.collectionPath}/:Sid`, values)
   }
 }

@@ -50,3 +50,12 @@ describe("sid(prefix, brand)", () => {
     expect(Schema.is(PhoneNumberSid)("SC" + "0".repeat(32))).toBe(false)
   })
 })
+
+describe("pathOf", () => {
+  test("fills the collection and the instance path of a declaration with the values given", () => {
+    expect(ShortCodeResource.pathOf("collection", { ServiceSid: "MG1" })).toBe("/v1/Services/MG1/ShortCodes")
+    expect(ShortCodeResource.pathOf("instance", { ServiceSid: "MG1", Sid: "SC2" })).toBe("/v1/Services/MG1/ShortCodes/SC2")
+    expect(MessagingServiceResource.pathOf("instance", { Sid: "MG1" })).toBe("/v1/Services/MG1")
+    expect(MessagingServiceResource.pathOf("collection", {})).toBe("/v1/Services")
+  })
+})

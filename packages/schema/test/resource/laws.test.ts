@@ -41,6 +41,7 @@ interface AnyResource {
   readonly createRequest: Codec
   readonly createForm: Codec
   readonly listQuery: Codec
+  readonly pathOf: (path: "collection" | "instance", values: Readonly<Record<string, string>>) => string
 }
 // JSON documents walked without types.
 type Json = any
@@ -107,6 +108,23 @@ describe.each(resources.map((resource) => [resource.declaration.identifier, reso
   const decode = Schema.decodeUnknownSync(resource.codec)
   const encode = Schema.encodeSync(resource.codec)
   const parameters = Object.values<schemaPackage.FormParameter>(resource.declaration.create)
+
+  test("each of collectionOperations is the official document's operation on the path it names, with its success status and body", () => {
+    for (const [name, op] of Object.entries(schemaPackage.collectionOperations)) {
+      const path = op.path === "collection" ? collection : instance
+      const official: Json = officialDocument.paths[path]?.[op.method.toLowerCase()]
+      expect(official, `${name}: ${op.method} ${path}`).toBeDefined()
+      const success = Object.keys(official.responses).filter((status) => status.startsWith("2"))
+      // Twilio documents 200 beside 201 for some creates (ShortCodes, PhoneNumbers); the status answered is one of them.
+      expect(success, `${name}: its success statuses`).toContain(String(op.status))
+      const others = success.filter((status) => status !== String(op.status))
+      expect(others, `${name}: its other success statuses`).toEqual(name === "create" ? others.filter((status) => status === "200") : [])
+      const body: Json = official.responses[op.status].content?.["application/json"]?.schema
+      const member = `#/components/schemas/${openApiName}`
+      if (op.body === "none") expect(body, `${name}: its body`).toBeUndefined()
+      else expect(op.body === "member" ? body?.$ref : body?.properties?.[pageKey]?.items?.$ref, `${name}: its body`).toBe(member)
+    }
+  })
 
   describe("the official examples", () => {
     const items = [...officialExamples(collection, "post"), ...officialExamples(instance, "get")]

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { collectionOperations as ops } from "@shortcode-kit/schema"
+import { collectionOperations as ops, ShortCodeResource } from "@shortcode-kit/schema"
 import * as fc from "fast-check"
 import { expectedCreatedResponse, expectedFaultResponses, type HttpFault, MAX_FORM_BODY_BYTES } from "../FaultResponses.js"
 import { formText } from "./CreateShortCode.js"
@@ -42,7 +42,7 @@ export interface HttpRequestArbitraryOptions {
 
 const FORM = "application/x-www-form-urlencoded"
 const formTypes = fc.constantFrom(FORM, `${FORM}; charset=utf-8`, `${FORM};charset=UTF-8`)
-const pathFor = (service: string) => `/v1/Services/${encodeURIComponent(service)}/ShortCodes`
+const pathFor = (service: string) => ShortCodeResource.pathOf(ops.create.path, { ServiceSid: encodeURIComponent(service) })
 
 const resolve = (caller: string, options: HttpRequestArbitraryOptions | undefined) => {
   const headers = options?.headers ?? {}

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { type ErrorCode, errorTable, makeTwilioError, TwilioError, type TwilioErrorWire } from "@shortcode-kit/schema"
+import { type ErrorCode, errorTable, makeTwilioError, ShortCodeResource, TwilioError, type TwilioErrorWire } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import * as fc from "fast-check"
 import type { NearMiss } from "./NearMiss.js"
@@ -27,7 +27,7 @@ const paramFor = (code: ErrorCode): fc.Arbitrary<string> => {
       return fc.constantFrom("ShortCodeSid", "PageSize", "Page", "FriendlyName")
     case 20404:
       return fc.tuple(serviceSid(), fc.option(shortCodeSid(), { nil: undefined })).map(([service, sid]) =>
-        `/v1/Services/${service}/ShortCodes${sid === undefined ? "" : `/${sid}`}`
+        sid === undefined ? ShortCodeResource.pathOf("collection", { ServiceSid: service }) : ShortCodeResource.pathOf("instance", { ServiceSid: service, Sid: sid })
       )
     case 21421:
       return shortCodeSid().map((sid) => sid.slice(0, 20))
