@@ -2,7 +2,7 @@
  * What the command line entry prints at start: where it listens, where the data is, the admin token, and the demo
  * credentials with a curl that works as printed.
  */
-import { errorTable } from "@shortcode-kit/schema"
+import { collectionOperations, errorTable, ShortCodeResource } from "@shortcode-kit/schema"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "./Demo.js"
 import type { RunningServer } from "./Server.js"
 import type { InventoryShortCode } from "./store/Repository.js"
@@ -64,7 +64,7 @@ export const banner = ({ server, databasePath, adminTokenGenerated }: BannerInpu
     lines.push(
       "",
       `Add the first demo short code to the demo service (${curlOutcome(account.sid, service !== undefined, repository.findAnyShortCode(DEMO_SHORT_CODE_SIDS[0]))}):`,
-      `  curl --request POST '${server.url}/v1/Services/${DEMO_SERVICE_SID}/ShortCodes' \\`,
+      `  curl --request ${collectionOperations.create.method} '${server.url}${ShortCodeResource.pathOf(collectionOperations.create.path, { ServiceSid: DEMO_SERVICE_SID })}' \\`,
       `    --user "${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}" \\`,
       `    --header "Content-Type: application/x-www-form-urlencoded" \\`,
       `    --data 'ShortCodeSid=${DEMO_SHORT_CODE_SIDS[0]}'`
