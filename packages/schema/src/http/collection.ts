@@ -20,9 +20,6 @@ type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any
 type Singular<R extends AnyResource> = R["declaration"]["singular"]
 type Plural<R extends AnyResource> = R["declaration"]["plural"]
 
-// Every form-bodied endpoint can meet a body larger than the server takes (inputErrors' row says how it is answered).
-const PayloadTooLarge = inputErrorResponse("body.too-large", "Payload too large: the form body exceeds what the server accepts")
-
 /** The error response of one declared answer: its status is its codes' status in `errorTable`. */
 const errorResponse = (answer: ErrorAnswer) => {
   const status = errorTable[answer.codes[0]].status
@@ -34,10 +31,11 @@ const errorResponse = (answer: ErrorAnswer) => {
   return twilioErrorResponse(status as TwilioErrorStatus, answer.summary, answer.codes)
 }
 
-// Every list endpoint takes the same query (resource/listQuery.ts), so every one can answer this.
-const ListQueryBadRequest = inputErrorResponse("parameter.invalid", "Bad request: PageSize or Page is not a whole number in range")
-
-const errorsOf = (operation: OperationDeclaration) => operation.errors.map(errorResponse)
+/** The error responses of an operation: its declared answers, then the input errors every collection's meets. */
+const errorsOf = (operation: OperationDeclaration, shared: (typeof ops)[keyof typeof ops]) => [
+  ...operation.errors.map(errorResponse),
+  ...shared.inputErrors.map(({ row, summary }) => inputErrorResponse(row, summary))
+]
 
 const documented = (operationId: string, operation: OperationDeclaration, more: Readonly<Record<string, string>> = {}) =>
   OpenApi.annotations({
@@ -63,23 +61,23 @@ export const collectionEndpoints = <R extends AnyResource>(resource: R) => {
     params: resource.collectionParams as R["collectionParams"],
     payload: (resource.createRequest as R["createRequest"]).pipe(HttpApiSchema.asFormUrlEncoded()),
     success: bodies[c.body].pipe(HttpApiSchema.status(c.status)).annotate({ description: operations.create.success }),
-    error: [...errorsOf(operations.create), PayloadTooLarge]
+    error: errorsOf(operations.create, c)
   }).annotateMerge(documented(`Create${singular}`, operations.create))
   const list = HttpApiEndpoint.make(l.method)(`list${plural}`, paths[l.path], {
     params: resource.collectionParams as R["collectionParams"],
     query: resource.listQuery as R["listQuery"],
     success: bodies[l.body].pipe(HttpApiSchema.status(l.status)).annotate({ description: operations.list.success }),
-    error: [ListQueryBadRequest, ...errorsOf(operations.list)]
+    error: errorsOf(operations.list, l)
   }).annotateMerge(documented(`List${singular}`, operations.list, listQueryDescriptions))
   const fetch = HttpApiEndpoint.make(f.method)(`fetch${singular}`, paths[f.path], {
     params: resource.instanceParams as R["instanceParams"],
     success: bodies[f.body].pipe(HttpApiSchema.status(f.status)).annotate({ description: operations.fetch.success }),
-    error: errorsOf(operations.fetch)
+    error: errorsOf(operations.fetch, f)
   }).annotateMerge(documented(`Fetch${singular}`, operations.fetch))
   const remove = HttpApiEndpoint.make(d.method)(`delete${singular}`, paths[d.path], {
     params: resource.instanceParams as R["instanceParams"],
     success: HttpApiSchema.Empty(d.status).annotate({ description: operations.delete.success }),
-    error: errorsOf(operations.delete)
+    error: errorsOf(operations.delete, d)
   }).annotateMerge(documented(`Delete${singular}`, operations.delete))
   return { create, list, fetch, delete: remove }
 }

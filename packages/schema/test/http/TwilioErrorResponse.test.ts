@@ -23,8 +23,8 @@ describe("twilioErrorCodesOf", () => {
     const rows = [
       [TwilioErrorUnauthorized, "credentials"],
       [TwilioErrorMethodNotAllowed, "method.not-allowed"],
-      [[...createShortCode.error][3]!, "body.too-large"],
-      [[...listShortCodes.error][0]!, "parameter.invalid"]
+      [[...createShortCode.error].at(-1)!, "body.too-large"],
+      [[...listShortCodes.error].at(-1)!, "parameter.invalid"]
     ] as const
     for (const [schema, row] of rows) {
       const { status, code, message } = inputErrors[row]
