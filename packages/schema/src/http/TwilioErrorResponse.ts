@@ -15,10 +15,11 @@ export type TwilioErrorStatus = 400 | 401 | 404 | 405 | 409 | 413
 // The codes as data beside their wording, so that tools (the conformance harness) read them from the contract.
 const CODES = "shortcode-kit/twilioErrorCodes"
 
-const describe = (summary: string, codes: ReadonlyArray<ErrorCode>): string =>
-  codes.length === 0
+// The summary, then each code with the message it is answered with.
+const describe = (summary: string, answers: ReadonlyArray<readonly [code: ErrorCode, message: string]>): string =>
+  answers.length === 0
     ? summary
-    : `${summary}. Twilio error ${codes.map((code) => `${code} "${errorTable[code].message}"`).join(", ")}`
+    : `${summary}. Twilio error ${answers.map(([code, message]) => `${code} "${message}"`).join(", ")}`
 
 // The one schema behind every error response: the status, a check that the body says the same, and the codes as data.
 const errorResponse = (status: TwilioErrorStatus, description: string, codes: ReadonlyArray<ErrorCode>) =>
@@ -52,7 +53,7 @@ const errorResponse = (status: TwilioErrorStatus, description: string, codes: Re
  * @since 0.1.0
  */
 export const twilioErrorResponse = (status: TwilioErrorStatus, summary: string, codes: ReadonlyArray<ErrorCode>) =>
-  errorResponse(status, describe(summary, codes), codes)
+  errorResponse(status, describe(summary, codes.map((code) => [code, errorTable[code].message] as const)), codes)
 
 /** The rows of `inputErrors` answered with a Twilio error body of one of the {@link TwilioErrorStatus}es. */
 export type InputErrorWithResponse = {
@@ -74,7 +75,7 @@ export type InputErrorWithResponse = {
  */
 export const inputErrorResponse = (row: InputErrorWithResponse, summary: string) => {
   const { status, code, message } = inputErrors[row] as { readonly status: TwilioErrorStatus; readonly code: ErrorCode; readonly message: string }
-  return errorResponse(status, `${summary}. Twilio error ${code} "${message}"`, [code])
+  return errorResponse(status, describe(summary, [[code, message]]), [code])
 }
 
 /**

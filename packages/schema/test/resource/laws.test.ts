@@ -41,7 +41,6 @@ interface AnyResource {
   readonly createRequest: Codec
   readonly createForm: Codec
   readonly listQuery: Codec
-  readonly pathOf: (path: "collection" | "instance", values: Readonly<Record<string, string>>) => string
 }
 // JSON documents walked without types.
 type Json = any
