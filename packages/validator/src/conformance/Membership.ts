@@ -79,6 +79,8 @@ export interface ConformanceTarget {
     readonly prefix: string
     /** The parents' own collection (`/v1/Services`), where a temporary parent is created. */
     readonly collectionPath: string
+    /** The path of one parent (`/v1/Services/MG...`), where the temporary parent is removed. */
+    readonly instancePath: (sid: string) => string
     readonly is: (sid: unknown) => boolean
   }
   readonly member: {
@@ -328,7 +330,13 @@ export const conformanceTarget = (group: HttpApiGroup.Constraint, options: Confo
       parent: wordsOf(parentParam.replace(/Sid$/, "")).join(" ")
     },
     bodies: { member, page },
-    parent: { param: parentParam, prefix: parentPrefix, collectionPath: collection.slice(0, collection.indexOf(`/:${parentParam}`)), is: (sid) => isParent({ [parentParam]: sid }) },
+    parent: {
+      param: parentParam,
+      prefix: parentPrefix,
+      collectionPath: collection.slice(0, collection.indexOf(`/:${parentParam}`)),
+      instancePath: (sid) => fill(collection.slice(0, collection.indexOf(`/:${parentParam}`) + parentParam.length + 2), { [parentParam]: sid }),
+      is: (sid) => isParent({ [parentParam]: sid })
+    },
     member: { field, prefix: memberPrefix, is: isMember, anySid: () => accountSid().map((sid) => `${memberPrefix}${sid.slice(2)}`) },
     creates,
     root: collection.slice(0, collection.indexOf("/", 1) + 1),

@@ -36,7 +36,7 @@ const cleanUp = async (env: Env, cleanup: Cleanup) => {
     await target.send({ method: ops.delete.method, path: sender.target.instancePath(parentSid, sender.sid), auth: credentials }).catch(() => undefined)
   }
   for (const parentSid of cleanup.parents) {
-    await target.send({ method: ops.delete.method, path: `${env.resource.parent.collectionPath}/${encodeURIComponent(parentSid)}`, auth: credentials }).catch(() => undefined)
+    await target.send({ method: ops.delete.method, path: env.resource.parent.instancePath(parentSid), auth: credentials }).catch(() => undefined)
   }
 }
 

@@ -73,7 +73,7 @@ const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok:
 }
 
 const removeTemporaryService = async (target: Target, o: ResolvedOptions, serviceSid: string): Promise<ReadonlyArray<string>> => {
-  const sent = await target.send({ method: ops.delete.method, path: `${o.resource.parent.collectionPath}/${encodeURIComponent(serviceSid)}`, auth: auth.primary(o.primary.accountSid) })
+  const sent = await target.send({ method: ops.delete.method, path: o.resource.parent.instancePath(serviceSid), auth: auth.primary(o.primary.accountSid) })
   return sent.response !== null && sent.response.status >= 200 && sent.response.status < 300 ? [] : [sentError(`deleting the temporary ${o.resource.words.parent} ${serviceSid}`, sent)]
 }
 
