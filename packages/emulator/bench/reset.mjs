@@ -13,11 +13,12 @@ const measure = async (label, database) => {
   const emulator = makeServer({ database, log: false })
   try {
     const account = emulator.repository.allAccounts()[0]
+    const shortCodes = emulator.repository.kinds.find((kind) => kind.inventory === "short_codes")
     const times = []
     for (let i = 0; i < runs; i++) {
       // Something to undo: a service and a placement, as a test would leave behind.
       emulator.repository.insertService({ accountSid: account.sid, friendlyName: `run ${i}` })
-      emulator.repository.addShortCode(account.sid, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS[0])
+      emulator.repository.addSender(shortCodes, account.sid, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS[0])
       const started = performance.now()
       await emulator.reset()
       times.push(performance.now() - started)

@@ -6,6 +6,7 @@ import { collectionOperations, errorTable, ShortCodeResource } from "@shortcode-
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_PHONE_NUMBER_SIDS, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "./Demo.js"
 import type { RunningServer } from "./Server.js"
 import type { InventoryShortCode } from "./store/Repository.js"
+import { PHONE_NUMBER, SHORT_CODE } from "./store/SenderKinds.js"
 
 export interface BannerInput {
   readonly server: RunningServer
@@ -51,19 +52,19 @@ export const banner = ({ server, databasePath, adminTokenGenerated }: BannerInpu
     )
     const placeOf = (serviceSid: string | null) => (serviceSid === null ? "in no service" : `in service ${serviceSid}`)
     DEMO_SHORT_CODE_SIDS.forEach((sid, i) => {
-      const shortCode = repository.findAnyShortCode(sid)
+      const shortCode = repository.findAnySender(SHORT_CODE, sid)
       if (shortCode === undefined) return
       lines.push(`  ${i === 0 ? "short codes  " : "             "} ${sid}  ${shortCode.shortCode} ${shortCode.countryCode} ${shortCode.capabilities.join(",")}  ${placeOf(shortCode.serviceSid)}`)
     })
     // The pool of a service holds phone numbers and short codes together, so the demo pool is shown whole.
     DEMO_PHONE_NUMBER_SIDS.forEach((sid, i) => {
-      const phoneNumber = repository.findAnyPhoneNumber(sid)
+      const phoneNumber = repository.findAnySender(PHONE_NUMBER, sid)
       if (phoneNumber === undefined) return
       lines.push(`  ${i === 0 ? "phone numbers" : "             "} ${sid}  ${phoneNumber.phoneNumber} ${phoneNumber.countryCode} ${phoneNumber.capabilities.join(",")}  ${placeOf(phoneNumber.serviceSid)}`)
     })
     lines.push(
       "",
-      `Add the first demo short code to the demo service (${curlOutcome(account.sid, service !== undefined, repository.findAnyShortCode(DEMO_SHORT_CODE_SIDS[0]))}):`,
+      `Add the first demo short code to the demo service (${curlOutcome(account.sid, service !== undefined, repository.findAnySender(SHORT_CODE, DEMO_SHORT_CODE_SIDS[0]))}):`,
       `  curl --request ${collectionOperations.create.method} '${server.url}${ShortCodeResource.pathOf(collectionOperations.create.path, { ServiceSid: DEMO_SERVICE_SID })}' \\`,
       `    --user "${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}" \\`,
       `    --header "Content-Type: application/x-www-form-urlencoded" \\`,

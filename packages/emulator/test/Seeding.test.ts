@@ -10,6 +10,7 @@ import { Seed, SeedAlphaSender } from "../src/Seed.js"
 import { dumpSeed, loadSeed, SeedConflictError } from "../src/Seeding.js"
 import { openDatabase } from "../src/store/Database.js"
 import { makeRepository } from "../src/store/Repository.js"
+import { PHONE_NUMBER, SHORT_CODE } from "../src/store/SenderKinds.js"
 
 const fresh = (poolLimit = 400) => {
   const db = openDatabase(":memory:")
@@ -35,7 +36,7 @@ describe("loadSeed", () => {
     const seed = sampleSeed()
     expect(loadSeed(repository, seed)).toEqual({ accounts: 1, services: 1, shortCodes: 2, phoneNumbers: 0, memberships: 1 })
     expect(loadSeed(repository, seed)).toEqual({ accounts: 0, services: 0, shortCodes: 0, phoneNumbers: 0, memberships: 0 })
-    expect(repository.allShortCodes().map((s) => [s.shortCode, s.countryCode, s.capabilities, s.serviceSid])).toEqual([
+    expect(repository.allSenders(SHORT_CODE).map((s) => [s.shortCode, s.countryCode, s.capabilities, s.serviceSid])).toEqual([
       ["55502", "CA", ["SMS", "MMS"], null],
       ["55501", "US", ["SMS"], seed.services[0]?.sid]
     ])
@@ -48,12 +49,12 @@ describe("loadSeed", () => {
     loadSeed(repository, seed)
     const placed = seed.shortCodes[0]
     if (placed === undefined || placed.serviceSid === null) throw new Error("fixture")
-    expect(repository.removeShortCode(placed.accountSid, placed.serviceSid, placed.sid)).toBe(true)
+    expect(repository.removeSender(SHORT_CODE, placed.accountSid, placed.serviceSid, placed.sid)).toBe(true)
     const other = repository.insertService({ accountSid: placed.accountSid, friendlyName: "elsewhere" })
     if (other._tag !== "Inserted") throw new Error("service")
-    repository.addShortCode(placed.accountSid, other.value.sid, placed.sid)
+    repository.addSender(SHORT_CODE, placed.accountSid, other.value.sid, placed.sid)
     expect(loadSeed(repository, seed).memberships).toBe(0)
-    expect(repository.findAnyShortCode(placed.sid)?.serviceSid).toBe(other.value.sid)
+    expect(repository.findAnySender(SHORT_CODE, placed.sid)?.serviceSid).toBe(other.value.sid)
     db.close()
   })
 
@@ -139,7 +140,7 @@ describe("loadSeed with phone numbers", () => {
     ])
     // Nothing of a refused seed was written.
     expect(repository.allAccounts()).toEqual([])
-    expect(repository.allPhoneNumbers()).toEqual([])
+    expect(repository.allSenders(PHONE_NUMBER)).toEqual([])
     db.close()
   })
 
@@ -148,9 +149,9 @@ describe("loadSeed with phone numbers", () => {
     loadSeed(repository, demoSeed)
     const placed = demoSeed.phoneNumbers?.find((p) => p.serviceSid !== null)
     if (placed === undefined || placed.serviceSid === null) throw new Error("the demo data places a phone number")
-    expect(repository.removePhoneNumber(placed.accountSid, placed.serviceSid, placed.sid)).toBe(true)
+    expect(repository.removeSender(PHONE_NUMBER, placed.accountSid, placed.serviceSid, placed.sid)).toBe(true)
     expect(loadSeed(repository, demoSeed)).toEqual({ accounts: 0, services: 0, shortCodes: 0, phoneNumbers: 0, memberships: 1 })
-    expect(repository.findAnyPhoneNumber(placed.sid)?.serviceSid).toBe(placed.serviceSid)
+    expect(repository.findAnySender(PHONE_NUMBER, placed.sid)?.serviceSid).toBe(placed.serviceSid)
     db.close()
   })
 })

@@ -15,6 +15,7 @@ import { makeServer } from "../../dist/index.mjs"
 
 const emulator = makeServer({ database: ":memory:", log: false })
 const { repository } = emulator
+const SHORT_CODE = repository.kinds.find((kind) => kind.inventory === "short_codes")
 const baseUrl = emulator.config.publicBaseUrl
 
 const toShortCode = (row) => ({ ...row, url: new URL(shortCodeUrl(baseUrl, row.serviceSid, row.sid)) })
@@ -25,10 +26,10 @@ const Handlers = HttpApiBuilder.group(ShortCodesApi, "shortCodes", (handlers) =>
     .handle("createShortCode", ({ params, payload, request }) =>
       Effect.gen(function*() {
         const { accountSid } = yield* AuthenticatedAccount
-        const outcome = repository.addShortCode(accountSid, params.ServiceSid, payload.shortCodeSid)
+        const outcome = repository.addSender(SHORT_CODE, accountSid, params.ServiceSid, payload.shortCodeSid)
         switch (outcome._tag) {
           case "Added":
-            return toShortCode(outcome.shortCode)
+            return toShortCode(outcome.row)
           case "AlreadyInThisService":
             return yield* Effect.fail(makeTwilioError(21710))
           case "InAnotherService":
@@ -43,13 +44,13 @@ const Handlers = HttpApiBuilder.group(ShortCodesApi, "shortCodes", (handlers) =>
     .handle("fetchShortCode", ({ params, request }) =>
       Effect.gen(function*() {
         const { accountSid } = yield* AuthenticatedAccount
-        const found = repository.findServiceShortCode(accountSid, params.ServiceSid, params.Sid)
+        const found = repository.findServiceSender(SHORT_CODE, accountSid, params.ServiceSid, params.Sid)
         return found === undefined ? yield* notFound(new URL(request.url, baseUrl).pathname) : toShortCode(found)
       }))
     .handle("deleteShortCode", ({ params, request }) =>
       Effect.gen(function*() {
         const { accountSid } = yield* AuthenticatedAccount
-        if (!repository.removeShortCode(accountSid, params.ServiceSid, params.Sid)) {
+        if (!repository.removeSender(SHORT_CODE, accountSid, params.ServiceSid, params.Sid)) {
           return yield* notFound(new URL(request.url, baseUrl).pathname)
         }
       })))

@@ -12,16 +12,10 @@ import { StorageFault, toStorageFault } from "./StorageFault.js"
 const WRITES = [
   "insertAccount",
   "insertService",
-  "insertShortCode",
   "deleteService",
   "insertSender",
   "addSender",
   "removeSender",
-  "addShortCode",
-  "removeShortCode",
-  "insertPhoneNumber",
-  "addPhoneNumber",
-  "removePhoneNumber",
   "addAlphaSender",
   "removeAlphaSender",
   "transaction"
@@ -55,8 +49,9 @@ export const guardRepository = (
       }
     }) as F
   const guarded: Record<string, unknown> = {}
-  for (const [name, method] of Object.entries(repository) as Array<[keyof Repository, (...args: never[]) => unknown]>) {
-    guarded[name] = guard(method, writes.has(name))
+  for (const [name, member] of Object.entries(repository) as Array<[keyof Repository, unknown]>) {
+    // Data (the kinds) goes through as it is; every method is guarded.
+    guarded[name] = typeof member === "function" ? guard(member as (...args: never[]) => unknown, writes.has(name)) : member
   }
   return guarded as unknown as Repository
 }

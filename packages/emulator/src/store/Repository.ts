@@ -74,12 +74,6 @@ export type AddSenderRefusal<NotFound extends string> =
 /** The result of adding a sender of kind `K` to a service. */
 export type AddSenderOutcome<K> = { readonly _tag: "Added"; readonly row: ServiceSender<K> } | AddSenderRefusal<"NotFound">
 
-/** The result of adding a short code to a service. */
-export type AddShortCodeOutcome = { readonly _tag: "Added"; readonly shortCode: ServiceShortCode } | AddSenderRefusal<"ShortCodeNotFound">
-
-/** The result of adding a phone number to a service. */
-export type AddPhoneNumberOutcome = { readonly _tag: "Added"; readonly phoneNumber: ServicePhoneNumber } | AddSenderRefusal<"PhoneNumberNotFound">
-
 /** The result of giving a service its alpha sender. */
 export type AddAlphaSenderOutcome =
   | { readonly _tag: "Added"; readonly alphaSender: ServiceAlphaSender }
@@ -130,21 +124,8 @@ export interface Repository {
   readonly removeSender: (kind: AnyKind, accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
   /** The whole inventory of `kind`, each with its service (for the dump). */
   readonly allSenders: <K extends AnyKind>(kind: K) => ReadonlyArray<InventorySender<K>>
-  // The same for each kind by name: thin aliases of the methods above.
-  readonly insertShortCode: (input: SenderInput<typeof SHORT_CODE>) => InsertOutcome<InventoryShortCode>
-  readonly findAnyShortCode: (sid: string) => InventoryShortCode | undefined
-  readonly addShortCode: (accountSid: AccountSid, serviceSid: ServiceSid, shortCodeSid: ShortCodeSid) => AddShortCodeOutcome
-  readonly findServiceShortCode: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServiceShortCode | undefined
-  readonly listServiceShortCodes: (accountSid: AccountSid, serviceSid: ServiceSid, cursor: PageCursor, limit: number) => KeysetPage<ServiceShortCode> | undefined
-  readonly removeShortCode: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
-  readonly allShortCodes: () => ReadonlyArray<InventoryShortCode>
-  readonly insertPhoneNumber: (input: SenderInput<typeof PHONE_NUMBER>) => InsertOutcome<InventoryPhoneNumber>
-  readonly findAnyPhoneNumber: (sid: string) => InventoryPhoneNumber | undefined
-  readonly addPhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, phoneNumberSid: PhoneNumberSid) => AddPhoneNumberOutcome
-  readonly findServicePhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => ServicePhoneNumber | undefined
-  readonly listServicePhoneNumbers: (accountSid: AccountSid, serviceSid: ServiceSid, cursor: PageCursor, limit: number) => KeysetPage<ServicePhoneNumber> | undefined
-  readonly removePhoneNumber: (accountSid: AccountSid, serviceSid: ServiceSid, sid: string) => boolean
-  readonly allPhoneNumbers: () => ReadonlyArray<InventoryPhoneNumber>
+  /** The kinds of the inventory it reads and writes (SenderKinds.ts, or a test's own). */
+  readonly kinds: ReadonlyArray<AnyKind>
   /**
    * Gives a service its alpha sender, with `sid` (a seed's) or a generated `AI` SID. The text is checked where it is
    * decoded (the HTTP boundary, the seed).
@@ -573,26 +554,7 @@ export const makeRepository = (
     listServiceSenders,
     removeSender,
     allSenders,
-    insertShortCode: (input) => insertSender(SHORT_CODE, input),
-    findAnyShortCode: (sid) => findAnySender(SHORT_CODE, sid),
-    addShortCode: (accountSid, serviceSid, sid) => {
-      const outcome = addSender(SHORT_CODE, accountSid, serviceSid, sid)
-      return outcome._tag === "Added" ? { _tag: "Added", shortCode: outcome.row } : outcome._tag === "NotFound" ? { _tag: "ShortCodeNotFound" } : outcome
-    },
-    findServiceShortCode: (accountSid, serviceSid, sid) => findServiceSender(SHORT_CODE, accountSid, serviceSid, sid),
-    listServiceShortCodes: (accountSid, serviceSid, cursor, pageSize) => listServiceSenders(SHORT_CODE, accountSid, serviceSid, cursor, pageSize),
-    removeShortCode: (accountSid, serviceSid, sid) => removeSender(SHORT_CODE, accountSid, serviceSid, sid),
-    allShortCodes: () => allSenders(SHORT_CODE),
-    insertPhoneNumber: (input) => insertSender(PHONE_NUMBER, input),
-    findAnyPhoneNumber: (sid) => findAnySender(PHONE_NUMBER, sid),
-    addPhoneNumber: (accountSid, serviceSid, sid) => {
-      const outcome = addSender(PHONE_NUMBER, accountSid, serviceSid, sid)
-      return outcome._tag === "Added" ? { _tag: "Added", phoneNumber: outcome.row } : outcome._tag === "NotFound" ? { _tag: "PhoneNumberNotFound" } : outcome
-    },
-    findServicePhoneNumber: (accountSid, serviceSid, sid) => findServiceSender(PHONE_NUMBER, accountSid, serviceSid, sid),
-    listServicePhoneNumbers: (accountSid, serviceSid, cursor, pageSize) => listServiceSenders(PHONE_NUMBER, accountSid, serviceSid, cursor, pageSize),
-    removePhoneNumber: (accountSid, serviceSid, sid) => removeSender(PHONE_NUMBER, accountSid, serviceSid, sid),
-    allPhoneNumbers: () => allSenders(PHONE_NUMBER),
+    kinds,
     addAlphaSender,
     findServiceAlphaSender: (accountSid, serviceSid, sid) => {
       const row = stmt.alphaSender.get(accountSid, serviceSid, sid)

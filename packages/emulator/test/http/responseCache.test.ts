@@ -20,6 +20,7 @@ import { getRequestListener, type HttpBindings } from "@hono/node-server"
 import { makeResponseCache, withResponseCache } from "../../src/http/responseCache.js"
 import { appListener, makeServer, type Emulator } from "../../src/Server.js"
 import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_SERVICE_SID, DEMO_SHORT_CODE_SIDS } from "../../src/Demo.js"
+import { SHORT_CODE } from "../../src/store/SenderKinds.js"
 
 interface Answer {
   readonly status: number
@@ -85,8 +86,8 @@ beforeAll(async () => {
   // SCaaa... in the demo service; SCbbb... owned but in no service; SCccc... in a second service of the account.
   const demo = { accountSid: DEMO_ACCOUNT_SID, authToken: DEMO_AUTH_TOKEN }
   emulator.repository.insertService({ sid: OTHER_SERVICE as never, accountSid: demo.accountSid as never, friendlyName: "other" })
-  emulator.repository.addShortCode(demo.accountSid as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
-  emulator.repository.addShortCode(demo.accountSid as never, OTHER_SERVICE as never, DEMO_SHORT_CODE_SIDS[2] as never)
+  emulator.repository.addSender(SHORT_CODE, demo.accountSid as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
+  emulator.repository.addSender(SHORT_CODE, demo.accountSid as never, OTHER_SERVICE as never, DEMO_SHORT_CODE_SIDS[2] as never)
   emulator.repository.insertAccount({ sid: `AC${"c".repeat(32)}` as never, authToken: "other-token" })
   // As startServer serves it: other connections' version read once per turn of the event loop.
   const app = appListener(emulator, () => true)
@@ -194,9 +195,9 @@ describe("the response cache of GET answers", () => {
     expect((await fetchIt()).status).toBe(200)
 
     // This process removes it from the service: the next fetch is 404, and 200 again once it is back.
-    emulator.repository.removeShortCode(DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0])
+    emulator.repository.removeSender(SHORT_CODE, DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0])
     expect((await fetchIt()).status).toBe(404)
-    emulator.repository.addShortCode(DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
+    emulator.repository.addSender(SHORT_CODE, DEMO_ACCOUNT_SID as never, DEMO_SERVICE_SID as never, DEMO_SHORT_CODE_SIDS[0] as never)
     expect((await fetchIt()).status).toBe(200)
   })
 

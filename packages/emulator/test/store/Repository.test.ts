@@ -5,8 +5,9 @@ import { fc, test } from "@fast-check/vitest"
 import { type AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, type ServiceSid, type ShortCodeSid } from "@shortcode-kit/schema"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../../src/store/Database.js"
-import type { PageCursor } from "../../src/store/Paging.js"
-import { makeRepository, type Repository } from "../../src/store/Repository.js"
+import type { KeysetPage, PageCursor } from "../../src/store/Paging.js"
+import { makeRepository, type Repository, type ServiceShortCode } from "../../src/store/Repository.js"
+import { SHORT_CODE } from "../../src/store/SenderKinds.js"
 
 let folder: string
 beforeAll(() => {
@@ -28,14 +29,14 @@ const setup = (repository: Repository, shortCodes: number) => {
   if (service._tag !== "Inserted") throw new Error("service")
   const sids: Array<ShortCodeSid> = []
   for (let i = 0; i < shortCodes; i++) {
-    const created = repository.insertShortCode({ accountSid, shortCode: String(number++), countryCode: "US", capabilities: ["SMS"] })
+    const created = repository.insertSender(SHORT_CODE, { accountSid, shortCode: String(number++), countryCode: "US", capabilities: ["SMS"] })
     if (created._tag !== "Inserted") throw new Error("short code")
     sids.push(created.value.sid)
   }
   return { accountSid, serviceSid: service.value.sid, sids }
 }
 
-describe("addShortCode", () => {
+describe("addSender (short codes)", () => {
   it("reports each outcome", () => {
     const db = openDatabase(":memory:")
     const repository = makeRepository(db, { servicePoolLimit: 2 })
@@ -43,16 +44,16 @@ describe("addShortCode", () => {
     const other = repository.insertService({ accountSid, friendlyName: "other" })
     if (other._tag !== "Inserted") throw new Error("service")
     const [a, b, c, d] = sids as [ShortCodeSid, ShortCodeSid, ShortCodeSid, ShortCodeSid]
-    expect(repository.addShortCode(accountSid, serviceSid, a)._tag).toBe("Added")
-    expect(repository.addShortCode(accountSid, serviceSid, a)._tag).toBe("AlreadyInThisService")
-    expect(repository.addShortCode(accountSid, other.value.sid, a)).toEqual({ _tag: "InAnotherService", serviceSid })
-    expect(repository.addShortCode(accountSid, serviceSid, b)._tag).toBe("Added")
-    expect(repository.addShortCode(accountSid, serviceSid, c)).toEqual({ _tag: "PoolFull", limit: 2 })
-    expect(repository.addShortCode(accountSid, randomServiceSid(), d)._tag).toBe("ServiceNotFound")
-    expect(repository.addShortCode(accountSid, serviceSid, randomShortCodeSid())._tag).toBe("ShortCodeNotFound")
-    expect(repository.addShortCode(randomAccountSid(), serviceSid, d)._tag).toBe("ServiceNotFound")
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, a)._tag).toBe("Added")
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, a)._tag).toBe("AlreadyInThisService")
+    expect(repository.addSender(SHORT_CODE, accountSid, other.value.sid, a)).toEqual({ _tag: "InAnotherService", serviceSid })
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, b)._tag).toBe("Added")
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, c)).toEqual({ _tag: "PoolFull", limit: 2 })
+    expect(repository.addSender(SHORT_CODE, accountSid, randomServiceSid(), d)._tag).toBe("ServiceNotFound")
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, randomShortCodeSid())._tag).toBe("NotFound")
+    expect(repository.addSender(SHORT_CODE, randomAccountSid(), serviceSid, d)._tag).toBe("ServiceNotFound")
     // The rolled-back add left nothing behind.
-    expect(repository.findAnyShortCode(c)?.serviceSid).toBeNull()
+    expect(repository.findAnySender(SHORT_CODE, c)?.serviceSid).toBeNull()
     db.close()
   })
 
@@ -61,7 +62,7 @@ describe("addShortCode", () => {
     const repository = makeRepository(db, { servicePoolLimit: 400 })
     const first = setup(repository, 1)
     const second = setup(repository, 1)
-    expect(repository.addShortCode(first.accountSid, first.serviceSid, second.sids[0] as ShortCodeSid)._tag).toBe("ShortCodeNotFound")
+    expect(repository.addSender(SHORT_CODE, first.accountSid, first.serviceSid, second.sids[0] as ShortCodeSid)._tag).toBe("NotFound")
     expect(() =>
       db.prepare("INSERT INTO service_short_codes (service_sid, short_code_sid, account_sid, date_created, date_updated) VALUES (?, ?, ?, 0, 0)")
         .run(first.serviceSid, second.sids[0], first.accountSid)
@@ -79,9 +80,9 @@ describe("addShortCode", () => {
     const other = b.insertService({ accountSid, friendlyName: "other" })
     if (other._tag !== "Inserted") throw new Error("service")
     const sid = sids[0] as ShortCodeSid
-    expect(a.addShortCode(accountSid, serviceSid, sid)._tag).toBe("Added")
-    expect(b.addShortCode(accountSid, serviceSid, sid)._tag).toBe("AlreadyInThisService")
-    expect(b.addShortCode(accountSid, other.value.sid, sid)._tag).toBe("InAnotherService")
+    expect(a.addSender(SHORT_CODE, accountSid, serviceSid, sid)._tag).toBe("Added")
+    expect(b.addSender(SHORT_CODE, accountSid, serviceSid, sid)._tag).toBe("AlreadyInThisService")
+    expect(b.addSender(SHORT_CODE, accountSid, other.value.sid, sid)._tag).toBe("InAnotherService")
     expect(dbB.prepare("SELECT count(*) AS n FROM service_short_codes").get()).toEqual({ n: 1 })
     dbA.close()
     dbB.close()
@@ -91,19 +92,19 @@ describe("addShortCode", () => {
     const db = openDatabase(":memory:")
     const repository = makeRepository(db, { servicePoolLimit: 400, now: () => 1_438_287_151_999 })
     const { accountSid, serviceSid, sids } = setup(repository, 1)
-    const added = repository.addShortCode(accountSid, serviceSid, sids[0] as ShortCodeSid)
-    expect(added._tag === "Added" && added.shortCode.dateCreated.toISOString()).toBe("2015-07-30T20:12:31.000Z")
+    const added = repository.addSender(SHORT_CODE, accountSid, serviceSid, sids[0] as ShortCodeSid)
+    expect(added._tag === "Added" && added.row.dateCreated.toISOString()).toBe("2015-07-30T20:12:31.000Z")
     db.close()
   })
 })
 
-describe("listServiceShortCodes", () => {
+describe("listServiceSenders (short codes)", () => {
   const walkForward = (repository: Repository, accountSid: AccountSid, serviceSid: ServiceSid, pageSize: number, between: () => void) => {
     const seen: Array<string> = []
     let cursor: PageCursor | undefined = { _tag: "Offset", offset: 0 }
     for (let pages = 0; cursor !== undefined; pages++) {
       if (pages > 1000) throw new Error("the walk does not end")
-      const page = repository.listServiceShortCodes(accountSid, serviceSid, cursor, pageSize)
+      const page: KeysetPage<ServiceShortCode> | undefined = repository.listServiceSenders(SHORT_CODE, accountSid, serviceSid, cursor, pageSize)
       if (page === undefined) throw new Error("service vanished")
       seen.push(...page.rows.map((row) => row.sid))
       between()
@@ -123,7 +124,7 @@ describe("listServiceShortCodes", () => {
       const { accountSid, serviceSid, sids } = setup(repository, initial + changes.length)
       const members = sids.slice(0, initial)
       const spare = sids.slice(initial)
-      for (const sid of members) repository.addShortCode(accountSid, serviceSid, sid)
+      for (const sid of members) repository.addSender(SHORT_CODE, accountSid, serviceSid, sid)
       const everMember = new Set<string>(members)
       const removed = new Set<string>()
       let step = 0
@@ -133,12 +134,12 @@ describe("listServiceShortCodes", () => {
         if (next.kind === "add") {
           const sid = spare.shift()
           if (sid === undefined) return
-          repository.addShortCode(accountSid, serviceSid, sid)
+          repository.addSender(SHORT_CODE, accountSid, serviceSid, sid)
           members.push(sid)
           everMember.add(sid)
         } else if (members.length > 0) {
           const [sid] = members.splice(next.pick % members.length, 1)
-          repository.removeShortCode(accountSid, serviceSid, sid as string)
+          repository.removeSender(SHORT_CODE, accountSid, serviceSid, sid as string)
           removed.add(sid as string)
         }
       })
@@ -155,19 +156,19 @@ describe("listServiceShortCodes", () => {
       const db = openDatabase(":memory:")
       const repository = makeRepository(db, { servicePoolLimit: 400 })
       const { accountSid, serviceSid, sids } = setup(repository, count)
-      for (const sid of sids) repository.addShortCode(accountSid, serviceSid, sid)
+      for (const sid of sids) repository.addSender(SHORT_CODE, accountSid, serviceSid, sid)
       const pages: Array<Array<string>> = []
       let cursor: PageCursor | undefined = { _tag: "Offset", offset: 0 }
-      let last: ReturnType<Repository["listServiceShortCodes"]>
+      let last: KeysetPage<ServiceShortCode> | undefined
       while (cursor !== undefined) {
-        last = repository.listServiceShortCodes(accountSid, serviceSid, cursor, pageSize)
+        last = repository.listServiceSenders(SHORT_CODE, accountSid, serviceSid, cursor, pageSize)
         pages.push(last?.rows.map((r) => r.sid) ?? [])
         cursor = last?.next
       }
       const backwards: Array<Array<string>> = [pages[pages.length - 1] ?? []]
       cursor = last?.previous
       while (cursor !== undefined) {
-        const page = repository.listServiceShortCodes(accountSid, serviceSid, cursor, pageSize)
+        const page = repository.listServiceSenders(SHORT_CODE, accountSid, serviceSid, cursor, pageSize)
         backwards.unshift(page?.rows.map((r) => r.sid) ?? [])
         cursor = page?.previous
       }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../../src/store/Database.js"
 import { latestVersion, migrations } from "../../src/store/migrations.js"
 import { makeRepository } from "../../src/store/Repository.js"
+import { PHONE_NUMBER, SHORT_CODE } from "../../src/store/SenderKinds.js"
 
 let folder: string
 beforeAll(() => {
@@ -51,7 +52,7 @@ describe("openDatabase", () => {
 describe("migration 3: phone numbers and alpha senders", () => {
   const ACCOUNT = `AC${"1".repeat(32)}` as AccountSid
   const SERVICE = `MG${"2".repeat(32)}` as ServiceSid
-  const SHORT_CODE = `SC${"3".repeat(32)}` as ShortCodeSid
+  const SHORT_CODE_SID = `SC${"3".repeat(32)}` as ShortCodeSid
   const OLD_TABLES = ["accounts", "services", "short_codes", "service_short_codes"] as const
   const rowsOf = (db: BetterSqlite3.Database) => Object.fromEntries(OLD_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]))
 
@@ -67,8 +68,8 @@ describe("migration 3: phone numbers and alpha senders", () => {
     old.exec(`
       INSERT INTO accounts VALUES ('${ACCOUNT}', 'old-token', 1000);
       INSERT INTO services (sid, account_sid, friendly_name, date_created, date_updated) VALUES ('${SERVICE}', '${ACCOUNT}', 'Old', 2000, 3000);
-      INSERT INTO short_codes VALUES ('${SHORT_CODE}', '${ACCOUNT}', '61000', 'US', '["SMS","MMS"]', 4000, 5000);
-      INSERT INTO service_short_codes (service_sid, short_code_sid, account_sid, date_created, date_updated) VALUES ('${SERVICE}', '${SHORT_CODE}', '${ACCOUNT}', 6000, 7000);
+      INSERT INTO short_codes VALUES ('${SHORT_CODE_SID}', '${ACCOUNT}', '61000', 'US', '["SMS","MMS"]', 4000, 5000);
+      INSERT INTO service_short_codes (service_sid, short_code_sid, account_sid, date_created, date_updated) VALUES ('${SERVICE}', '${SHORT_CODE_SID}', '${ACCOUNT}', 6000, 7000);
     `)
     const before = rowsOf(old)
     old.close()
@@ -78,14 +79,14 @@ describe("migration 3: phone numbers and alpha senders", () => {
     expect(rowsOf(db)).toEqual(before)
     expect(db.pragma("foreign_key_check")).toEqual([])
     const repository = makeRepository(db, { servicePoolLimit: 2 })
-    expect(repository.findAnyShortCode(SHORT_CODE)).toMatchObject({ serviceSid: SERVICE, capabilities: ["SMS", "MMS"] })
-    const number = repository.insertPhoneNumber({ accountSid: ACCOUNT, phoneNumber: "+15005550006", countryCode: "US", capabilities: ["SMS"] })
+    expect(repository.findAnySender(SHORT_CODE, SHORT_CODE_SID)).toMatchObject({ serviceSid: SERVICE, capabilities: ["SMS", "MMS"] })
+    const number = repository.insertSender(PHONE_NUMBER, { accountSid: ACCOUNT, phoneNumber: "+15005550006", countryCode: "US", capabilities: ["SMS"] })
     if (number._tag !== "Inserted") throw new Error(JSON.stringify(number))
     // The short code that was already there counts in the pool the phone numbers now share.
-    expect(repository.addPhoneNumber(ACCOUNT, SERVICE, number.value.sid)._tag).toBe("Added")
-    const second = repository.insertPhoneNumber({ accountSid: ACCOUNT, phoneNumber: "+15005550007", countryCode: "US", capabilities: ["SMS"] })
+    expect(repository.addSender(PHONE_NUMBER, ACCOUNT, SERVICE, number.value.sid)._tag).toBe("Added")
+    const second = repository.insertSender(PHONE_NUMBER, { accountSid: ACCOUNT, phoneNumber: "+15005550007", countryCode: "US", capabilities: ["SMS"] })
     if (second._tag !== "Inserted") throw new Error(JSON.stringify(second))
-    expect(repository.addPhoneNumber(ACCOUNT, SERVICE, second.value.sid)).toEqual({ _tag: "PoolFull", limit: 2 })
+    expect(repository.addSender(PHONE_NUMBER, ACCOUNT, SERVICE, second.value.sid)).toEqual({ _tag: "PoolFull", limit: 2 })
     db.close()
   })
 })

@@ -10,7 +10,7 @@ import type { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema
 import { afterAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../../src/store/Database.js"
 import { makeRepository } from "../../src/store/Repository.js"
-import { type InventoryKind, SENDER_KINDS } from "../../src/store/SenderKinds.js"
+import { type InventoryKind, PHONE_NUMBER, SENDER_KINDS, SHORT_CODE } from "../../src/store/SenderKinds.js"
 
 type WhatsAppSid = string & { readonly WhatsAppSid: unique symbol }
 let drawn = 0
@@ -114,13 +114,13 @@ describe("a test-only third sender kind, declared as one row", () => {
   it("shares the service's pool with short codes and phone numbers: whichever sender does not fit is PoolFull", () => {
     const { db, repository, accountSid, service, sender, value } = open(2)
     const serviceSid = service()
-    const shortCode: ShortCodeSid = value(repository.insertShortCode({ accountSid, shortCode: "55501", countryCode: "US", capabilities: ["SMS"] })).sid
-    const phoneNumber = value(repository.insertPhoneNumber({ accountSid, phoneNumber: "+15005550099", countryCode: "US", capabilities: ["SMS"] })).sid
+    const shortCode: ShortCodeSid = value(repository.insertSender(SHORT_CODE, { accountSid, shortCode: "55501", countryCode: "US", capabilities: ["SMS"] })).sid
+    const phoneNumber = value(repository.insertSender(PHONE_NUMBER, { accountSid, phoneNumber: "+15005550099", countryCode: "US", capabilities: ["SMS"] })).sid
     const [a, b] = [sender("whatsapp:+15005550020"), sender("whatsapp:+15005550021")]
-    expect(repository.addShortCode(accountSid, serviceSid, shortCode)._tag).toBe("Added")
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, shortCode)._tag).toBe("Added")
     expect(repository.addSender(WHATSAPP, accountSid, serviceSid, a)._tag).toBe("Added")
     expect(repository.addSender(WHATSAPP, accountSid, serviceSid, b)).toEqual({ _tag: "PoolFull", limit: 2 })
-    expect(repository.addPhoneNumber(accountSid, serviceSid, phoneNumber)).toEqual({ _tag: "PoolFull", limit: 2 })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, phoneNumber)).toEqual({ _tag: "PoolFull", limit: 2 })
     // The refused insert was rolled back: b is still in no service.
     expect(repository.findAnySender(WHATSAPP, b)?.serviceSid).toBeNull()
     db.close()

@@ -13,6 +13,7 @@ import { randomIds } from "../../src/controls/Ids.js"
 import { openDatabase } from "../../src/store/Database.js"
 import type { PageCursor } from "../../src/store/Paging.js"
 import { ALPHA_SENDER_CAPABILITIES, ALPHA_SENDER_COUNTS_AGAINST_POOL, makeRepository, type Repository } from "../../src/store/Repository.js"
+import { PHONE_NUMBER, SHORT_CODE } from "../../src/store/SenderKinds.js"
 
 const folder = mkdtempSync(join(tmpdir(), "shortcode-kit-sender-pool-"))
 afterAll(() => {
@@ -37,55 +38,55 @@ const account = (repository: Repository, phoneNumbers: number, shortCodes = 0) =
   const serviceSid = inserted(repository.insertService({ accountSid, friendlyName: "s" })).sid
   const numbers: Array<PhoneNumberSid> = []
   for (let i = 0; i < phoneNumbers; i++) {
-    numbers.push(inserted(repository.insertPhoneNumber({ accountSid, phoneNumber: `+1${digits++}`, countryCode: "US", capabilities: ["SMS", "Voice"] })).sid)
+    numbers.push(inserted(repository.insertSender(PHONE_NUMBER, { accountSid, phoneNumber: `+1${digits++}`, countryCode: "US", capabilities: ["SMS", "Voice"] })).sid)
   }
   const codes: Array<ShortCodeSid> = []
   for (let i = 0; i < shortCodes; i++) {
-    codes.push(inserted(repository.insertShortCode({ accountSid, shortCode: String(digits++ % 1_000_000), countryCode: "US", capabilities: ["SMS"] })).sid)
+    codes.push(inserted(repository.insertSender(SHORT_CODE, { accountSid, shortCode: String(digits++ % 1_000_000), countryCode: "US", capabilities: ["SMS"] })).sid)
   }
   return { accountSid, serviceSid, numbers, codes }
 }
 
-describe("insertPhoneNumber", () => {
+describe("insertSender (phone numbers)", () => {
   it("stores the number in the inventory with a canonical PN SID, and names what a duplicate conflicts with", () => {
     const { db, repository } = open(400)
     const { accountSid, numbers } = account(repository, 1)
-    const stored = repository.findAnyPhoneNumber(numbers[0] as string)
+    const stored = repository.findAnySender(PHONE_NUMBER, numbers[0] as string)
     expect(stored).toMatchObject({ accountSid, countryCode: "US", capabilities: ["SMS", "Voice"], serviceSid: null })
     expect(stored?.sid).toMatch(/^PN[0-9a-f]{32}$/)
     const phoneNumber = stored?.phoneNumber as string
-    expect(repository.insertPhoneNumber({ sid: stored?.sid as PhoneNumberSid, accountSid, phoneNumber: "+442071838750", countryCode: "GB", capabilities: [] }))
+    expect(repository.insertSender(PHONE_NUMBER, { sid: stored?.sid as PhoneNumberSid, accountSid, phoneNumber: "+442071838750", countryCode: "GB", capabilities: [] }))
       .toEqual({ _tag: "Conflict", reason: `phone number ${stored?.sid} already exists` })
-    expect(repository.insertPhoneNumber({ accountSid, phoneNumber, countryCode: "US", capabilities: [] }))
+    expect(repository.insertSender(PHONE_NUMBER, { accountSid, phoneNumber, countryCode: "US", capabilities: [] }))
       .toEqual({ _tag: "Conflict", reason: `the number ${phoneNumber} already exists as phone number ${stored?.sid} of account ${accountSid}` })
-    expect(repository.insertPhoneNumber({ accountSid: randomIds.accountSid(), phoneNumber: "+33142685300", countryCode: "FR", capabilities: [] }))
+    expect(repository.insertSender(PHONE_NUMBER, { accountSid: randomIds.accountSid(), phoneNumber: "+33142685300", countryCode: "FR", capabilities: [] }))
       .toEqual({ _tag: "AccountNotFound" })
-    expect(repository.allPhoneNumbers().map((p) => p.sid)).toEqual(numbers)
+    expect(repository.allSenders(PHONE_NUMBER).map((p) => p.sid)).toEqual(numbers)
     db.close()
   })
 })
 
-describe("addPhoneNumber", () => {
+describe("addSender (phone numbers)", () => {
   it("reports each outcome, with the 21710/21712/21714 cases as data", () => {
     const { db, repository } = open(2)
     const { accountSid, serviceSid, numbers } = account(repository, 4)
     const other = inserted(repository.insertService({ accountSid, friendlyName: "other" })).sid
     const [a, b, c, d] = numbers as [PhoneNumberSid, PhoneNumberSid, PhoneNumberSid, PhoneNumberSid]
-    const added = repository.addPhoneNumber(accountSid, serviceSid, a)
-    expect(added).toMatchObject({ _tag: "Added", phoneNumber: { sid: a, accountSid, serviceSid, countryCode: "US", capabilities: ["SMS", "Voice"] } })
-    expect(repository.addPhoneNumber(accountSid, serviceSid, a)).toEqual({ _tag: "AlreadyInThisService" })
-    expect(repository.addPhoneNumber(accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
-    expect(repository.addPhoneNumber(accountSid, serviceSid, b)._tag).toBe("Added")
-    expect(repository.addPhoneNumber(accountSid, serviceSid, c)).toEqual({ _tag: "PoolFull", limit: 2 })
+    const added = repository.addSender(PHONE_NUMBER, accountSid, serviceSid, a)
+    expect(added).toMatchObject({ _tag: "Added", row: { sid: a, accountSid, serviceSid, countryCode: "US", capabilities: ["SMS", "Voice"] } })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, a)).toEqual({ _tag: "AlreadyInThisService" })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, b)._tag).toBe("Added")
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, c)).toEqual({ _tag: "PoolFull", limit: 2 })
     // A sender already in a service is answered as such, full pool or not.
-    expect(repository.addPhoneNumber(accountSid, serviceSid, a)).toEqual({ _tag: "AlreadyInThisService" })
-    expect(repository.addPhoneNumber(accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
-    expect(repository.addPhoneNumber(accountSid, randomServiceSid(), d)).toEqual({ _tag: "ServiceNotFound" })
-    expect(repository.addPhoneNumber(accountSid, serviceSid, randomIds.phoneNumberSid())).toEqual({ _tag: "PhoneNumberNotFound" })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, a)).toEqual({ _tag: "AlreadyInThisService" })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, randomServiceSid(), d)).toEqual({ _tag: "ServiceNotFound" })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, randomIds.phoneNumberSid())).toEqual({ _tag: "NotFound" })
     // The rolled-back add left nothing behind.
-    expect(repository.findAnyPhoneNumber(c)?.serviceSid).toBeNull()
-    expect(repository.findAnyPhoneNumber(a)?.serviceSid).toBe(serviceSid)
-    expect(repository.findServicePhoneNumber(accountSid, serviceSid, a)).toEqual(added._tag === "Added" ? added.phoneNumber : undefined)
+    expect(repository.findAnySender(PHONE_NUMBER, c)?.serviceSid).toBeNull()
+    expect(repository.findAnySender(PHONE_NUMBER, a)?.serviceSid).toBe(serviceSid)
+    expect(repository.findServiceSender(PHONE_NUMBER, accountSid, serviceSid, a)).toEqual(added._tag === "Added" ? added.row : undefined)
     db.close()
   })
 
@@ -93,7 +94,7 @@ describe("addPhoneNumber", () => {
     const { db, repository } = open(400)
     const first = account(repository, 1)
     const second = account(repository, 1)
-    expect(repository.addPhoneNumber(first.accountSid, first.serviceSid, second.numbers[0] as PhoneNumberSid)).toEqual({ _tag: "PhoneNumberNotFound" })
+    expect(repository.addSender(PHONE_NUMBER, first.accountSid, first.serviceSid, second.numbers[0] as PhoneNumberSid)).toEqual({ _tag: "NotFound" })
     expect(() =>
       db.prepare("INSERT INTO service_phone_numbers (service_sid, phone_number_sid, account_sid, date_created, date_updated) VALUES (?, ?, ?, 0, 0)")
         .run(first.serviceSid, second.numbers[0], first.accountSid)
@@ -108,9 +109,9 @@ describe("addPhoneNumber", () => {
     const { accountSid, serviceSid, numbers } = account(repository, 1)
     const other = inserted(b.insertService({ accountSid, friendlyName: "other" })).sid
     const sid = numbers[0] as PhoneNumberSid
-    expect(repository.addPhoneNumber(accountSid, serviceSid, sid)._tag).toBe("Added")
-    expect(b.addPhoneNumber(accountSid, serviceSid, sid)._tag).toBe("AlreadyInThisService")
-    expect(b.addPhoneNumber(accountSid, other, sid)).toEqual({ _tag: "InAnotherService", serviceSid })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, sid)._tag).toBe("Added")
+    expect(b.addSender(PHONE_NUMBER, accountSid, serviceSid, sid)._tag).toBe("AlreadyInThisService")
+    expect(b.addSender(PHONE_NUMBER, accountSid, other, sid)).toEqual({ _tag: "InAnotherService", serviceSid })
     expect(dbB.prepare("SELECT count(*) AS n FROM service_phone_numbers").get()).toEqual({ n: 1 })
     db.close()
     dbB.close()
@@ -120,11 +121,11 @@ describe("addPhoneNumber", () => {
     const { db, repository } = open(400)
     const { accountSid, serviceSid, numbers } = account(repository, 1)
     const sid = numbers[0] as PhoneNumberSid
-    repository.addPhoneNumber(accountSid, serviceSid, sid)
-    expect(repository.removePhoneNumber(accountSid, serviceSid, sid)).toBe(true)
-    expect(repository.removePhoneNumber(accountSid, serviceSid, sid)).toBe(false)
-    expect(repository.findServicePhoneNumber(accountSid, serviceSid, sid)).toBeUndefined()
-    expect(repository.findAnyPhoneNumber(sid)?.serviceSid).toBeNull()
+    repository.addSender(PHONE_NUMBER, accountSid, serviceSid, sid)
+    expect(repository.removeSender(PHONE_NUMBER, accountSid, serviceSid, sid)).toBe(true)
+    expect(repository.removeSender(PHONE_NUMBER, accountSid, serviceSid, sid)).toBe(false)
+    expect(repository.findServiceSender(PHONE_NUMBER, accountSid, serviceSid, sid)).toBeUndefined()
+    expect(repository.findAnySender(PHONE_NUMBER, sid)?.serviceSid).toBeNull()
     db.close()
   })
 })
@@ -139,8 +140,8 @@ describe("one pool per service", () => {
       let members = 0
       for (const [i, k] of kinds.entries()) {
         const outcome = k === "phoneNumber"
-          ? repository.addPhoneNumber(accountSid, serviceSid, numbers[i] as PhoneNumberSid)
-          : repository.addShortCode(accountSid, serviceSid, codes[i] as ShortCodeSid)
+          ? repository.addSender(PHONE_NUMBER, accountSid, serviceSid, numbers[i] as PhoneNumberSid)
+          : repository.addSender(SHORT_CODE, accountSid, serviceSid, codes[i] as ShortCodeSid)
         if (members < limit) {
           expect(outcome._tag).toBe("Added")
           members++
@@ -148,8 +149,8 @@ describe("one pool per service", () => {
           expect(outcome).toEqual({ _tag: "PoolFull", limit })
         }
       }
-      const held = (repository.listServicePhoneNumbers(accountSid, serviceSid, { _tag: "Offset", offset: 0 }, 50)?.rows.length ?? 0) +
-        (repository.listServiceShortCodes(accountSid, serviceSid, { _tag: "Offset", offset: 0 }, 50)?.rows.length ?? 0)
+      const held = (repository.listServiceSenders(PHONE_NUMBER, accountSid, serviceSid, { _tag: "Offset", offset: 0 }, 50)?.rows.length ?? 0) +
+        (repository.listServiceSenders(SHORT_CODE, accountSid, serviceSid, { _tag: "Offset", offset: 0 }, 50)?.rows.length ?? 0)
       expect(held).toBe(members)
       db.close()
     }
@@ -160,8 +161,8 @@ describe("one pool per service", () => {
     const dbB = openDatabase(path)
     const b = makeRepository(dbB, { servicePoolLimit: 1 })
     const { accountSid, serviceSid, numbers, codes } = account(repository, 1, 1)
-    expect(b.addShortCode(accountSid, serviceSid, codes[0] as ShortCodeSid)._tag).toBe("Added")
-    expect(repository.addPhoneNumber(accountSid, serviceSid, numbers[0] as PhoneNumberSid)).toEqual({ _tag: "PoolFull", limit: 1 })
+    expect(b.addSender(SHORT_CODE, accountSid, serviceSid, codes[0] as ShortCodeSid)._tag).toBe("Added")
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, numbers[0] as PhoneNumberSid)).toEqual({ _tag: "PoolFull", limit: 1 })
     dbB.close()
     db.close()
   })
@@ -171,11 +172,11 @@ describe("one pool per service", () => {
     const { accountSid, serviceSid, numbers, codes } = account(repository, 1, 1)
     const number = numbers[0] as PhoneNumberSid
     const code = codes[0] as ShortCodeSid
-    expect(repository.addShortCode(accountSid, serviceSid, code)._tag).toBe("Added")
-    expect(repository.addPhoneNumber(accountSid, serviceSid, number)).toEqual({ _tag: "PoolFull", limit: 1 })
-    repository.removeShortCode(accountSid, serviceSid, code)
-    expect(repository.addPhoneNumber(accountSid, serviceSid, number)._tag).toBe("Added")
-    expect(repository.addShortCode(accountSid, serviceSid, code)).toEqual({ _tag: "PoolFull", limit: 1 })
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, code)._tag).toBe("Added")
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, number)).toEqual({ _tag: "PoolFull", limit: 1 })
+    repository.removeSender(SHORT_CODE, accountSid, serviceSid, code)
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, number)._tag).toBe("Added")
+    expect(repository.addSender(SHORT_CODE, accountSid, serviceSid, code)).toEqual({ _tag: "PoolFull", limit: 1 })
     db.close()
   })
 })
@@ -221,11 +222,11 @@ describe("alpha senders", () => {
     const { db, repository } = open(1)
     const { accountSid, serviceSid, numbers } = account(repository, 1)
     expect(repository.addAlphaSender(accountSid, serviceSid, { alphaSender: "Acme" })._tag).toBe("Added")
-    expect(repository.addPhoneNumber(accountSid, serviceSid, numbers[0] as PhoneNumberSid)._tag).toBe("Added")
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, numbers[0] as PhoneNumberSid)._tag).toBe("Added")
     // And a full pool still takes an alpha sender.
     const other = inserted(repository.insertService({ accountSid, friendlyName: "full" })).sid
-    const { numbers: more } = { numbers: [inserted(repository.insertPhoneNumber({ accountSid, phoneNumber: `+1${digits++}`, countryCode: "US", capabilities: [] })).sid] }
-    expect(repository.addPhoneNumber(accountSid, other, more[0] as PhoneNumberSid)._tag).toBe("Added")
+    const { numbers: more } = { numbers: [inserted(repository.insertSender(PHONE_NUMBER, { accountSid, phoneNumber: `+1${digits++}`, countryCode: "US", capabilities: [] })).sid] }
+    expect(repository.addSender(PHONE_NUMBER, accountSid, other, more[0] as PhoneNumberSid)._tag).toBe("Added")
     expect(repository.addAlphaSender(accountSid, other, { alphaSender: "Full" })._tag).toBe("Added")
     db.close()
   })
@@ -235,17 +236,17 @@ describe("deleteService", () => {
   it("returns the service's phone numbers and short codes to the inventory and deletes its alpha sender", () => {
     const { db, repository } = open(400)
     const { accountSid, serviceSid, numbers, codes } = account(repository, 2, 2)
-    for (const sid of numbers) repository.addPhoneNumber(accountSid, serviceSid, sid)
-    for (const sid of codes) repository.addShortCode(accountSid, serviceSid, sid)
+    for (const sid of numbers) repository.addSender(PHONE_NUMBER, accountSid, serviceSid, sid)
+    for (const sid of codes) repository.addSender(SHORT_CODE, accountSid, serviceSid, sid)
     repository.addAlphaSender(accountSid, serviceSid, { alphaSender: "Acme" })
     expect(repository.deleteService(accountSid, serviceSid)).toBe(true)
-    for (const sid of numbers) expect(repository.findAnyPhoneNumber(sid)).toMatchObject({ sid, accountSid, serviceSid: null })
-    for (const sid of codes) expect(repository.findAnyShortCode(sid)).toMatchObject({ sid, accountSid, serviceSid: null })
+    for (const sid of numbers) expect(repository.findAnySender(PHONE_NUMBER, sid)).toMatchObject({ sid, accountSid, serviceSid: null })
+    for (const sid of codes) expect(repository.findAnySender(SHORT_CODE, sid)).toMatchObject({ sid, accountSid, serviceSid: null })
     expect(repository.allAlphaSenders()).toEqual([])
     // Back in the inventory means free to join another service.
     const next = inserted(repository.insertService({ accountSid, friendlyName: "next" })).sid
-    expect(repository.addPhoneNumber(accountSid, next, numbers[0] as PhoneNumberSid)._tag).toBe("Added")
-    expect(repository.addShortCode(accountSid, next, codes[0] as ShortCodeSid)._tag).toBe("Added")
+    expect(repository.addSender(PHONE_NUMBER, accountSid, next, numbers[0] as PhoneNumberSid)._tag).toBe("Added")
+    expect(repository.addSender(SHORT_CODE, accountSid, next, codes[0] as ShortCodeSid)._tag).toBe("Added")
     db.close()
   })
 })
@@ -278,8 +279,8 @@ describe("listing a service's phone numbers and alpha senders", () => {
       const { db, repository } = open(400)
       const { accountSid, serviceSid, numbers } = account(repository, count)
       const joined = [...numbers].reverse()
-      for (const sid of joined) repository.addPhoneNumber(accountSid, serviceSid, sid)
-      const { forward, backward } = walk((cursor) => repository.listServicePhoneNumbers(accountSid, serviceSid, cursor, pageSize))
+      for (const sid of joined) repository.addSender(PHONE_NUMBER, accountSid, serviceSid, sid)
+      const { forward, backward } = walk((cursor) => repository.listServiceSenders(PHONE_NUMBER, accountSid, serviceSid, cursor, pageSize))
       expect(forward).toEqual(joined)
       expect(backward).toEqual(joined)
       db.close()
@@ -296,7 +297,7 @@ describe("listing a service's phone numbers and alpha senders", () => {
     const stranger: AccountSid = randomIds.accountSid()
     const nowhere: ServiceSid = randomServiceSid()
     expect(repository.listServiceAlphaSenders(stranger, serviceSid, first, 50)).toBeUndefined()
-    expect(repository.listServicePhoneNumbers(accountSid, nowhere, first, 50)).toBeUndefined()
+    expect(repository.listServiceSenders(PHONE_NUMBER, accountSid, nowhere, first, 50)).toBeUndefined()
     db.close()
   })
 })
@@ -305,13 +306,13 @@ describe("deleteEverything", () => {
   it("deletes the phone numbers, their memberships and the alpha senders too, counting each table", () => {
     const { db, repository } = open(400)
     const { accountSid, serviceSid, numbers, codes } = account(repository, 2, 1)
-    repository.addPhoneNumber(accountSid, serviceSid, numbers[0] as PhoneNumberSid)
-    repository.addShortCode(accountSid, serviceSid, codes[0] as ShortCodeSid)
+    repository.addSender(PHONE_NUMBER, accountSid, serviceSid, numbers[0] as PhoneNumberSid)
+    repository.addSender(SHORT_CODE, accountSid, serviceSid, codes[0] as ShortCodeSid)
     repository.addAlphaSender(accountSid, serviceSid, { alphaSender: "Acme" })
     expect(repository.deleteEverything()).toEqual({
       accounts: 1, services: 1, shortCodes: 1, memberships: 1, phoneNumbers: 2, phoneNumberMemberships: 1, alphaSenders: 1
     })
-    expect(repository.allPhoneNumbers()).toEqual([])
+    expect(repository.allSenders(PHONE_NUMBER)).toEqual([])
     expect(db.prepare("SELECT name FROM sqlite_sequence WHERE seq > 0").all()).toEqual([])
     db.close()
   })

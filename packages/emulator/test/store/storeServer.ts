@@ -14,6 +14,7 @@ import { resolveConfig } from "../../src/Config.js"
 import type { SyncFile } from "../../src/store/Durability.js"
 import { openStore, type Store } from "../../src/store/Store.js"
 import type { Answer, Credentials, TestAccount } from "../support/testServer.js"
+import { SHORT_CODE } from "../../src/store/SenderKinds.js"
 
 export const ADMIN_TOKEN = "store-server-admin-token-0123"
 
@@ -76,7 +77,7 @@ export const startStoreServer = async (options: { readonly folder?: string; read
         repository.insertAccount({ sid: accountSid, authToken })
         repository.insertService({ sid: serviceSid, accountSid, friendlyName: "store server" })
         for (const sid of shortCodeSids) {
-          repository.insertShortCode({ sid, accountSid, shortCode: String(numbers++), countryCode: "US", capabilities: ["SMS"] })
+          repository.insertSender(SHORT_CODE, { sid, accountSid, shortCode: String(numbers++), countryCode: "US", capabilities: ["SMS"] })
         }
       })
       store.durability.flushSync()
