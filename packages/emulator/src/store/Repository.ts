@@ -3,8 +3,8 @@
  * accounts, services and their senders (short codes, phone numbers, alpha senders), and outcomes as tagged values
  * instead of exceptions. The senders of the inventory are read and written once, over the rows of SenderKinds.ts.
  */
-import type { AccountSid, ServiceSid, ShortCodeSid } from "@shortcode-kit/schema"
-import type { AlphaSenderSid, PhoneNumberSid } from "../CanonicalSid.js"
+import type { AccountSid, ServiceSid } from "@shortcode-kit/schema"
+import type { AlphaSenderSid } from "../CanonicalSid.js"
 import { type IdSource, randomIds } from "../controls/Ids.js"
 import type { Database } from "./Database.js"
 import { isInMemory, isUniqueViolation } from "./Database.js"
