@@ -9,7 +9,8 @@ import { Schema } from "effect"
 import { resourceValidation } from "./ResourceValidation.js"
 
 // The strict profile of an alpha sender checks no URL: it is the same for every base URL.
-const alphaSenders = resourceValidation(AlphaSenderResource, () => AlphaSenderStrict, "validateAlphaSender")
+/** The functions below, as one value (the CLI's kinds read it). @internal */
+export const alphaSenders = resourceValidation(AlphaSenderResource, () => AlphaSenderStrict, "validateAlphaSender")
 
 /**
  * Validates the wire JSON of an AlphaSender (`spec`: what Twilio's schema allows; `strict`: every key, the text
@@ -76,7 +77,7 @@ export const alphaSenderTwilioError = alphaSenders.toTwilioError
  * ```
  * @since 0.2.0
  */
-export const isAlphaSenderSid: (input: unknown) => input is AlphaSenderSid = Schema.is(AlphaSenderSid)
+export const isAlphaSenderSid = alphaSenders.isSid as (input: unknown) => input is AlphaSenderSid
 
 /**
  * Whether `input` is an alpha sender text Twilio takes: 1 to 11 of A-Z, a-z, 0-9, space, `-`, `+`, `_`, `&`, not

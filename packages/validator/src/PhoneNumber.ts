@@ -4,10 +4,11 @@
  *
  * @since 0.2.0
  */
-import { makePhoneNumberStrict, PhoneNumberResource } from "@shortcode-kit/schema"
+import { makePhoneNumberStrict, PhoneNumberResource, type PhoneNumberSid } from "@shortcode-kit/schema"
 import { resourceValidation } from "./ResourceValidation.js"
 
-const phoneNumbers = resourceValidation(PhoneNumberResource, (baseUrl) => makePhoneNumberStrict({ baseUrl }), "validatePhoneNumber")
+/** The functions below, as one value (the CLI's kinds read it). @internal */
+export const phoneNumbers = resourceValidation(PhoneNumberResource, (baseUrl) => makePhoneNumberStrict({ baseUrl }), "validatePhoneNumber")
 
 /**
  * Validates the wire JSON of a PhoneNumber and decodes it (`{ profile: "strict" }`: E.164 `phone_number`, every key,
@@ -46,3 +47,16 @@ export const validateCreatePhoneNumberRequest = phoneNumbers.validateCreateReque
  * @since 0.2.0
  */
 export const phoneNumberTwilioError = phoneNumbers.toTwilioError
+
+/**
+ * Whether `input` is a Phone Number SID: `PN` followed by 32 hexadecimal digits.
+ *
+ * @example
+ * ```ts
+ * import { isPhoneNumberSid } from "@shortcode-kit/validator"
+ *
+ * isPhoneNumberSid("PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") // true
+ * ```
+ * @since 0.2.0
+ */
+export const isPhoneNumberSid = phoneNumbers.isSid as (input: unknown) => input is PhoneNumberSid

@@ -31,6 +31,12 @@ export interface ResourceValidation<Item, Page, Create> {
   readonly validateCreateRequest: (request: { readonly serviceSid: unknown; readonly body: unknown }) => ValidationResult<Create & { readonly serviceSid: string }>
   /** The Twilio error body answered for a failed create request, from the schema package's `inputErrors`. */
   readonly toTwilioError: (result: ValidationFailure) => TwilioErrorWire
+  /** Whether `input` is a SID of the resource (its declared `sid`: the prefix and 32 hexadecimal digits). */
+  readonly isSid: (input: unknown) => boolean
+  /** The declaration these functions are derived from. */
+  readonly resource: AnyResource
+  /** Its strict profile for an origin, as given. */
+  readonly strict: (baseUrl: string) => Schema.Top
 }
 
 const encodeError = Schema.encodeSync(TwilioError)
@@ -96,6 +102,9 @@ export const resourceValidation = <R extends AnyResource, Strict extends Schema.
     return (profile === "spec" ? spec : strictItem(baseUrl))(input) as ValidationResult<never>
   }
   return {
+    resource,
+    strict,
+    isSid: Schema.is(resource.declaration.sid as Schema.Top),
     validate,
     is: (input, options) => validate(input, options).ok,
     assert: (input, options) => getOrThrow(resource.declaration.identifier as string, validate(input, options)),

@@ -31,6 +31,7 @@ export {
 export { validateListShortCodesQuery } from "./ListShortCodesQuery.js"
 export { toTwilioError } from "./ToTwilioError.js"
 export {
+  isPhoneNumberSid,
   phoneNumberTwilioError,
   validateCreatePhoneNumberForm,
   validateCreatePhoneNumberRequest,

@@ -133,7 +133,8 @@ export const sidMiss = (
   return fc.oneof(...misses)
 }
 
-const topLevel = (prefix: string): fc.Arbitrary<NearMiss> => sidMiss(prefix).map(({ value, rule }) => ({ value, rule, path: [] }))
+/** Near misses of a SID of `prefix` at the path `[]`. @internal */
+export const topLevel = (prefix: string): fc.Arbitrary<NearMiss> => sidMiss(prefix).map(({ value, rule }) => ({ value, rule, path: [] }))
 
 /**
  * Near misses of a Short Code SID, each with the one rule it breaks (`sid.whitespace`, `sid.prefix`, `sid.length`,

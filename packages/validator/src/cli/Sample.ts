@@ -3,22 +3,16 @@ import { Argument, CliError, Command, Flag } from "effect/cli"
 import * as fc from "fast-check"
 import {
   accountSid,
-  alphaSenderWire,
-  invalidAlphaSenderText,
   createShortCodeHttpRequest,
   createShortCodeRequest,
   invalidAccountSid,
   invalidCreateShortCodeHttpRequest,
   invalidCreateShortCodeRequest,
-  invalidPhoneNumber,
-  invalidPhoneNumberSid,
   invalidServiceSid,
   invalidShortCodePage,
   invalidShortCodeSid,
   invalidShortCodeWire,
   invalidTwilioError,
-  phoneNumber,
-  phoneNumberSid,
   serviceSid,
   shortCodePage,
   shortCodeSid,
@@ -26,14 +20,22 @@ import {
   twilioError
 } from "../arbitraries.js"
 import { resolveProfileOptions } from "../Profile.js"
+import { resourceKindNames, resourceKindOf } from "./ResourceKinds.js"
 
-export const sampleKinds = [
+const ownKinds = [
   "short-code", "short-code-page", "twilio-error", "create-form", "create-request", "create-http",
-  "short-code-sid", "service-sid", "account-sid", "phone-number", "phone-number-sid", "alpha-sender"
+  "short-code-sid", "service-sid", "account-sid"
 ] as const
-type Kind = (typeof sampleKinds)[number]
+type OwnKind = (typeof ownKinds)[number]
 
-const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page"]
+// A resource kind's documents and its SIDs (cli/ResourceKinds.ts).
+const RESOURCE_SUFFIXES = ["", "-sid"]
+
+export const sampleKinds: ReadonlyArray<string> = [...ownKinds, ...resourceKindNames(RESOURCE_SUFFIXES)]
+
+const PROFILED: ReadonlyArray<string> = ["short-code", "short-code-page"]
+// --base-url: the origin of every url, which the resource kinds' documents have too.
+const WITH_BASE_URL: ReadonlyArray<string> = [...PROFILED, ...resourceKindNames([""])]
 const MAX_COUNT = 100_000
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: new Error(userMessage), userMessage })
@@ -44,8 +46,13 @@ interface Options {
   readonly nulls: boolean
 }
 
-const arbitraryFor = (kind: Kind, invalid: boolean, options: Options): fc.Arbitrary<unknown> => {
-  switch (kind) {
+const arbitraryFor = (kind: string, invalid: boolean, options: Options): fc.Arbitrary<unknown> => {
+  const resource = resourceKindOf(kind, RESOURCE_SUFFIXES)
+  if (resource !== undefined) {
+    const { row, suffix } = resource
+    return suffix === "-sid" ? row.sids(invalid) : row.documents(invalid, options.baseUrl)
+  }
+  switch (kind as OwnKind) {
     case "short-code":
       return invalid ? invalidShortCodeWire(options) : shortCodeWire(options)
     case "short-code-page":
@@ -69,20 +76,6 @@ const arbitraryFor = (kind: Kind, invalid: boolean, options: Options): fc.Arbitr
       return invalid ? invalidServiceSid() : serviceSid()
     case "account-sid":
       return invalid ? invalidAccountSid() : accountSid()
-    case "phone-number":
-      // The strict profile's documents, valid under both; --base-url sets their url.
-      return invalid ? invalidPhoneNumber(options) : phoneNumber(options)
-    case "phone-number-sid":
-      return invalid ? invalidPhoneNumberSid() : phoneNumberSid()
-    case "alpha-sender":
-      // A near miss breaks one text rule at alpha_sender: invalid under the strict profile (the spec takes any string).
-      return invalid
-        ? fc.tuple(alphaSenderWire(), invalidAlphaSenderText()).map(([wire, miss]) => ({
-          value: { ...wire, alpha_sender: miss.value },
-          rule: miss.rule,
-          path: ["alpha_sender"]
-        }))
-        : alphaSenderWire()
   }
 }
 
@@ -110,8 +103,11 @@ export const sampleCommand = Command.make("sample", {
   Effect.gen(function*() {
     const profile = Option.getOrUndefined(options.profile)
     const baseUrl = Option.getOrUndefined(options.baseUrl)
-    if (!PROFILED.includes(options.kind) && (profile !== undefined || baseUrl !== undefined || options.nulls)) {
-      return yield* usage(`--profile, --base-url and --nulls apply to short-code and short-code-page, not to ${options.kind}`)
+    if (!PROFILED.includes(options.kind) && (profile !== undefined || options.nulls)) {
+      return yield* usage(`--profile and --nulls apply to short-code and short-code-page, not to ${options.kind}`)
+    }
+    if (!WITH_BASE_URL.includes(options.kind) && baseUrl !== undefined) {
+      return yield* usage(`--base-url applies to ${WITH_BASE_URL.join(", ")}, not to ${options.kind}`)
     }
     const resolved = yield* Effect.try({
       try: () => resolveProfileOptions("shortcode-kit sample", { profile, baseUrl }),

@@ -1,9 +1,7 @@
 import { type ValidationIssue } from "@shortcode-kit/schema"
-import { validateAlphaSender } from "../AlphaSender.js"
 import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
 import { validateCreateShortCodeForm } from "../CreateShortCode.js"
-import { validatePhoneNumber, validatePhoneNumberPage } from "../PhoneNumber.js"
 import { resolveProfileOptions } from "../Profile.js"
 import { validateShortCode } from "../ShortCode.js"
 import { validateShortCodePage } from "../ShortCodePage.js"
@@ -11,28 +9,28 @@ import { validateTwilioError } from "../TwilioError.js"
 import { formatIssue } from "../ValidationResult.js"
 import { type Document, parseDocuments } from "./Documents.js"
 import { readInput } from "./Input.js"
+import { resourceKindNames, resourceKindOf } from "./ResourceKinds.js"
 import { type JsonKind, missingWireKeysIssue } from "./WireKeys.js"
 
-export const validateKinds = ["short-code", "short-code-page", "twilio-error", "create-form", "phone-number", "phone-number-page", "alpha-sender"] as const
-type Kind = (typeof validateKinds)[number]
+// A resource kind's documents and its pages (cli/ResourceKinds.ts).
+const RESOURCE_SUFFIXES = ["", "-page"]
 
-const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page", "phone-number", "phone-number-page", "alpha-sender"]
+export const validateKinds: ReadonlyArray<string> = ["short-code", "short-code-page", "twilio-error", "create-form", ...resourceKindNames(RESOURCE_SUFFIXES)]
+type Kind = string
+
+const PROFILED: ReadonlyArray<Kind> = ["short-code", "short-code-page", ...resourceKindNames(RESOURCE_SUFFIXES)]
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: new Error(userMessage), userMessage })
 
 /** The issues of one JSON document: no wire keys at all first (see WireKeys.ts), then the validator's own. */
 const judgeJson = (kind: JsonKind, input: unknown, profile: "spec" | "strict", baseUrl: string): ReadonlyArray<ValidationIssue> => {
-  const result = kind === "short-code"
+  const resource = resourceKindOf(kind, RESOURCE_SUFFIXES)
+  const result = resource !== undefined
+    ? (resource.suffix === "-page" ? resource.row.validatePage : resource.row.validate)(input, { profile, baseUrl })
+    : kind === "short-code"
     ? validateShortCode(input, { profile, baseUrl })
     : kind === "short-code-page"
     ? validateShortCodePage(input, { profile, baseUrl })
-    : kind === "phone-number"
-    ? validatePhoneNumber(input, { profile, baseUrl })
-    : kind === "phone-number-page"
-    ? validatePhoneNumberPage(input, { profile, baseUrl })
-    : kind === "alpha-sender"
-    // The alpha sender's strict profile checks no URL: --base-url does not change it.
-    ? validateAlphaSender(input, { profile })
     : validateTwilioError(input)
   const issues = result.ok ? [] : result.issues
   // The library names each of the SDK's camelCase keys itself (rule wire.sdk-key): then one summary would say it twice.
@@ -85,7 +83,7 @@ const report = (kind: Kind, profile: string | undefined, verdicts: ReadonlyArray
 /** `shortcode-kit validate <kind> [FILE|-]`: exit 0 when valid, 1 when not, 2 for usage errors and unreadable input. */
 export const validateCommand = Command.make("validate", {
   kind: Argument.Literals("kind", validateKinds).pipe(
-    Argument.withDescription("What the input is: short-code, short-code-page, phone-number, phone-number-page, alpha-sender, twilio-error (JSON) or create-form (form text)")
+    Argument.withDescription(`What the input is: ${validateKinds.filter((kind) => kind !== "create-form").join(", ")} (JSON) or create-form (form text)`)
   ),
   file: Argument.String("file").pipe(
     Argument.optional,
@@ -95,7 +93,7 @@ export const validateCommand = Command.make("validate", {
   ),
   profile: Flag.Literals("profile", ["spec", "strict"]).pipe(
     Flag.optional,
-    Flag.withDescription("spec (default): what Twilio's OpenAPI allows; strict: what a real short code or phone number looks like (short-code, short-code-page, phone-number, phone-number-page; alpha-sender: every key, the text rules on alpha_sender)")
+    Flag.withDescription(`spec (default): what Twilio's OpenAPI allows; strict: what a real one looks like, every key present (${PROFILED.join(", ")})`)
   ),
   baseUrl: Flag.String("base-url").pipe(
     Flag.optional,

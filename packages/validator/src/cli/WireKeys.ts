@@ -1,18 +1,18 @@
-import { AlphaSender, PhoneNumber, PhoneNumberPage, ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
+import { ShortCode, ShortCodePage, TwilioError, type ValidationIssue } from "@shortcode-kit/schema"
+import type { Schema } from "effect"
 import { differingNames, wireKeysOf } from "../internal/wireNames.js"
+import { resourceKinds } from "./ResourceKinds.js"
 
 /** The JSON resources of `validate`, by kind, with the schema that declares their wire keys. */
-const resources = {
+const resources: Readonly<Record<string, Schema.Top>> = {
   "short-code": ShortCode,
   "short-code-page": ShortCodePage,
   "twilio-error": TwilioError,
-  "phone-number": PhoneNumber,
-  "phone-number-page": PhoneNumberPage,
-  "alpha-sender": AlphaSender
-} as const
+  ...Object.fromEntries(resourceKinds.flatMap(({ kind, codec, page }) => [[kind, codec], [`${kind}-page`, page]]))
+}
 
 /** A kind of `validate` whose input is a JSON resource. */
-export type JsonKind = keyof typeof resources
+export type JsonKind = string
 
 /** The rule of the issue below; the CLI's own, since the library accepts a document whose keys are all optional. */
 export const WIRE_KEYS_RULE = "wire.keys"
@@ -29,6 +29,7 @@ const list = (names: ReadonlyArray<string>) => names.join(", ")
 export const missingWireKeysIssue = (kind: JsonKind, input: unknown): ValidationIssue | undefined => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
   const schema = resources[kind]
+  if (schema === undefined) return undefined
   const wireKeys = wireKeysOf(schema)
   const keys = Object.keys(input)
   const camel = Object.entries(differingNames(schema)).filter(([domain, wire]) => keys.includes(domain) && !keys.includes(wire))

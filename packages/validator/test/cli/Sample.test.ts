@@ -72,22 +72,25 @@ describe("shortcode-kit sample", () => {
   })
 
   it("usage errors exit 2", async () => {
-    const [count, profile, kind] = await Promise.all([
+    const [count, profile, kind, baseUrl] = await Promise.all([
       run(["sample", "short-code", "--count", "0"]),
       run(["sample", "twilio-error", "--nulls"]),
-      run(["sample", "no-such-kind"])
+      run(["sample", "no-such-kind"]),
+      run(["sample", "phone-number-sid", "--base-url", "http://127.0.0.1:4010"])
     ])
     expect(count.code).toBe(2)
     expect(count.stderr).toContain("--count must be between 1 and 100000, received 0")
     expect(profile.code).toBe(2)
-    expect(profile.stderr).toContain("--profile, --base-url and --nulls apply to short-code and short-code-page, not to twilio-error")
+    expect(profile.stderr).toContain("--profile and --nulls apply to short-code and short-code-page, not to twilio-error")
     expect(kind.code).toBe(2)
+    expect(baseUrl.code).toBe(2)
+    expect(baseUrl.stderr).toContain("--base-url applies to short-code, short-code-page, phone-number, alpha-sender, not to phone-number-sid")
   })
 
   it("--help", async () => {
     const { code, stdout } = await run(["sample", "--help"])
     expect(code).toBe(0)
     expect(stdout).toContain("shortcode-kit sample [flags] <kind>")
-    expect(stdout).toContain("short-code, short-code-page, twilio-error, create-form, create-request, create-http, short-code-sid, service-sid, account-sid, phone-number, phone-number-sid, alpha-sender")
+    expect(stdout).toContain("short-code, short-code-page, twilio-error, create-form, create-request, create-http, short-code-sid, service-sid, account-sid, phone-number, phone-number-sid, alpha-sender, alpha-sender-sid")
   })
 })

@@ -80,7 +80,7 @@ describe("shortcode-kit validate", () => {
     expect(kind.code).toBe(2)
     expect(kind.stderr).toContain("Invalid value for argument <kind>: \"short-codes\"")
     expect(profile.code).toBe(2)
-    expect(profile.stderr).toContain("--profile and --base-url apply to short-code, short-code-page, phone-number, phone-number-page, alpha-sender, not to twilio-error")
+    expect(profile.stderr).toContain("--profile and --base-url apply to short-code, short-code-page, phone-number, phone-number-page, alpha-sender, alpha-sender-page, not to twilio-error")
     expect(baseUrl.code).toBe(2)
     expect(baseUrl.stderr).toContain("baseUrl must be an http(s) origin")
   })
