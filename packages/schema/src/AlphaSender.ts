@@ -10,6 +10,7 @@ import { AlphaSenderText } from "./AlphaSenderText.js"
 import { DateFromTwilioString } from "./DateTime.js"
 import { messagingServiceParent } from "./MessagingService.js"
 import { field } from "./resource/Field.js"
+import { memberChecks, strictBaseUrl } from "./resource/memberStrict.js"
 import { defineResource } from "./resource/Resource.js"
 import { AccountSid, ServiceSid, sid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
@@ -98,15 +99,21 @@ export type AlphaSender = typeof AlphaSender.Type
 export type AlphaSenderWire = typeof AlphaSender.Encoded
 
 /**
- * The strict profile: every key present, the SIDs, dates, `alpha_sender` and `url` non-null, `alpha_sender` by the
- * rules of {@link AlphaSenderText}.
+ * The strict profile for alpha senders served under `baseUrl` (default Twilio's origin): every key present, the
+ * SIDs, dates, `alpha_sender` and `url` non-null, `alpha_sender` by the rules of {@link AlphaSenderText}, and the
+ * checks of every member of a Messaging Service: `url` the resource's own, `date_updated >= date_created`.
  *
  * @since 0.2.0
  */
-export const AlphaSenderStrict = AlphaSenderResource.strict({
-  identifier: "AlphaSenderStrict",
-  description: "An AlphaSender as a real one looks (strict profile)"
-})
+export const makeAlphaSenderStrict = (options: { readonly baseUrl?: string } = {}) =>
+  AlphaSenderResource.strict({
+    identifier: "AlphaSenderStrict",
+    description: "An AlphaSender as a real one looks (strict profile)",
+    checks: memberChecks(AlphaSenderResource.instancePath, strictBaseUrl("makeAlphaSenderStrict", options.baseUrl))
+  })
+
+/** The strict profile against Twilio's own origin. @since 0.2.0 */
+export const AlphaSenderStrict = makeAlphaSenderStrict()
 /** @since 0.2.0 */
 export type AlphaSenderStrict = typeof AlphaSenderStrict.Type
 

@@ -81,7 +81,8 @@ export {
   type AlphaSenderWire,
   CreateAlphaSenderForm,
   CreateAlphaSenderParams,
-  CreateAlphaSenderRequest
+  CreateAlphaSenderRequest,
+  makeAlphaSenderStrict
 } from "./AlphaSender.js"
 export { ALPHA_SENDER_MAX_LENGTH, ALPHA_SENDER_RULE_PREFIX, AlphaSenderText } from "./AlphaSenderText.js"
 export { type ErrorCode, errorTable, type ErrorTableEntry, moreInfoUrl } from "./ErrorTable.js"

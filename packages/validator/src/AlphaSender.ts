@@ -4,13 +4,12 @@
  *
  * @since 0.2.0
  */
-import { AlphaSenderResource, AlphaSenderSid, AlphaSenderStrict, AlphaSenderText } from "@shortcode-kit/schema"
+import { AlphaSenderResource, AlphaSenderSid, AlphaSenderText, makeAlphaSenderStrict } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import { resourceValidation } from "./ResourceValidation.js"
 
-// The strict profile of an alpha sender checks no URL: it is the same for every base URL.
 /** The functions below, as one value (the CLI's kinds read it). @internal */
-export const alphaSenders = resourceValidation(AlphaSenderResource, () => AlphaSenderStrict, "validateAlphaSender")
+export const alphaSenders = resourceValidation(AlphaSenderResource, (baseUrl) => makeAlphaSenderStrict({ baseUrl }), "validateAlphaSender")
 
 /**
  * Validates the wire JSON of an AlphaSender (`spec`: what Twilio's schema allows; `strict`: every key, the text

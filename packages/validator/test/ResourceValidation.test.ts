@@ -8,7 +8,7 @@ import { fc, test } from "@fast-check/vitest"
 import * as SchemaPackage from "@shortcode-kit/schema"
 import {
   AlphaSenderResource,
-  AlphaSenderStrict,
+  makeAlphaSenderStrict,
   makePhoneNumberStrict,
   makeShortCodeStrict,
   PhoneNumberResource,
@@ -138,7 +138,7 @@ const RESOURCES: ReadonlyArray<{
   {
     resource: AlphaSenderResource,
     prefix: "AI",
-    strict: () => AlphaSenderStrict,
+    strict: (baseUrl: string) => makeAlphaSenderStrict({ baseUrl }),
     exported: {
       validate: validateAlphaSender,
       is: isAlphaSender,

@@ -1,11 +1,12 @@
 // The AlphaSenders target fails, with a clear finding, behind a proxy that breaks the emulator the ways an
 // implementation of a value-created resource goes wrong: a second alpha sender accepted, a rule-breaking text
-// answered 201. Transparent, the same proxy passes.
+// answered 201, a url that is not the resource's own (found by the strict profile). Transparent, the same proxy
+// passes.
 import { AlphaSenderText } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import { alphaSendersTarget, type CheckName, formatFailure, runConformance } from "@shortcode-kit/validator/conformance"
 import { describe, expect, it } from "vitest"
-import { type Fault, proxiedServer, rebuild, transparent } from "./proxy.js"
+import { editJson, type Fault, proxiedServer, rebuild, transparent } from "./proxy.js"
 
 const ends = proxiedServer()
 
@@ -15,6 +16,8 @@ interface AlphaVariant {
   readonly name: string
   readonly check: CheckName
   readonly fault: Fault
+  /** Whether the run checks bodies against the strict profile. */
+  readonly strict?: boolean
   /** The finding: the failure's message and what it expected. */
   readonly message: RegExp
   readonly expected: RegExp
@@ -46,6 +49,22 @@ const variants: ReadonlyArray<AlphaVariant> = [
     },
     message: /^a near miss was answered 201, not refused with a 4xx; the service changed: added AI[0-9a-f]{32} \(step: create with a fault: body\.alpha-sender\.[a-z-]+\)$/,
     expected: /^a 4xx Twilio error, and no change: 400 with Twilio error 21709: AlphaSender ".*" breaks alpha-sender\.[a-z-]+: /
+  },
+  {
+    name: "a url one letter off the resource's own (AlphaSender for AlphaSenders, in every body)",
+    check: "response_schema_conformance",
+    strict: true,
+    fault: async (request, forward) => {
+      const response = await forward(request)
+      if (response.status !== 200 && response.status !== 201) return response
+      const misnamed = (sender: Record<string, unknown>) => ({ ...sender, url: String(sender["url"]).replace("/AlphaSenders/", "/AlphaSender/") })
+      return editJson(response, (body) => {
+        if (Array.isArray(body["alpha_senders"])) return { ...body, alpha_senders: body["alpha_senders"].map(misnamed) }
+        return "url" in body && "alpha_sender" in body ? misnamed(body) : body
+      })
+    },
+    message: /^the body is not an AlphaSender of the strict profile: url: url\.canonical: must be the resource's own URL, http:\/\/127\.0\.0\.1:\d+\/v1\/Services\/\{service_sid\}\/AlphaSenders\/\{sid\} \(expected .*; received "http:\/\/127\.0\.0\.1:\d+\/v1\/Services\/MG[0-9a-f]{32}\/AlphaSender\/AI[0-9a-f]{32}"\)$/,
+    expected: /^an AlphaSenderStrict with url under http:\/\/127\.0\.0\.1:\d+$/
   }
 ]
 
@@ -68,6 +87,7 @@ describe("alphaSendersTarget behind the proxy", () => {
         authToken: account.authToken,
         serviceSid: account.serviceSid,
         checks: [variant.check],
+        strict: variant.strict ?? false,
         // The search stops at the first failure, so a broken proxy is found in a few runs; 40 runs missed the text
         // rules' near misses for some seeds (a CI run of 2026-12-02), which are a few of the many the check makes.
         runs: 1_000,

@@ -7,7 +7,7 @@
  * defaults, a number it takes with every field given, numbers it refuses with the exact message (one alpha sender per
  * service stays in alphaSenders.test.ts).
  */
-import { AlphaSenderResource, AlphaSenderStrict, errorTable, makePhoneNumberStrict, moreInfoUrl, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
+import { AlphaSenderResource, errorTable, makeAlphaSenderStrict, makePhoneNumberStrict, moreInfoUrl, makeShortCodeStrict, PhoneNumberResource, randomAccountSid, randomServiceSid, ShortCodeResource, TWILIO_MESSAGING_BASE_URL } from "@shortcode-kit/schema"
 import { Schema } from "effect"
 import twilio from "twilio"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -305,7 +305,7 @@ const FORMS: ReadonlyArray<{
 }> = [
   ...COLLECTIONS.map((c) => ({ resource: c.resource, value: () => inventory(c), strict: c.strict, refused: [], pageKey: c.pageKey })),
   {
-    resource: AlphaSenderResource, value: async () => "Acme", strict: () => AlphaSenderStrict, spec: "messaging.v1.service.alpha_sender", pageKey: "alpha_senders",
+    resource: AlphaSenderResource, value: async () => "Acme", strict: (baseUrl: string) => makeAlphaSenderStrict({ baseUrl }), spec: "messaging.v1.service.alpha_sender", pageKey: "alpha_senders",
     refused: [
       ["123456", 21709, `${A21709}: AlphaSender "123456" must not contain only digits: an alpha sender needs at least one letter or symbol`],
       ["TwelveChars!", 21709, `${A21709}: AlphaSender "TwelveChars!" must be 1 to 11 characters long`],

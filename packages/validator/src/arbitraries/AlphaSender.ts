@@ -5,14 +5,14 @@
  *
  * @since 0.2.0
  */
-import { AlphaSenderResource, type AlphaSenderSid, AlphaSenderStrict, AlphaSenderText, type AlphaSenderWire } from "@shortcode-kit/schema"
+import { AlphaSenderResource, type AlphaSenderSid, AlphaSenderText, type AlphaSenderWire, makeAlphaSenderStrict } from "@shortcode-kit/schema"
 import type * as fc from "fast-check"
 import type { NearMiss } from "./NearMiss.js"
 import { resourceArbitraries } from "./Resource.js"
 import { ruleArbitraries } from "./Rules.js"
 
 const text = ruleArbitraries(AlphaSenderText, "alphaSenderText")
-const resource = (caller: string, baseUrl?: string) => resourceArbitraries(AlphaSenderResource, () => AlphaSenderStrict, caller, { baseUrl })
+const resource = (caller: string, baseUrl?: string) => resourceArbitraries(AlphaSenderResource, (origin) => makeAlphaSenderStrict({ baseUrl: origin }), caller, { baseUrl })
 
 /**
  * Valid alpha senders: 1 to 11 allowed characters with at least one letter.

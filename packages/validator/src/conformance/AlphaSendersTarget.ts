@@ -5,7 +5,7 @@
  *
  * @since 0.2.0
  */
-import { AlphaSenderResource, AlphaSenderStrict } from "@shortcode-kit/schema"
+import { AlphaSenderResource, makeAlphaSenderStrict } from "@shortcode-kit/schema"
 import { AlphaSendersGroup } from "@shortcode-kit/schema/http"
 import { alphaSenderText, invalidAlphaSenderText } from "../arbitraries/AlphaSender.js"
 import { conformanceTarget, type ConformanceTarget } from "./Membership.js"
@@ -24,7 +24,7 @@ import { conformanceTarget, type ConformanceTarget } from "./Membership.js"
  * @since 0.2.0
  */
 export const alphaSendersTarget: ConformanceTarget = conformanceTarget(AlphaSendersGroup, {
-  strict: () => AlphaSenderStrict,
+  strict: (baseUrl) => makeAlphaSenderStrict({ baseUrl }),
   creates: {
     valid: alphaSenderText,
     invalid: invalidAlphaSenderText,

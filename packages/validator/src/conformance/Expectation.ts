@@ -2,6 +2,7 @@
  * What a request must get: the statuses allowed, the Twilio error code of an error, the kind of body, and why, so
  * that a failure can say what was expected in words.
  */
+import { withArticle } from "../internal/article.js"
 
 /**
  * The body a success must have: the identifier of the endpoint's success schema (`ShortCode`, `ShortCodePage`), or
@@ -33,7 +34,7 @@ export const expectAnswer = (answer: { readonly status: number; readonly code: n
 
 /** "a ShortCode", "a page of ShortCodes": a success schema's identifier in words (a page's ends in `Page`). */
 const bodyInWords = (identifier: string): string =>
-  identifier.endsWith("Page") && identifier.length > 4 ? `a page of ${identifier.slice(0, -4)}s` : `a ${identifier}`
+  identifier.endsWith("Page") && identifier.length > 4 ? `a page of ${identifier.slice(0, -4)}s` : withArticle(identifier)
 
 /** "404 with Twilio error 20404 (because ...)", "201 with a ShortCode (because ...)". */
 export const describeExpectation = (expected: Expectation): string => {

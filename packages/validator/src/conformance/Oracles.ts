@@ -8,6 +8,7 @@ import type { ResponseCheckName } from "./Checks.js"
 import { describeExpectation } from "./Expectation.js"
 import type { Exchange, RecordedResponse } from "./Http.js"
 import type { ConformanceTarget } from "./Membership.js"
+import { withArticle } from "../internal/article.js"
 
 /**
  * What a check found wrong: a sentence, what was expected, what was received.
@@ -132,15 +133,15 @@ const schema = (exchange: Exchange, response: RecordedResponse, context: OracleC
   const strictName = `${bodies.member}Strict`
   if (kind === bodies.member) {
     const spec = context.resource.validate("member", parsed.value)
-    if (!spec.ok) return { message: `the body is not a ${bodies.member} (spec profile): ${issuesOf(spec)}`, expected: `a ${bodies.member}`, received }
+    if (!spec.ok) return { message: `the body is not ${withArticle(bodies.member)} (spec profile): ${issuesOf(spec)}`, expected: withArticle(bodies.member), received }
     if (context.strictBaseUrl !== undefined && context.resource.hasStrict) {
       const strict = context.resource.validate("member", parsed.value, context.strictBaseUrl)
-      if (!strict.ok) return { message: `the body is not a ${bodies.member} of the strict profile: ${issuesOf(strict)}`, expected: `a ${strictName} with url under ${context.strictBaseUrl}`, received }
+      if (!strict.ok) return { message: `the body is not ${withArticle(bodies.member)} of the strict profile: ${issuesOf(strict)}`, expected: `${withArticle(strictName)} with url under ${context.strictBaseUrl}`, received }
     }
   }
   if (kind === bodies.page) {
     const spec = context.resource.validate("page", parsed.value)
-    if (!spec.ok) return { message: `the body is not a page of ${bodies.member}s (spec profile): ${issuesOf(spec)}`, expected: `a ${bodies.page}`, received }
+    if (!spec.ok) return { message: `the body is not a page of ${bodies.member}s (spec profile): ${issuesOf(spec)}`, expected: withArticle(bodies.page), received }
     if (context.strictBaseUrl !== undefined && context.resource.hasStrict) {
       const strict = context.resource.validate("page", parsed.value, context.strictBaseUrl)
       if (!strict.ok) return { message: `the page's items are not ${bodies.member}s of the strict profile: ${issuesOf(strict)}`, expected: `${strictName} items with url under ${context.strictBaseUrl}`, received }

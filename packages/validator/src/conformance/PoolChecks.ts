@@ -15,6 +15,7 @@ import type { PoolSenders } from "./Options.js"
 import { judgeStatus, parseJson } from "./Oracles.js"
 import type { CheckProperty, Env, Run } from "./Run.js"
 import { addForm, pageItems } from "./Service.js"
+import { withArticle } from "../internal/article.js"
 
 
 /** One sender: the target it belongs to and its SID. */
@@ -100,8 +101,8 @@ export const oneServiceProperty = (env: Env, senders: ReadonlyArray<PoolSenders>
       await add(run, cleanup, env.serviceSid, sender, expectSuccess(sender.target.success.added, sender.target.bodies.member, `${sender.sid} is in the account's inventory and in no ${words.parent}`), `add ${sender.sid} to ${env.serviceSid}`)
       const other = await temporaryParent(run, cleanup, "a second one")
       const conflict = answerOf(sender, "inAnotherParent")
-      await add(run, cleanup, other, sender, expectAnswer(conflict, `${sender.sid} is in ${env.serviceSid}: a ${words.member} is in one ${words.parent} at a time`), `add ${sender.sid} to the second ${words.parent} ${other}`)
-      await expectNotListed(run, other, sender, `a ${words.member} of another ${words.parent} was added to it`)
+      await add(run, cleanup, other, sender, expectAnswer(conflict, `${sender.sid} is in ${env.serviceSid}: ${withArticle(words.member)} is in one ${words.parent} at a time`), `add ${sender.sid} to the second ${words.parent} ${other}`)
+      await expectNotListed(run, other, sender, `${withArticle(words.member)} of another ${words.parent} was added to it`)
     } finally {
       await cleanUp(env, cleanup)
     }

@@ -15,6 +15,7 @@ export type { CheckProperty } from "./Run.js"
 import { addExpectation, addForm, walkList } from "./Service.js"
 import { badCredentials, mixedCommands, type Model, statefulCommands } from "./Traffic.js"
 import { oneServiceProperty, sharedLimitProperty } from "./PoolChecks.js"
+import { withArticle } from "../internal/article.js"
 
 
 const SNAPSHOT_PAGE_SIZE = 1000
@@ -120,7 +121,7 @@ const negativeDataProperty = (env: Env): CheckProperty<ReadonlyArray<Step>> => (
   execute: async (steps, run) => {
     const { words } = env.resource
     const listed = (await snapshot(run, `list the ${words.parent} (its state before the near misses)`)).sids
-    const before = await addFirst(run, env.pool.length >= 2 ? env.pool[0] : undefined, listed, `so that near misses of its SID have a ${words.member} to act on`)
+    const before = await addFirst(run, env.pool.length >= 2 ? env.pool[0] : undefined, listed, `so that near misses of its SID have ${withArticle(words.member)} to act on`)
     let refused: { readonly exchange: Exchange; readonly why: string } | undefined
     for (const step of steps) {
       const exchange = await run.send(step.label, { ...step.request, auth: auth.primary(env.accountSid) }, step.expected, { judge: false })
@@ -190,7 +191,7 @@ const authProperty = (env: Env): CheckProperty<ReadonlyArray<AuthStep>> => {
     judge: judgeStatus,
     execute: async (steps, run) => {
       const listed = (await snapshot(run, `list the ${words.parent} with the account's credentials (its state before)`)).sids
-      const before = await addFirst(run, present, listed, `so that there is a ${words.member} to fetch and remove`)
+      const before = await addFirst(run, present, listed, `so that there is ${withArticle(words.member)} to fetch and remove`)
       for (const step of steps) {
         const other = step.credentials.label === "another account's credentials"
         const expected: Expectation = other

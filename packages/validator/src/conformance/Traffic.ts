@@ -15,6 +15,7 @@ import { invalidListQuery, nearMissesOf } from "./NearMiss.js"
 import { describeResponse, parseJson } from "./Oracles.js"
 import type { Run } from "./Run.js"
 import { addExpectation, addForm, walkList } from "./Service.js"
+import { withArticle } from "../internal/article.js"
 
 /** What the harness believes the parent holds. */
 export interface Model {
@@ -51,7 +52,7 @@ const bodyObject = (r: Real, exchange: Exchange): Record<string, unknown> => {
   const response = exchange.response
   const parsed = response === null ? undefined : parseJson(response.body)
   if (response === null || parsed === undefined || !parsed.ok || typeof parsed.value !== "object" || parsed.value === null) {
-    return r.run.fail({ message: "the body is not a JSON object", expected: `a ${r.run.env.resource.bodies.member}`, received: response === null ? "no answer" : describeResponse(response) })
+    return r.run.fail({ message: "the body is not a JSON object", expected: withArticle(r.run.env.resource.bodies.member), received: response === null ? "no answer" : describeResponse(response) })
   }
   return parsed.value as Record<string, unknown>
 }
@@ -394,7 +395,7 @@ export const mixedCommands = (env: TrafficEnv): Array<fc.Arbitrary<Command>> => 
   const notOn = (allowed: ReadonlyArray<string>) => METHODS.filter((method) => !allowed.includes(method))
   const wrongMethod = fc.oneof(
     fc.constantFrom(...notOn(resource.methods.collection)).map((method) => ({ method, path: collection, what: "the collection" })),
-    fc.tuple(fc.constantFrom(...notOn(resource.methods.instance)), someSid).map(([method, sid]) => ({ method, path: instance(sid), what: `a ${words.member}` }))
+    fc.tuple(fc.constantFrom(...notOn(resource.methods.instance)), someSid).map(([method, sid]) => ({ method, path: instance(sid), what: withArticle(words.member) }))
   ).map(({ method, path, what }) =>
     new Probe(`${method} ${what}`, { method, path, headers: { "Content-Type": formType }, body: "" }, expectAnswer(errors.methodNotAllowed, `${what} does not support ${method}`), "primary") as Command
   )

@@ -5,6 +5,7 @@ import * as SchemaPackage from "@shortcode-kit/schema"
 import {
   AlphaSenderResource,
   AlphaSenderStrict,
+  makeAlphaSenderStrict,
   AlphaSenderText,
   generatorsOfCheck,
   makePhoneNumberStrict,
@@ -30,7 +31,7 @@ const RESOURCES: ReadonlyArray<{
 }> = [
   { resource: ShortCodeResource, strict: (baseUrl: string) => makeShortCodeStrict({ baseUrl }) },
   { resource: PhoneNumberResource, strict: (baseUrl: string) => makePhoneNumberStrict({ baseUrl }) },
-  { resource: AlphaSenderResource, strict: () => AlphaSenderStrict },
+  { resource: AlphaSenderResource, strict: (baseUrl: string) => makeAlphaSenderStrict({ baseUrl }) },
   // The Services resource has no strict profile of its own: its codec is its strictest form.
   { resource: MessagingServiceResource, strict: () => MessagingServiceResource.codec }
 ]
