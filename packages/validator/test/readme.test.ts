@@ -6,7 +6,8 @@ import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
-import { expectedFaultResponses } from "@shortcode-kit/validator"
+import { expectedFaultResponses, validateShortCode } from "@shortcode-kit/validator"
+import * as fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { ruleExamples } from "./ruleExamples.js"
 
@@ -33,6 +34,20 @@ describe("README", () => {
       (error: { stdout?: string }) => error.stdout ?? String(error)
     )
     expect(result).toBe("")
+  })
+
+  it("the arbitraries the handler example pairs agree: a parser as strict as Twilio's schema passes both of its properties", async () => {
+    const block = blocks.find((code) => code.includes("declare function parseShortCode")) ?? ""
+    // The argument of each of its `test.prop([...])` over a ShortCode arbitrary, run as the README writes it.
+    const args = [...block.matchAll(/test\.prop\(\[((?:invalidS|s)hortCodeWire\([^)]*\))\]\)/g)].map((match) => match[1] as string)
+    expect(args).toHaveLength(2)
+    const arbitraries = await import("@shortcode-kit/validator/arbitraries")
+    const [valid, invalid] = args.map((arg) => new Function(...Object.keys(arbitraries), `return ${arg}`)(...Object.values(arbitraries))) as [
+      fc.Arbitrary<unknown>,
+      fc.Arbitrary<{ readonly value: unknown }>
+    ]
+    fc.assert(fc.property(valid, (wire) => validateShortCode(wire).ok), { numRuns: 500, seed: 1 })
+    fc.assert(fc.property(invalid, ({ value }) => !validateShortCode(value).ok), { numRuns: 500, seed: 1 })
   })
 
   it("lists every rule", () => {

@@ -23,10 +23,16 @@ const tryParse = (text: string): { readonly ok: true; readonly value: unknown } 
  * The JSON documents of the input: one document (pretty-printed or not), or JSON Lines, one document per line as
  * `shortcode-kit sample` prints them. The input is read as JSON Lines only when it is not one document and its first
  * non-blank line is a document by itself, so that a broken pretty-printed document is still reported as a whole.
- * Blank lines are skipped; a line that is not JSON is a usage error naming its line number.
+ * Blank lines are skipped; a line that is not JSON is a usage error naming its line number, and so is an input with
+ * nothing but white space. A leading byte order mark is dropped.
  */
-export const parseDocuments = (name: string, text: string) =>
+export const parseDocuments = (name: string, input: string) =>
   Effect.suspend(() => {
+    // A byte order mark, as some editors on Windows write one, is not part of the JSON.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+    if (text.trim() === "") {
+      return Effect.fail(usage(`${name} is empty: expected a JSON document, or JSON Lines (one document per line)`, undefined))
+    }
     const whole = tryParse(text)
     if (whole.ok) return Effect.succeed<ReadonlyArray<Document>>([{ line: undefined, value: whole.value }])
     const lines = text.split(/\r?\n/)

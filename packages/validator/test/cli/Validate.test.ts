@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { validateShortCode } from "@shortcode-kit/validator"
 import { afterAll, describe, expect, it } from "vitest"
 import { MG, SC, strictShortCode, twilioError404 } from "../fixtures.js"
-import { lines, run } from "./run.js"
+import { lines, run, runShell } from "./run.js"
 
 const dir = mkdtempSync(join(tmpdir(), "shortcode-kit-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -83,6 +83,29 @@ describe("shortcode-kit validate", () => {
     expect(profile.stderr).toContain("--profile and --base-url apply to short-code, short-code-page, phone-number, phone-number-page, alpha-sender, alpha-sender-page, not to twilio-error")
     expect(baseUrl.code).toBe(2)
     expect(baseUrl.stderr).toContain("baseUrl must be an http(s) origin")
+  })
+
+  it("empty input and input too large to read are usage errors that say so; a byte order mark is not part of the JSON", async () => {
+    // A sparse file: its size is 600 MiB without a byte on the disk.
+    const huge = join(dir, "huge.jsonl")
+    writeFileSync(huge, "")
+    truncateSync(huge, 600 * 2 ** 20)
+    const [empty, blank, fromFile, fromStdin, bom] = await Promise.all([
+      run(["validate", "short-code"], ""),
+      run(["validate", "short-code"], " \n\t\n"),
+      run(["validate", "short-code", huge]),
+      runShell("head -c 629145600 /dev/zero | shortcode-kit validate short-code"),
+      run(["validate", "short-code"], `\uFEFF${JSON.stringify({ sid: SC })}`)
+    ])
+    for (const result of [empty, blank]) {
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain("standard input is empty: expected a JSON document, or JSON Lines (one document per line)")
+    }
+    expect(fromFile.code).toBe(2)
+    expect(fromFile.stderr).toContain(`cannot read ${huge}: it is larger than 511 MiB (600 MiB), the most one run reads: split JSON Lines into smaller files (split -l) and validate each`)
+    expect(fromStdin.code).toBe(2)
+    expect(fromStdin.stderr).toMatch(/cannot read standard input: it is larger than 511 MiB \(51\d MiB or more\), the most one run reads/)
+    expect(bom).toStrictEqual({ code: 0, stdout: "valid short-code (spec profile)\n", stderr: "" })
   })
 
   it("--help", async () => {
