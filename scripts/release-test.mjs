@@ -97,6 +97,15 @@ const before = repoState()
 
 const tarballDir = path.join(tmp, "tarballs")
 fs.mkdirSync(tarballDir)
+// One copy of effect in a user's project: the schema package's codecs are effect's schemas, which the validator and
+// the emulator read with their own effect, so every package must take the range the schema package pins (a wider
+// one would let npm install a newer minor next to it).
+await check("every package takes one effect range", async () => {
+  const ranges = [...new Set(selected.map((p) => p.packageJson.dependencies?.effect).filter((r) => r !== undefined))]
+  if (ranges.length > 1) fail(`effect ranges differ: ${selected.map((p) => `${p.name} ${p.packageJson.dependencies?.effect ?? "-"}`).join(", ")}`)
+  return ranges.join(", ")
+})
+
 const ok = {} // package name -> { build, pack, publint, attw, published }
 const tarballs = {}
 for (const pkg of selected) {
