@@ -247,10 +247,17 @@ export const configFromEnv = (env: NodeJS.ProcessEnv, defaultDatabase: string): 
   let fixedTime: Date | undefined
   if (fixedTimeText !== undefined) {
     // Only the full ISO form: Date.parse accepts far more (and reads some of it in local time).
-    fixedTime = new Date(fixedTimeText)
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(fixedTimeText) || Number.isNaN(fixedTime.getTime())) {
-      fail(`FIXED_TIME must be an ISO 8601 time with its offset, such as 2024-01-01T00:00:00Z, received ${JSON.stringify(fixedTimeText)}`)
+    const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(fixedTimeText)
+    if (parts === null) {
+      return fail(`FIXED_TIME must be an ISO 8601 time with its offset, such as 2024-01-01T00:00:00Z, received ${JSON.stringify(fixedTimeText)}`)
     }
+    // Date rolls a day or a time that does not exist over (February 30 is March 1): the one written must exist.
+    const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts.slice(1).map((p) => (p === undefined ? undefined : Number(p))) as Array<number>
+    const written = new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second))
+    const exists = written.getUTCFullYear() === year && written.getUTCMonth() === month! - 1 && written.getUTCDate() === day &&
+      written.getUTCHours() === hour && written.getUTCMinutes() === minute && written.getUTCSeconds() === second && offsetHours < 24 && offsetMinutes < 60
+    if (!exists) fail(`FIXED_TIME names a date or time that does not exist: ${JSON.stringify(fixedTimeText)}`)
+    fixedTime = new Date(fixedTimeText)
   }
   const readyText = nonEmpty("READY_JSON")
   if (readyText !== undefined && !["1", "true", "0", "false"].includes(readyText)) {

@@ -94,7 +94,7 @@ export const ruleExamples: ReadonlyArray<readonly [string, () => ValidationResul
     received: describeReceived(strictShortCode.url.replace("https:", "http:"))
   }],
   ["query.integer", () => validateListShortCodesQuery("PageSize=20.0"), {
-    path: ["PageSize"], rule: "query.integer", message: "PageSize must be a whole number written in decimal digits", expected: "decimal integer", received: "\"20.0\""
+    path: ["PageSize"], rule: "query.integer", message: "PageSize must be a whole number in decimal digits (no sign, no leading zero, at most 16 digits)", expected: "decimal integer", received: "\"20.0\""
   }],
   ["query.range", () => validateListShortCodesQuery("PageSize=0"), {
     path: ["PageSize"], rule: "query.range", message: "PageSize must be between 1 and 1000", expected: "1..1000", received: "\"0\""

@@ -99,6 +99,10 @@ describe("sidSeed and clock", () => {
     expect(options.sidSeed).toBe(7)
     expect(options.journalLimit).toBe(10)
     expect(options.clock?.().toISOString()).toBe("2024-01-02T03:04:05.000Z")
+    for (const text of ["2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-04-31T12:00:00+02:00", "2024-01-01T24:00:00Z", "2024-01-01T10:60:00Z", "2024-01-01T10:00:60Z"]) {
+      expect(() => configFromEnv({ FIXED_TIME: text }, ":memory:"), text).toThrow(`shortcode-kit emulator: FIXED_TIME names a date or time that does not exist: "${text}"`)
+    }
+    expect(configFromEnv({ FIXED_TIME: "2024-02-29T23:59:59.5-05:00" }, ":memory:").options.clock?.().toISOString()).toBe("2024-03-01T04:59:59.500Z")
     expect(() => configFromEnv({ FIXED_TIME: "2024-01-02" }, ":memory:")).toThrow(
       'shortcode-kit emulator: FIXED_TIME must be an ISO 8601 time with its offset, such as 2024-01-01T00:00:00Z, received "2024-01-02"'
     )

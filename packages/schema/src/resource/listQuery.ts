@@ -12,7 +12,7 @@ const DIGITS = /^(?:0|[1-9][0-9]{0,15})$/
 const integerParam = (name: string, minimum: number, maximum: number) =>
   Schema.String.check(
     ruleCheck<string>("query.integer", (s) => DIGITS.test(s), {
-      message: `${name} must be a whole number written in decimal digits`,
+      message: `${name} must be a whole number in decimal digits (no sign, no leading zero, at most 16 digits)`,
       expected: "decimal integer"
     }, {
       // Query values travel as text; the document still says which integers are allowed.
