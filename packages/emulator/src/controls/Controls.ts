@@ -27,6 +27,7 @@ import { ConnectionDropped } from "../faults/withFaults.js"
 import { tapBody } from "./bodyTap.js"
 import { healthBody, HealthBody } from "./Health.js"
 import { decodeParameters, type Journal, JournalBody, type JournalFilter } from "./Journal.js"
+import { HEALTH_PATH, REQUESTS_PATH, RESET_PATH } from "./paths.js"
 import type { Reset } from "./Reset.js"
 import { plainTargetParts, urlTargetParts } from "./targetParts.js"
 
@@ -53,10 +54,7 @@ export interface ControlsOptions {
   readonly startedAt: number
 }
 
-/** The paths the controls answer themselves. */
-export const HEALTH_PATH = "/healthz"
-export const RESET_PATH = "/admin/reset"
-export const REQUESTS_PATH = "/admin/requests"
+export { HEALTH_PATH, REQUESTS_PATH, RESET_PATH } from "./paths.js"
 
 const isAdminPath = (path: string): boolean => path === "/admin" || path.startsWith("/admin/")
 

@@ -5,6 +5,7 @@
  */
 import { errorTable, type ErrorCode } from "@shortcode-kit/schema"
 import { Schema } from "effect"
+import { CONTROL_PATHS } from "../controls/paths.js"
 
 /** The HTTP methods a rule can match. */
 export const FaultMethod = Schema.Literals(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
@@ -12,11 +13,27 @@ export const FaultMethod = Schema.Literals(["GET", "HEAD", "POST", "PUT", "PATCH
 /** The wildcard of a rule's path: it stands for exactly one path segment. */
 export const PATH_WILDCARD = "*"
 
-/** A path of non-empty segments (`/v1/Services/*\/ShortCodes`), without query or fragment. */
+/** Where the rules are added, listed and cleared: no rule applies to it, so that a test can always clear them. */
+export const FAULTS_PATH = "/admin/faults"
+
+/**
+ * The paths no rule reaches: the controls answer them before the rules run (so that a test can always reset, read
+ * the journal and see the health of a faulted emulator), and `/admin/faults` itself.
+ */
+export const UNFAULTED_PATHS: ReadonlyArray<string> = [...CONTROL_PATHS, FAULTS_PATH]
+
+/**
+ * A path of non-empty segments (`/v1/Services/*\/ShortCodes`), without query or fragment, and not one of
+ * {@link UNFAULTED_PATHS}: a rule for one would be kept and never fire.
+ */
 export const FaultPath = Schema.String.check(
   Schema.isPattern(/^(?:\/[^/?#\s]+)+$/, {
     message: "must be a path of non-empty segments starting with /, such as /v1/Services/*/ShortCodes (no query)",
     expected: "a path such as /v1/Services/*/ShortCodes"
+  }),
+  Schema.makeFilter((path: string) => !UNFAULTED_PATHS.includes(path), {
+    message: `is a path no rule reaches: ${UNFAULTED_PATHS.join(", ")} answer before the fault rules, so that a test can always reset, read the journal and the health of a faulted emulator`,
+    expected: `a path other than ${UNFAULTED_PATHS.join(", ")}`
   })
 )
 
@@ -117,6 +134,7 @@ const seedWithProbability = Schema.makeFilter((r: RuleShape) =>
  * @example
  * ```ts
  * import { Schema } from "effect"
+import { CONTROL_PATHS } from "../controls/paths.js"
  * import { FaultRule } from "@shortcode-kit/emulator"
  *
  * Schema.decodeUnknownSync(FaultRule)({ method: "POST", path: "/v1/Services/*\/ShortCodes", status: 429, times: 2 })

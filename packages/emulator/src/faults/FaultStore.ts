@@ -6,10 +6,9 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64"
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus"
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator"
-import { type FaultRule, type FaultRuleState, PATH_WILDCARD } from "./FaultRule.js"
+import { FAULTS_PATH, type FaultRule, type FaultRuleState, PATH_WILDCARD } from "./FaultRule.js"
 
-/** The paths a rule never applies to, so that a test can always list and clear its rules. */
-export const FAULTS_PATH = "/admin/faults"
+export { FAULTS_PATH } from "./FaultRule.js"
 
 /** What to do with a request a rule fired on. */
 export type FaultAction =

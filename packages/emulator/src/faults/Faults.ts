@@ -10,8 +10,9 @@ import type { FaultStore } from "./FaultStore.js"
 /** Fault rules of one emulator. */
 export interface Faults {
   /**
-   * Adds a rule after the ones already there; throws, naming each bad field as `POST /admin/faults` does, when the
-   * rule is malformed.
+   * Adds a rule after the ones already there; throws, naming each bad field by its TypeScript name (`delayMs`) with
+   * the reason `POST /admin/faults` gives, when the rule is malformed, has a field a rule does not have (a wire name
+   * such as `delay_ms` included) or is not an object.
    */
   readonly add: (rule: FaultRule) => FaultRuleState
   /** Removes every rule. */
@@ -31,12 +32,30 @@ const toWire = (rule: FaultRule): Record<string, unknown> => {
   return wire
 }
 
+// The fields whose wire name differs from their TypeScript name (`delay_ms` is `delayMs`).
+const renamed: ReadonlyArray<readonly [wire: string, domain: string]> = Object.entries(faultRuleWireKeys)
+  .filter(([domain, wire]) => domain !== wire)
+  .map(([domain, wire]) => [wire, domain] as const)
+
+/** A message of the HTTP body's decoder with the TypeScript names of the fields in it. */
+const inTypeScriptNames = (message: string): string =>
+  renamed.reduce((text, [wire, domain]) => text.replace(new RegExp(`\\b${wire}\\b`, "g"), domain), message)
+
+const invalid = (reason: string): Error => new Error(`faults.add: invalid fault rule. ${reason}`)
+
 /** The handle over `store`. */
 export const makeFaults = (store: FaultStore): Faults => ({
   add: (rule) => {
+    if (typeof rule !== "object" || rule === null || Array.isArray(rule)) {
+      throw new TypeError(`faults.add: a rule must be an object such as { method: "GET", path: "/v1/Services", status: 503 }, received ${rule === null ? "null" : Array.isArray(rule) ? "an array" : typeof rule}`)
+    }
+    // A wire name given in TypeScript would otherwise pass through toWire as the field it names.
+    for (const [wire, domain] of renamed) {
+      if (Object.hasOwn(rule, wire)) throw invalid(`${wire}: is the name in the HTTP body; in TypeScript the field is ${domain} (received ${JSON.stringify((rule as Record<string, unknown>)[wire])})`)
+    }
     const wire = toWire(rule)
     const result = decodeRule(wire, FAULT_RULE_PARSE_OPTIONS)
-    if (Result.isFailure(result)) throw new Error(`faults.add: invalid fault rule. ${describeIssues(result.failure.issue, wire)}`)
+    if (Result.isFailure(result)) throw invalid(inTypeScriptNames(describeIssues(result.failure.issue, wire)))
     return store.add(result.success)
   },
   clear: () => store.clear(),

@@ -27,13 +27,30 @@ describe("emulator.faults, the TypeScript API", () => {
     expect(emulator.faults.list()).toEqual([])
   })
 
-  it("throws on a malformed rule with the message of POST /admin/faults, and keeps no part of it", () => {
+  it("throws on a malformed rule with the reason POST /admin/faults gives, in TypeScript names, and keeps no part of it", () => {
     expect(() => emulator.faults.add({ method: "GET", path: "/v1/Services", status: 503, delayMs: 5 })).toThrow(
-      'faults.add: invalid fault rule. delay_ms: cannot be combined with status: a rule does one of status, delay_ms or action "drop" (received 5)'
+      'faults.add: invalid fault rule. delayMs: cannot be combined with status: a rule does one of status, delayMs or action "drop" (received 5)'
     )
     expect(() => emulator.faults.add({ method: "GET", path: "/v1/Services", delayMs: 60_001 })).toThrow(
-      "faults.add: invalid fault rule. delay_ms: must be a number of milliseconds from 0 to 60000 (received 60001)"
+      "faults.add: invalid fault rule. delayMs: must be a number of milliseconds from 0 to 60000 (received 60001)"
     )
+    expect(() => emulator.faults.add({ method: "GET", path: "/v1/Services", retryAfter: 3 })).toThrow(
+      'faults.add: invalid fault rule. (root): must say what to do: one of status, delayMs or action "drop" (received {"method":"GET","path":"/v1/Services","retryAfter":3}); ' +
+        "retryAfter: goes with status: it is the Retry-After header of an error answer (received 3)"
+    )
+    expect(emulator.faults.list()).toEqual([])
+  })
+
+  it("throws on a wire name (retry_after for retryAfter) and on a rule that is not an object, saying what it takes", () => {
+    const wireNamed = { method: "GET", path: "/v1/Services", status: 429, retry_after: 3 } as unknown as Parameters<typeof emulator.faults.add>[0]
+    expect(() => emulator.faults.add(wireNamed)).toThrow(
+      "faults.add: invalid fault rule. retry_after: is the name in the HTTP body; in TypeScript the field is retryAfter (received 3)"
+    )
+    for (const [rule, received] of [[null, "null"], [[], "an array"], ["GET /v1/Services", "string"]] as const) {
+      expect(() => emulator.faults.add(rule as unknown as Parameters<typeof emulator.faults.add>[0])).toThrow(
+        `faults.add: a rule must be an object such as { method: "GET", path: "/v1/Services", status: 503 }, received ${received}`
+      )
+    }
     expect(emulator.faults.list()).toEqual([])
   })
 

@@ -112,11 +112,32 @@ describe("which requests a rule matches", () => {
     expect((await listFaults()).map((f) => [f["matched"], f["faulted"]])).toEqual([[3, 1], [3, 1]])
   })
 
-  it("never faults /admin/faults itself, so a test can always clear", async () => {
-    await addFault({ method: "GET", path: "/admin/faults", status: 500 })
-    await addFault({ method: "DELETE", path: "/admin/faults", status: 500 })
-    expect((await listFaults()).length).toBe(2)
+  it("never faults /admin/faults or the controls, so a test can always clear, reset, read the journal and the health", async () => {
+    // Every admin path and every one-segment path: the controls and /admin/faults are met by the rules but never faulted.
+    for (const method of ["GET", "POST", "DELETE"]) {
+      await addFault({ method, path: "/admin/*", status: 500 })
+      await addFault({ method, path: "/*", status: 500 })
+    }
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200)
+    expect((await t.admin("GET", "/admin/requests")).status).toBe(200)
+    // (POST /admin/reset is a control too; it would clear the rules and this file's accounts.)
+    expect((await listFaults()).length).toBe(6)
+    // Another admin path is faulted.
+    expectTwilioError(await t.admin("GET", "/admin/dump"), 500, 20500)
     expect((await t.admin("DELETE", "/admin/faults")).status).toBe(204)
+    expect(await listFaults()).toEqual([])
+  })
+
+  it("refuses a rule for a path no rule reaches, naming them, rather than keep one that never fires", async () => {
+    for (const path of ["/admin/faults", "/healthz", "/admin/reset", "/admin/requests"]) {
+      const answer = await t.admin("POST", "/admin/faults", { method: "GET", path, status: 503 })
+      expect(expectTwilioError(answer, 400, 20001).message).toBe(
+        `Invalid parameter: body. path: is a path no rule reaches: /healthz, /admin/reset, /admin/requests, /admin/faults answer before the fault rules, so that a test can always reset, read the journal and the health of a faulted emulator (received ${JSON.stringify(path)})`
+      )
+    }
+    expect(() => makeServer({ database: ":memory:", log: false }).faults.add({ method: "GET", path: "/healthz", status: 503 })).toThrow(
+      'faults.add: invalid fault rule. path: is a path no rule reaches: /healthz, /admin/reset, /admin/requests, /admin/faults answer before'
+    )
     expect(await listFaults()).toEqual([])
   })
 })
