@@ -17,7 +17,7 @@ import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnsw
 import type { Faults } from "./faults/Faults.js"
 import { installFaults } from "./faults/install.js"
 import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
-import { hostOfRaw, makeResponseCache } from "./http/responseCache.js"
+import { hostLinesOfRaw, hostOfRaw, makeResponseCache } from "./http/responseCache.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
@@ -108,10 +108,22 @@ export const makeServer = (options: ServerOptions = {}): Emulator => {
     controls.handle.onReset(() => faults.store.clear())
     const handler = controls.handler
     let closed: Promise<void> | undefined
+    // After close the database is gone: a call says so instead of failing inside SQLite.
+    const isClosed = (what: string): Error | undefined =>
+      closed === undefined ? undefined : new Error(`${what}: the emulator is closed (close() was called); make a new one with makeServer or startServer`)
     const emulator: Emulator = {
       ...controls.handle,
+      reset: async () => {
+        const refused = isClosed("reset")
+        if (refused !== undefined) throw refused
+        return controls.handle.reset()
+      },
       config,
-      fetch: async (request) => handler(request),
+      fetch: async (request) => {
+        const refused = isClosed("fetch")
+        if (refused !== undefined) throw refused
+        return handler(request)
+      },
       repository,
       faults: faults.handle,
       seeded,
@@ -159,6 +171,9 @@ const MALFORMED_REQUEST: DirectAnswer = answerOf("request.invalid", { reason: "t
 // HTTP/1.1 requires a Host header (RFC 9112, section 3.2); an HTTP/1.0 request without one is refused the same way
 // rather than served under a guessed name, so that every request's URLs name the host its client used.
 const MISSING_HOST: DirectAnswer = answerOf("request.invalid", { reason: "the Host header is required" })
+
+// More than one Host line names no single host (RFC 9112, section 3.2, asks a server for 400 here too).
+const SEVERAL_HOSTS: DirectAnswer = answerOf("request.invalid", { reason: "the request has more than one Host header" })
 
 /**
  * Up to how many open connections the response cache reads other connections' version once per turn of the event
@@ -228,10 +243,12 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     noteRequest(request, response)
-    if (!hostOfRaw(request.rawHeaders)) {
+    const hostLines = hostLinesOfRaw(request.rawHeaders)
+    if (hostLines !== 1 || !hostOfRaw(request.rawHeaders)) {
       const started = performance.now()
-      sendAnswer(response, MISSING_HOST)
-      log?.(logLine(request.method ?? "", pathOf(request.url), MISSING_HOST.status, started))
+      const answer = hostLines > 1 ? SEVERAL_HOSTS : MISSING_HOST
+      sendAnswer(response, answer)
+      log?.(logLine(request.method ?? "", pathOf(request.url), answer.status, started))
       return
     }
     void app(request, response)

@@ -29,6 +29,17 @@ describe("makeServer", () => {
     await emulator.close()
     await emulator.close()
   })
+
+  it("after close, fetch and reset say the emulator is closed; the journal is still there to read", async () => {
+    const emulator = makeServer({ log: false, database: ":memory:" })
+    await (await emulator.fetch(new Request("http://local/v1/Services"))).arrayBuffer()
+    await emulator.close()
+    await expect(emulator.fetch(new Request("http://local/v1/Services"))).rejects.toThrow(
+      "fetch: the emulator is closed (close() was called); make a new one with makeServer or startServer"
+    )
+    await expect(emulator.reset()).rejects.toThrow("reset: the emulator is closed (close() was called); make a new one with makeServer or startServer")
+    expect(emulator.requests().map((entry) => [entry.method, entry.path, entry.status])).toEqual([["GET", "/v1/Services", 401]])
+  })
 })
 
 describe("startServer", () => {

@@ -262,6 +262,15 @@ describe("bodies that are never read", () => {
   })
 })
 
+describe("a request with two Host headers", () => {
+  it("is answered 400 saying so, whichever host comes first", async () => {
+    const { port } = await start()
+    const text = await exchange(port, `GET /v1/Services HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: example.com\r\nAuthorization: ${DEMO_AUTH}\r\nConnection: close\r\n\r\n`)
+    expectTwilioAnswer(text, 400, "Invalid request: the request has more than one Host header")
+    expect(await logged(1)).toEqual([expect.stringMatching(new RegExp(`^${ISO} GET /v1/Services 400 ${MS}$`))])
+  })
+})
+
 describe("a request without Host", () => {
   for (const version of ["1.0", "1.1"]) {
     it(`is answered 400 saying the Host header is required (HTTP/${version})`, async () => {

@@ -53,6 +53,16 @@ export const hostOfRaw = (raw: ReadonlyArray<string>): string | undefined => {
   return undefined
 }
 
+/** How many Host header lines node's raw headers hold (RFC 9112, section 3.2: exactly one). */
+export const hostLinesOfRaw = (raw: ReadonlyArray<string>): number => {
+  let lines = 0
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string
+    if (name.length === 4 && name.toLowerCase() === "host") lines++
+  }
+  return lines
+}
+
 /** Whether node's raw headers announce a body: a `Content-Length` or a `Transfer-Encoding`, of any value. */
 export const announcesBody = (raw: ReadonlyArray<string>): boolean => {
   for (let i = 0; i < raw.length; i += 2) {

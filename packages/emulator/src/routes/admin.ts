@@ -50,7 +50,7 @@ export const readJson = <S extends Schema.Decoder<unknown, never>>(
 ): S["Type"] => {
   const contentType = c.req.header("Content-Type")
   if (contentType?.split(";")[0]?.trim().toLowerCase() !== "application/json") {
-    throw invalidBody(`the admin API takes application/json; the Content-Type was ${JSON.stringify(contentType ?? null)}`)
+    throw invalidBody(`the admin API takes application/json; ${contentType === undefined ? "the request has no Content-Type" : `the Content-Type was ${JSON.stringify(contentType)}`}`)
   }
   let json: unknown
   try {

@@ -52,7 +52,11 @@ describe("admin API", () => {
     const notJson = await t.request("POST", "/admin/accounts", { headers: { Authorization: "Bearer test-admin-token-0123456789", "Content-Type": "application/json" }, body: "{" })
     expect(expectTwilioError(notJson, 400, 20001).message).toContain("not valid JSON")
     const form = await t.request("POST", "/admin/accounts", { headers: { Authorization: "Bearer test-admin-token-0123456789", "Content-Type": "application/x-www-form-urlencoded" }, body: "sid=x" })
-    expect(expectTwilioError(form, 400, 20001).message).toContain("application/json")
+    expect(expectTwilioError(form, 400, 20001).message).toBe(
+      'Invalid parameter: body. the admin API takes application/json; the Content-Type was "application/x-www-form-urlencoded"'
+    )
+    const untyped = await t.request("POST", "/admin/accounts", { headers: { Authorization: "Bearer test-admin-token-0123456789" } })
+    expect(expectTwilioError(untyped, 400, 20001).message).toBe("Invalid parameter: body. the admin API takes application/json; the request has no Content-Type")
   })
 
   it("names what was sent and what it conflicts with, never a SID nobody asked for", async () => {
