@@ -18,6 +18,15 @@ describe("describeReceived", () => {
     expect(describeReceived(undefined)).toBe("(missing)")
   })
 
+  it("says what a value is when JSON cannot show it (nested too deeply, a getter that throws)", () => {
+    let deep: unknown = []
+    for (let i = 0; i < 20_000; i++) deep = [deep]
+    expect(describeReceived(deep)).toBe("an array of 1 item that cannot be shown (nested too deeply, or not JSON)")
+    const throwing = { get sid(): string { throw new Error("no") } }
+    expect(describeReceived(throwing)).toBe("an object that cannot be shown (nested too deeply, or not JSON)")
+    expect(describeReceived([1, 2])).toBe("[1,2]")
+  })
+
   test.prop([fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string({ unit: fc.constantFrom("a", '"', "\\", "\n", "\u0000", "\u001f", "\u007f", "\ud800", "\udc00", "\u2028", "é") }), fc.string({ minLength: 190, maxLength: 260 }))], { numRuns: 2000 })(
     "writes every string exactly as JSON.stringify does",
     (text) => {

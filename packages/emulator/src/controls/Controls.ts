@@ -3,7 +3,7 @@
  * do not depend on how the routes are written:
  *
  * - `GET /healthz` (no credentials) -> 200 {@link HealthBody}
- * - `POST /admin/reset` -> 200 `{ accounts, services, short_codes, memberships }` restored
+ * - `POST /admin/reset` -> 200 `{ accounts, services, short_codes, phone_numbers, memberships }` restored
  * - `GET /admin/requests?method=&path=` -> 200 `{ requests: [...] }`, oldest first; `DELETE /admin/requests` -> 204
  *
  * Every other request goes to the application and, unless it is an admin request, into the journal.

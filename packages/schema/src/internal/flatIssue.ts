@@ -36,7 +36,10 @@ export const describeReceived = (value: unknown): string => {
     else if (value instanceof URL) text = value.href
     else text = JSON.stringify(value) ?? String(value)
   } catch {
-    text = Object.prototype.toString.call(value)
+    // Nested too deeply for JSON.stringify (or a getter that throws): say what it is instead.
+    text = Array.isArray(value)
+      ? `an array of ${value.length} item${value.length === 1 ? "" : "s"} that cannot be shown (nested too deeply, or not JSON)`
+      : `${typeof value === "object" && value !== null ? "an object" : typeof value} that cannot be shown (nested too deeply, or not JSON)`
   }
   return text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED - 1)}…` : text
 }
