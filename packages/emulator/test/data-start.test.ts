@@ -3,7 +3,7 @@
  * the cause, and exit code 1: not a crash later, and not a 500 where a request first meets a damaged page.
  */
 import { spawn } from "node:child_process"
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs"
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { randomAccountSid } from "@shortcode-kit/schema"
@@ -54,6 +54,16 @@ describe("a database file the emulator cannot use, at start", () => {
     const result = await startWith(database)
     expect(result.stderr).toBe(
       `cannot open the database file ${database}: its folder ${inTheWay} cannot be made (EEXIST: file already exists, mkdir '${inTheWay}')\n`
+    )
+    expect(result.code).toBe(1)
+  })
+
+  // Node 20's recursive mkdirSync never returns for a folder under /proc: the emulator makes its folders one by one.
+  it.runIf(existsSync("/proc/self"))("refuses a folder the kernel will not make (under /proc) at once, naming it", async () => {
+    const database = "/proc/shortcode-kit-no-such-folder/deeper/emulator.sqlite"
+    const result = await startWith(database)
+    expect(result.stderr).toBe(
+      `cannot open the database file ${database}: its folder /proc/shortcode-kit-no-such-folder/deeper cannot be made (ENOENT: no such file or directory, mkdir '/proc/shortcode-kit-no-such-folder')\n`
     )
     expect(result.code).toBe(1)
   })

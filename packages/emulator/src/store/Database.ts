@@ -2,11 +2,33 @@
  * Opening the SQLite database with the settings the app's guarantees rest on.
  */
 import BetterSqlite3 from "better-sqlite3"
-import { mkdirSync } from "node:fs"
+import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { migrate } from "./migrations.js"
 
 export type Database = BetterSqlite3.Database
+
+/**
+ * Makes `folder` and its missing parents, one level at a time: Node 20's `mkdirSync(..., { recursive: true })` never
+ * returns for a folder under /proc, where the kernel refuses it. A folder another process makes meanwhile is taken.
+ */
+const makeFolder = (folder: string): void => {
+  const missing: Array<string> = []
+  let existing = folder
+  for (; !existsSync(existing) && dirname(existing) !== existing; existing = dirname(existing)) missing.unshift(existing)
+  // A file where a folder should be: Node's own error says which (EEXIST or ENOTDIR), at once.
+  if (existsSync(existing) && !statSync(existing).isDirectory()) {
+    mkdirSync(folder, { recursive: true })
+    return
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(level).isDirectory()) throw error
+    }
+  }
+}
 
 /** `true` for SQLite's in-memory database names, which need no folder and cannot use WAL. */
 export const isInMemory = (path: string): boolean => path === ":memory:" || path === ""
@@ -54,7 +76,7 @@ export const openDatabase = (path: string): Database => {
   const shown = isInMemory(path) ? path : resolve(path)
   if (!isInMemory(path)) {
     try {
-      mkdirSync(dirname(shown), { recursive: true })
+      makeFolder(dirname(shown))
     } catch (error) {
       // EEXIST or ENOTDIR: a file stands where the folder (or one of its parents) should be.
       throw new Error(`cannot open the database file ${shown}: its folder ${dirname(shown)} cannot be made (${reason(error)})`, { cause: error })
