@@ -5,40 +5,55 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-import {
-  AlphaSender,
-  AlphaSenderInstanceParams,
-  AlphaSenderPage,
-  AlphaSenderSid,
-  AlphaSenderStrict,
-  CreateAlphaSenderForm,
-  CreateAlphaSenderParams,
-  CreateAlphaSenderRequest
-} from "./AlphaSender.js"
+import { Schema, SchemaAST } from "effect"
+import { AlphaSenderResource, AlphaSenderStrict } from "./AlphaSender.js"
 import { CountryCode } from "./CountryCode.js"
-import { CreateShortCodeForm, CreateShortCodeParams, CreateShortCodeRequest } from "./CreateShortCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceForm, MessagingService, MessagingServicePage } from "./MessagingService.js"
-import {
-  CreatePhoneNumberForm,
-  CreatePhoneNumberParams,
-  CreatePhoneNumberRequest,
-  PhoneNumber,
-  PhoneNumberInstanceParams,
-  PhoneNumberPage,
-  PhoneNumberSid,
-  PhoneNumberStrict
-} from "./PhoneNumber.js"
-import { ShortCode } from "./ShortCode.js"
-import { ShortCodeInstanceParams } from "./ShortCodeParams.js"
-import { ShortCodePage } from "./ShortCodePage.js"
+import { PhoneNumberResource, PhoneNumberStrict } from "./PhoneNumber.js"
+import type { Resource } from "./resource/Resource.js"
+import { ShortCodeResource } from "./ShortCode.js"
 import { ShortCodeStrict } from "./ShortCodeStrict.js"
-import { AccountSid, ServiceSid, ShortCodeSid } from "./Sid.js"
+import { AccountSid, ServiceSid } from "./Sid.js"
 import { TwilioError } from "./TwilioError.js"
 
 const standard = <S extends Schema.Top>(schema: S) =>
   Schema.toStandardSchemaV1(schema as S & Schema.Codec<S["Type"], S["Encoded"]>, { parseOptions: { errors: "all" } })
+
+type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
+type Standard<S extends Schema.Top> = ReturnType<typeof standard<S>>
+type IdentifierOf<R extends AnyResource> = R["declaration"]["identifier"]
+type SingularOf<R extends AnyResource> = R["declaration"]["singular"]
+
+/** The Standard Schema views of a declared resource's schemas, each under its identifier (as `defineResource` names them). */
+type ResourceStandardSchemas<R extends AnyResource, Strict extends Schema.Top> =
+  & { readonly [K in `${IdentifierOf<R>}Sid`]: Standard<R["declaration"]["fields"]["sid"]["schema"]> }
+  & { readonly [K in IdentifierOf<R>]: Standard<R["codec"]> }
+  & { readonly [K in `${IdentifierOf<R>}Strict`]: Standard<Strict> }
+  & { readonly [K in `${IdentifierOf<R>}Page`]: Standard<R["page"]> }
+  & { readonly [K in `Create${SingularOf<R>}Params`]: Standard<R["collectionParams"]> }
+  & { readonly [K in `Create${SingularOf<R>}Request`]: Standard<R["createRequest"]> }
+  & { readonly [K in `Create${SingularOf<R>}Form`]: Standard<R["createForm"]> }
+  & { readonly [K in `${SingularOf<R>}InstanceParams`]: Standard<R["instanceParams"]> }
+
+/** Every schema a resource declaration derives, and its strict profile, as Standard Schemas under their identifiers. */
+const resourceStandardSchemas = <R extends AnyResource, Strict extends Schema.Top>(resource: R, strict: Strict): ResourceStandardSchemas<R, Strict> => {
+  const schemas: ReadonlyArray<Schema.Top> = [
+    resource.declaration.fields.sid.schema,
+    resource.codec,
+    strict,
+    resource.page,
+    resource.collectionParams,
+    resource.createRequest,
+    resource.createForm,
+    resource.instanceParams
+  ]
+  return Object.fromEntries(schemas.map((schema) => {
+    const identifier = SchemaAST.resolveIdentifier(schema.ast)
+    if (identifier === undefined) throw new Error(`${String(resource.declaration.identifier)}: a derived schema has no identifier`)
+    return [identifier, standard(schema)]
+  })) as ResourceStandardSchemas<R, Strict>
+}
 
 /**
  * Standard Schema V1 views of the package's schemas, under the same names.
@@ -55,34 +70,13 @@ const standard = <S extends Schema.Top>(schema: S) =>
 export const standardSchemas = {
   AccountSid: standard(AccountSid),
   ServiceSid: standard(ServiceSid),
-  ShortCodeSid: standard(ShortCodeSid),
   CountryCode: standard(CountryCode),
-  ShortCode: standard(ShortCode),
-  ShortCodeStrict: standard(ShortCodeStrict),
-  ShortCodePage: standard(ShortCodePage),
   TwilioError: standard(TwilioError),
-  CreateShortCodeParams: standard(CreateShortCodeParams),
-  CreateShortCodeRequest: standard(CreateShortCodeRequest),
-  CreateShortCodeForm: standard(CreateShortCodeForm),
-  ShortCodeInstanceParams: standard(ShortCodeInstanceParams),
   ListShortCodesQuery: standard(ListShortCodesQuery),
   MessagingService: standard(MessagingService),
   MessagingServicePage: standard(MessagingServicePage),
   CreateServiceForm: standard(CreateServiceForm),
-  PhoneNumberSid: standard(PhoneNumberSid),
-  PhoneNumber: standard(PhoneNumber),
-  PhoneNumberStrict: standard(PhoneNumberStrict),
-  PhoneNumberPage: standard(PhoneNumberPage),
-  CreatePhoneNumberParams: standard(CreatePhoneNumberParams),
-  CreatePhoneNumberRequest: standard(CreatePhoneNumberRequest),
-  CreatePhoneNumberForm: standard(CreatePhoneNumberForm),
-  PhoneNumberInstanceParams: standard(PhoneNumberInstanceParams),
-  AlphaSenderSid: standard(AlphaSenderSid),
-  AlphaSender: standard(AlphaSender),
-  AlphaSenderStrict: standard(AlphaSenderStrict),
-  AlphaSenderPage: standard(AlphaSenderPage),
-  CreateAlphaSenderParams: standard(CreateAlphaSenderParams),
-  CreateAlphaSenderRequest: standard(CreateAlphaSenderRequest),
-  CreateAlphaSenderForm: standard(CreateAlphaSenderForm),
-  AlphaSenderInstanceParams: standard(AlphaSenderInstanceParams)
+  ...resourceStandardSchemas(ShortCodeResource, ShortCodeStrict),
+  ...resourceStandardSchemas(PhoneNumberResource, PhoneNumberStrict),
+  ...resourceStandardSchemas(AlphaSenderResource, AlphaSenderStrict)
 }
