@@ -4,18 +4,16 @@
  * same requests produce the same bodies (`sidSeed`).
  */
 import { hash, randomBytes } from "node:crypto"
-import { type AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, type ServiceSid, type ShortCodeSid } from "@shortcode-kit/schema"
-import type { AlphaSenderSid, PhoneNumberSid } from "../CanonicalSid.js"
 import { newRequestId } from "../http/requestId.js"
 import { randomAuthToken } from "./authToken.js"
 
 /** Makes the identifiers an emulator hands out. */
 export interface IdSource {
-  readonly accountSid: () => AccountSid
-  readonly serviceSid: () => ServiceSid
-  readonly shortCodeSid: () => ShortCodeSid
-  readonly phoneNumberSid: () => PhoneNumberSid
-  readonly alphaSenderSid: () => AlphaSenderSid
+  /**
+   * A new SID of the kind `prefix` names (`AC`, `MG`, `SC`, `PN`, `AI`, ...): the prefix and 32 lower-case hex
+   * digits. One method for every kind, so that a source of your own keeps working when the emulator gains a resource.
+   */
+  readonly sid: <Prefix extends string>(prefix: Prefix) => `${Prefix}${string}`
   /** An auth token in Twilio's shape, 32 lower-case hex digits. */
   readonly authToken: () => string
   /** A `Twilio-Request-Id`, `RQ` + 32 hex digits. */
@@ -27,14 +25,9 @@ export interface IdSource {
   readonly restart?: () => void
 }
 
-/** The default: cryptographically random identifiers, from the same functions as before there was a choice. */
+/** The default: cryptographically random identifiers, 16 random bytes in lower-case hex after the prefix. */
 export const randomIds: IdSource = {
-  accountSid: randomAccountSid,
-  serviceSid: randomServiceSid,
-  shortCodeSid: randomShortCodeSid,
-  // The schema package has no random PN or AI SIDs yet: the same 16 random bytes as its others, in lower-case hex.
-  phoneNumberSid: () => `PN${randomBytes(16).toString("hex")}` as PhoneNumberSid,
-  alphaSenderSid: () => `AI${randomBytes(16).toString("hex")}` as AlphaSenderSid,
+  sid: (prefix) => `${prefix}${randomBytes(16).toString("hex")}`,
   authToken: randomAuthToken,
   requestId: newRequestId
 }
@@ -48,7 +41,7 @@ export const randomIds: IdSource = {
  * ```ts
  * import { seededIds } from "@shortcode-kit/emulator"
  *
- * seededIds(7).serviceSid() === seededIds(7).serviceSid() // true
+ * seededIds(7).sid("MG") === seededIds(7).sid("MG") // true
  * ```
  */
 export const seededIds = (seed: number): IdSource => {
@@ -59,11 +52,7 @@ export const seededIds = (seed: number): IdSource => {
     return hash("sha256", `${seed}:${kind}:${n}`, "hex").slice(0, 32)
   }
   return {
-    accountSid: () => `AC${draw("AC")}` as AccountSid,
-    serviceSid: () => `MG${draw("MG")}` as ServiceSid,
-    shortCodeSid: () => `SC${draw("SC")}` as ShortCodeSid,
-    phoneNumberSid: () => `PN${draw("PN")}` as PhoneNumberSid,
-    alphaSenderSid: () => `AI${draw("AI")}` as AlphaSenderSid,
+    sid: (prefix) => `${prefix}${draw(prefix)}`,
     authToken: () => draw("token"),
     requestId: () => `RQ${draw("RQ")}`,
     restart: () => counters.clear()

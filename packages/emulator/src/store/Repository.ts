@@ -507,7 +507,7 @@ export const makeRepository = (
       return row === undefined ? undefined : toAccount(row)
     },
     insertAccount: ({ sid: given, authToken }) => {
-      const sid = given ?? ids.accountSid()
+      const sid = given ?? (ids.sid("AC") as AccountSid)
       return insert(() => {
         const at = now()
         stmt.insertAccount.run(sid, authToken, at)
@@ -516,7 +516,7 @@ export const makeRepository = (
     },
     insertService: ({ sid: given, accountSid, friendlyName }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
-      const sid = given ?? ids.serviceSid()
+      const sid = given ?? (ids.sid("MG") as ServiceSid)
       return insert(() => {
         const at = now()
         stmt.insertService.run(sid, accountSid, friendlyName, at, at)

@@ -87,7 +87,7 @@ export const SHORT_CODE: InventoryKind<
   columns: SHORT_CODE_COLUMNS,
   json: ["capabilities"],
   number: ["countryCode", "shortCode"],
-  newSid: (ids) => ids.shortCodeSid(),
+  newSid: (ids) => ids.sid("SC") as ShortCodeSid,
   pool: true,
   twilioPath: (account, sid) => `/2010-04-01/Accounts/${account}/SMS/ShortCodes/${sid}.json`
 }
@@ -105,7 +105,7 @@ export const PHONE_NUMBER: InventoryKind<
   columns: PHONE_NUMBER_COLUMNS,
   json: ["capabilities"],
   number: ["phoneNumber"],
-  newSid: (ids) => ids.phoneNumberSid(),
+  newSid: (ids) => ids.sid("PN") as PhoneNumberSid,
   pool: true,
   twilioPath: (account, sid) => `/2010-04-01/Accounts/${account}/IncomingPhoneNumbers/${sid}.json`
 }
@@ -126,7 +126,7 @@ export const ALPHA_SENDER_COUNTS_AGAINST_POOL: boolean = false
  */
 export const ALPHA_SENDER = {
   table: "service_alpha_senders",
-  newSid: (ids: IdSource): AlphaSenderSid => ids.alphaSenderSid(),
+  newSid: (ids: IdSource): AlphaSenderSid => ids.sid("AI") as AlphaSenderSid,
   pool: ALPHA_SENDER_COUNTS_AGAINST_POOL
 } as const
 

@@ -59,7 +59,7 @@ describe("insertSender (phone numbers)", () => {
       .toEqual({ _tag: "Conflict", reason: `phone number ${stored?.sid} already exists` })
     expect(repository.insertSender(PHONE_NUMBER, { accountSid, phoneNumber, countryCode: "US", capabilities: [] }))
       .toEqual({ _tag: "Conflict", reason: `the number ${phoneNumber} already exists as phone number ${stored?.sid} of account ${accountSid}` })
-    expect(repository.insertSender(PHONE_NUMBER, { accountSid: randomIds.accountSid(), phoneNumber: "+33142685300", countryCode: "FR", capabilities: [] }))
+    expect(repository.insertSender(PHONE_NUMBER, { accountSid: (randomIds.sid("AC") as AccountSid), phoneNumber: "+33142685300", countryCode: "FR", capabilities: [] }))
       .toEqual({ _tag: "AccountNotFound" })
     expect(repository.allSenders(PHONE_NUMBER).map((p) => p.sid)).toEqual(numbers)
     db.close()
@@ -82,7 +82,7 @@ describe("addSender (phone numbers)", () => {
     expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, a)).toEqual({ _tag: "AlreadyInThisService" })
     expect(repository.addSender(PHONE_NUMBER, accountSid, other, a)).toEqual({ _tag: "InAnotherService", serviceSid })
     expect(repository.addSender(PHONE_NUMBER, accountSid, randomServiceSid(), d)).toEqual({ _tag: "ServiceNotFound" })
-    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, randomIds.phoneNumberSid())).toEqual({ _tag: "NotFound" })
+    expect(repository.addSender(PHONE_NUMBER, accountSid, serviceSid, (randomIds.sid("PN") as PhoneNumberSid))).toEqual({ _tag: "NotFound" })
     // The rolled-back add left nothing behind.
     expect(repository.findAnySender(PHONE_NUMBER, c)?.serviceSid).toBeNull()
     expect(repository.findAnySender(PHONE_NUMBER, a)?.serviceSid).toBe(serviceSid)
@@ -196,7 +196,7 @@ describe("alpha senders", () => {
     const second = repository.addAlphaSender(accountSid, serviceSid, { alphaSender: "Other" })
     expect(second._tag === "Added" && second.alphaSender.alphaSender).toBe("Other")
     expect(repository.addAlphaSender(accountSid, randomServiceSid(), { alphaSender: "Acme" })).toEqual({ _tag: "ServiceNotFound" })
-    expect(repository.addAlphaSender(randomIds.accountSid(), serviceSid, { alphaSender: "Acme" })).toEqual({ _tag: "ServiceNotFound" })
+    expect(repository.addAlphaSender((randomIds.sid("AC") as AccountSid), serviceSid, { alphaSender: "Acme" })).toEqual({ _tag: "ServiceNotFound" })
     // Another service may use the same text: an alpha sender is a name, not an inventory item.
     const other = inserted(repository.insertService({ accountSid, friendlyName: "other" })).sid
     expect(repository.addAlphaSender(accountSid, other, { alphaSender: "Other" })._tag).toBe("Added")
@@ -209,7 +209,7 @@ describe("alpha senders", () => {
     repository.addAlphaSender(accountSid, serviceSid, { alphaSender: "Acme" })
     expect(() =>
       db.prepare("INSERT INTO service_alpha_senders (sid, service_sid, account_sid, alpha_sender, capabilities, date_created, date_updated) VALUES (?, ?, ?, 'B', '[]', 0, 0)")
-        .run(randomIds.alphaSenderSid(), serviceSid, accountSid)
+        .run(randomIds.sid("AI"), serviceSid, accountSid)
     ).toThrow(/UNIQUE constraint failed: service_alpha_senders.service_sid/)
     const dbB = openDatabase(path)
     expect(makeRepository(dbB, { servicePoolLimit: 400 }).addAlphaSender(accountSid, serviceSid, { alphaSender: "B" })._tag).toBe("AlreadyHasAlphaSender")
@@ -294,7 +294,7 @@ describe("listing a service's phone numbers and alpha senders", () => {
     expect(repository.listServiceAlphaSenders(accountSid, serviceSid, first, 50)).toEqual({ rows: [], previous: undefined, next: undefined })
     const added = repository.addAlphaSender(accountSid, serviceSid, { alphaSender: "Acme" })
     expect(repository.listServiceAlphaSenders(accountSid, serviceSid, first, 50)?.rows).toEqual(added._tag === "Added" ? [added.alphaSender] : [])
-    const stranger: AccountSid = randomIds.accountSid()
+    const stranger: AccountSid = (randomIds.sid("AC") as AccountSid)
     const nowhere: ServiceSid = randomServiceSid()
     expect(repository.listServiceAlphaSenders(stranger, serviceSid, first, 50)).toBeUndefined()
     expect(repository.listServiceSenders(PHONE_NUMBER, accountSid, nowhere, first, 50)).toBeUndefined()
