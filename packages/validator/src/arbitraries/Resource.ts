@@ -199,10 +199,13 @@ export const resourceArbitraries = <R extends AnyResource>(
     fc.record(Object.fromEntries(fields.map(([key, field]) => [key, pinned[key] !== undefined ? fc.constant(pinned[key]) : fieldValue(key, field)])))
       .map((doc) => confirm(name, objectRules, undefined, keep(doc)))
 
-  /** A valid domain document (every strict rule kept), and its wire form under the profile (`null`s where asked). */
-  const documents = (pinned: Readonly<Record<string, string>> = {}) => {
+  /**
+   * A valid domain document (every strict rule kept), and its wire form under the profile (`null`s where asked, but
+   * never at `kept`: the field a near miss is made of starts from its value).
+   */
+  const documents = (pinned: Readonly<Record<string, string>> = {}, kept?: string) => {
     const nullable = profile === "spec" && nulls
-      ? fields.filter(([key, field]) => field.nullable && fixed[key] === undefined && pinned[key] === undefined).map(([key]) => key)
+      ? fields.filter(([key, field]) => field.nullable && key !== kept && fixed[key] === undefined && pinned[key] === undefined).map(([key]) => key)
       : []
     return fc.tuple(valueRecord(pinned), fc.subarray(nullable)).map(([doc, nulled]) => {
       const wire = encode(doc)
@@ -218,7 +221,7 @@ export const resourceArbitraries = <R extends AnyResource>(
     const place = (miss: fc.Arbitrary<LocalMiss>, rule: string): RuleNearMisses => ({
       rule,
       path,
-      arbitrary: documents().chain(({ wire }) => miss.map((m): NearMiss => ({ value: { ...wire, [field.wire]: m.value }, rule: m.rule, path })))
+      arbitrary: documents({}, key).chain(({ wire }) => miss.map((m): NearMiss => ({ value: { ...wire, [field.wire]: m.value }, rule: m.rule, path })))
     })
     const typeRules = breakingOf(name, schema.ast)
     if (typeRules.length > 0 && schema.ast.encoding !== undefined) {
@@ -231,13 +234,13 @@ export const resourceArbitraries = <R extends AnyResource>(
     ].map(({ rule, from, at }): RuleNearMisses => ({
       rule,
       path,
-      arbitrary: documents().chain(({ doc, wire }) => from(at(doc, wire)).map((value): NearMiss => ({ value: { ...wire, [field.wire]: value }, rule, path })))
+      arbitrary: documents({}, key).chain(({ doc, wire }) => from(at(doc, wire)).map((value): NearMiss => ({ value: { ...wire, [field.wire]: value }, rule, path })))
     }))
     const kinds = kindMisses(schema.ast).map(([rule, miss]) => place(miss, rule))
     const types: RuleNearMisses = {
       rule: "type",
       path,
-      arbitrary: documents().chain(({ wire }) => {
+      arbitrary: documents({}, key).chain(({ wire }) => {
         const wrong = [...wrongTypes(wire[field.wire]), ...(nullableIn(field, profile) ? [] : [null])]
         return fc.constantFrom(...wrong).map((value): NearMiss => ({ value: { ...wire, [field.wire]: value }, rule: "type", path }))
       })

@@ -94,6 +94,13 @@ describe("resourceArbitraries", () => {
       })
     }
 
+    // Every entry, with nulls in the documents the near misses start from (a URL rule once met a null url there).
+    for (const entry of resourceArbitraries(resource, strict, name, { profile: "spec", nulls: true }).nearMisses) {
+      test.prop([entry.arbitrary], { numRuns: 10 })(`with nulls, a spec near miss of ${entry.rule} at [${entry.path.join(", ")}] is refused with exactly it`, (miss) => {
+        expectExactlyTheMiss(validation.validate(miss.value), miss)
+      })
+    }
+
     test.prop([resourceArbitraries(resource, strict, name, { profile: "spec" }).nearMiss], { numRuns: 100 })(
       "a spec near miss is refused by the spec profile with exactly its rule",
       (miss) => {
