@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Schema, SchemaAST } from "effect"
+import { JsonSchema, Schema, SchemaAST } from "effect"
 import { AlphaSenderResource, AlphaSenderStrict } from "./AlphaSender.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceRequest, MessagingService, MessagingServicePage } from "./MessagingService.js"
@@ -47,7 +47,10 @@ const wireSchemas = {
 export type WireSchemaName = keyof typeof wireSchemas
 
 /**
- * The JSON Schema document of one wire schema.
+ * The JSON Schema document of one wire schema, as effect makes it: `{ dialect, schema, definitions }`, where
+ * `schema`'s `$ref`s point into `#/$defs/` and the definitions are beside it, not in it. To hand one schema to a
+ * validator such as ajv, use {@link toStandaloneJsonSchema}: given `document` itself, ajv finds no keyword it knows
+ * and accepts every value.
  *
  * @example
  * ```ts
@@ -59,6 +62,25 @@ export type WireSchemaName = keyof typeof wireSchemas
  * @since 0.1.0
  */
 export const toJsonSchema = (name: WireSchemaName) => Schema.toJsonSchemaDocument(wireSchemas[name])
+
+/**
+ * One wire schema as a standalone JSON Schema (draft 2020-12): `$schema`, the root schema and its `$defs`, ready for
+ * a validator.
+ *
+ * @example
+ * ```ts
+ * import { Ajv2020 } from "ajv/dist/2020.js"
+ * import { toStandaloneJsonSchema } from "@shortcode-kit/schema"
+ *
+ * const validate = new Ajv2020({ strict: false }).compile(toStandaloneJsonSchema("ShortCode"))
+ * validate({ sid: 1 }) // false
+ * ```
+ * @since 0.2.0
+ */
+export const toStandaloneJsonSchema = (name: WireSchemaName): JsonSchema.JsonSchema => {
+  const { schema, definitions } = toJsonSchema(name)
+  return { $schema: JsonSchema.META_SCHEMA_URI_DRAFT_2020_12, ...schema, $defs: definitions }
+}
 
 /** Names of the schemas {@link toJsonSchema} knows. @since 0.1.0 */
 export const wireSchemaNames = Object.keys(wireSchemas) as ReadonlyArray<WireSchemaName>

@@ -103,7 +103,7 @@ export {
 export { describeReceived, type PathSegment, toValidationIssues, type ValidationIssue } from "./Issue.js"
 export { validationDecoder } from "./ValidationDecoder.js"
 export { standardSchemas } from "./StandardSchema.js"
-export { toJsonSchema, type WireSchemaName, wireSchemaNames } from "./JsonSchema.js"
+export { toJsonSchema, toStandaloneJsonSchema, type WireSchemaName, wireSchemaNames } from "./JsonSchema.js"
 export {
   generatorsOfCheck,
   type RecordedGenerators,

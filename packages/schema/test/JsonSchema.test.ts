@@ -1,19 +1,30 @@
 import { Ajv2020 } from "ajv/dist/2020.js"
 import formatsModule from "ajv-formats"
 import { describe, expect, it } from "vitest"
-import { toJsonSchema, wireSchemaNames } from "@shortcode-kit/schema"
+import { toJsonSchema, toStandaloneJsonSchema, wireSchemaNames } from "@shortcode-kit/schema"
 import { seedExample } from "./support/seedExample.js"
 
 const compile = (name: (typeof wireSchemaNames)[number]) => {
   const ajv = new Ajv2020({ strict: false })
   formatsModule.default(ajv)
-  const document = toJsonSchema(name)
-  return ajv.compile({ ...document.schema, $defs: document.definitions })
+  return ajv.compile(toStandaloneJsonSchema(name))
 }
 
 describe("JSON Schema", () => {
   it("is generated for every wire schema and compiles with a draft 2020-12 validator", () => {
     for (const name of wireSchemaNames) expect(() => compile(name)).not.toThrow()
+  })
+
+  it("standalone, is the document's schema with its definitions as $defs, and refuses what the codec refuses", () => {
+    for (const name of wireSchemaNames) {
+      const { schema, definitions } = toJsonSchema(name)
+      expect(toStandaloneJsonSchema(name)).toStrictEqual({ $schema: "https://json-schema.org/draft/2020-12/schema", ...schema, $defs: definitions })
+    }
+    const shortCode = compile("ShortCode")
+    expect([shortCode(42), shortCode({ sid: 1 }), shortCode({ sid: "SC12" }), shortCode(seedExample)]).toEqual([false, false, false, true])
+    // Strict mode too (no unknown keyword such as the document's `dialect`).
+    const strict = new Ajv2020({ strict: true, validateFormats: false })
+    expect(() => strict.compile(toStandaloneJsonSchema("TwilioError"))).not.toThrow()
   })
 
   // The codecs' own JSON Schemas agree with them on generated inputs (test/resource/laws.test.ts); the strict
