@@ -5,7 +5,8 @@
  *
  * @since 0.1.0
  */
-import { Schema, SchemaAST } from "effect"
+import { Cause, Result, Schema, SchemaAST } from "effect"
+import type { StandardSchemaV1 } from "effect/StandardSchema"
 import { AlphaSenderResource, AlphaSenderStrict } from "./AlphaSender.js"
 import { CountryCode } from "./CountryCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
@@ -16,9 +17,40 @@ import { ShortCodeResource } from "./ShortCode.js"
 import { ShortCodeStrict } from "./ShortCodeStrict.js"
 import { AccountSid, ServiceSid } from "./Sid.js"
 import { TwilioError } from "./TwilioError.js"
+import { validationDecoder } from "./ValidationDecoder.js"
 
-const standard = <S extends Schema.Top>(schema: S) =>
-  Schema.toStandardSchemaV1(schema as S & Schema.Codec<S["Type"], S["Encoded"]>, { parseOptions: { errors: "all" } })
+/** What reading the input threw: the error a getter or a Proxy trap raised, found in the cause effect wraps it in. */
+const readError = (error: unknown): string => {
+  const cause = (error as { readonly cause?: unknown } | undefined)?.cause
+  if (Cause.isCause(cause)) {
+    const thrown = cause.reasons.find(Cause.isDieReason)?.defect
+    if (thrown !== undefined) return thrown instanceof Error ? thrown.message : String(thrown)
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * `schema` as a Standard Schema whose issues are the package's own (`toValidationIssues`: wire paths, the rules'
+ * messages, every issue), as the validator's are, from `validationDecoder`'s fast paths where the schema has them.
+ * An input whose reading throws (a getter, a Proxy) is one issue saying so, not an exception.
+ */
+const standard = <S extends Schema.Top>(schema: S) => {
+  const view = Schema.toStandardSchemaV1(schema as S & Schema.Codec<S["Type"], S["Encoded"]>, { parseOptions: { errors: "all" } })
+  const decode = validationDecoder(schema as unknown as Schema.Codec<unknown, unknown>)
+  const validate = (input: unknown): StandardSchemaV1.Result<S["Type"]> => {
+    let result: ReturnType<typeof decode>
+    try {
+      result = decode(input)
+    } catch (error) {
+      return { issues: [{ message: `the input could not be read: ${readError(error)}`, path: [] }] }
+    }
+    return Result.isSuccess(result)
+      ? { value: result.success as S["Type"] }
+      : { issues: result.failure.map((issue) => ({ message: issue.message, path: issue.path })) }
+  }
+  Object.defineProperty(view, "~standard", { value: { ...view["~standard"], validate }, enumerable: true, configurable: true, writable: true })
+  return view
+}
 
 type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type Standard<S extends Schema.Top> = ReturnType<typeof standard<S>>

@@ -1,7 +1,8 @@
 import { sValidator } from "@hono/standard-validator"
 import { Hono } from "hono"
 import { describe, expect, it } from "vitest"
-import { standardSchemas } from "@shortcode-kit/schema"
+import { ShortCode, ShortCodePage, standardSchemas, toValidationIssues } from "@shortcode-kit/schema"
+import { Result, Schema } from "effect"
 
 // A real Standard Schema consumer: Hono's standard validator middleware, driven through app.request().
 const app = new Hono().post("/short-codes", sValidator("json", standardSchemas.ShortCode), (c) => {
@@ -32,7 +33,34 @@ describe("Standard Schema V1", () => {
     const body = (await response.json()) as { error: ReadonlyArray<{ message: string; path: ReadonlyArray<unknown> }> }
     expect(body.error.map((i) => [i.path, i.message])).toStrictEqual([
       [["sid"], 'must be exactly 34 characters long: "SC" followed by 32 hexadecimal digits'],
-      [["capabilities"], "Expected array | null"]
+      [["capabilities"], "must be array | null"]
     ])
+  })
+
+  it("reports the issues toValidationIssues does: wire paths, the rules' messages, every issue", () => {
+    const inputs: ReadonlyArray<unknown> = [
+      { date_created: "0000-01-01T00:30:00+01:00" },
+      { sid: 1, capabilities: ["SMS", 2], url: "ftp:x" },
+      "not an object",
+      { short_codes: [{ date_created: "9999-12-31T23:59:59-00:01" }] }
+    ]
+    for (const input of inputs) {
+      const schema = typeof input === "object" && input !== null && "short_codes" in input ? ShortCodePage : ShortCode
+      const standard = (schema === ShortCode ? standardSchemas.ShortCode : standardSchemas.ShortCodePage)["~standard"].validate(input)
+      const result = Schema.decodeUnknownResult(schema)(input, { errors: "all" })
+      if (Result.isSuccess(result)) throw new Error(`expected ${JSON.stringify(input)} to fail`)
+      expect(standard).toStrictEqual({ issues: toValidationIssues(result.failure.issue, input).map(({ message, path }) => ({ message, path })) })
+    }
+    expect(standardSchemas.ShortCode["~standard"].validate({ date_created: "0000-01-01T00:30:00+01:00" })).toStrictEqual({
+      issues: [{ message: "must be a valid date with whole seconds between years 0000 and 9999 (Twilio's date form has no milliseconds)", path: ["date_created"] }]
+    })
+  })
+
+  it("answers an input it cannot read (a getter that throws) with one issue, and never a promise", () => {
+    const unreadable = { get sid(): string { throw new Error("no sid today") } }
+    const verdict = standardSchemas.ShortCode["~standard"].validate(unreadable)
+    expect(verdict).not.toBeInstanceOf(Promise)
+    expect(verdict).toStrictEqual({ issues: [{ message: "the input could not be read: no sid today", path: [] }] })
+    expect(JSON.stringify(verdict)).not.toContain("    at ")
   })
 })
