@@ -44,5 +44,10 @@ export const Capabilities = Schema.Array(Capability).check(
       seen.add(item)
     }
     return undefined
-  }, { expected: "capabilities without duplicates", [RuleAnnotation]: "capabilities.unique" })
+  }, {
+    expected: "capabilities without duplicates",
+    [RuleAnnotation]: "capabilities.unique",
+    // The same rule in the JSON Schema of the strict profile, so that a validator of the document refuses a repeat too.
+    toJsonSchema: () => ({ uniqueItems: true })
+  })
 )

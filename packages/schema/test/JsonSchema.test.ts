@@ -1,7 +1,9 @@
 import { Ajv2020 } from "ajv/dist/2020.js"
 import formatsModule from "ajv-formats"
+import { fc, test } from "@fast-check/vitest"
+import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { toJsonSchema, toStandaloneJsonSchema, wireSchemaNames } from "@shortcode-kit/schema"
+import { ListShortCodesQuery, toJsonSchema, toStandaloneJsonSchema, wireSchemaNames } from "@shortcode-kit/schema"
 import { seedExample } from "./support/seedExample.js"
 
 const compile = (name: (typeof wireSchemaNames)[number]) => {
@@ -9,6 +11,8 @@ const compile = (name: (typeof wireSchemaNames)[number]) => {
   formatsModule.default(ajv)
   return ajv.compile(toStandaloneJsonSchema(name))
 }
+
+const listQuery = compile("ListShortCodesQuery")
 
 describe("JSON Schema", () => {
   it("is generated for every wire schema and compiles with a draft 2020-12 validator", () => {
@@ -27,11 +31,20 @@ describe("JSON Schema", () => {
     expect(() => strict.compile(toStandaloneJsonSchema("TwilioError"))).not.toThrow()
   })
 
+  // Query values are text: the JSON Schema's patterns are the texts of exactly the integers the codec takes.
+  test.prop([fc.record({
+    PageSize: fc.oneof(fc.nat({ max: 1100 }).map(String), fc.stringMatching(/^[0-9+-]{1,5}$/)),
+    Page: fc.oneof(fc.nat().map(String), fc.bigInt({ min: 0n, max: 10n ** 17n }).map(String), fc.constantFrom("9007199254740991", "9007199254740992", "0001", "-1"))
+  }, { requiredKeys: [] })], { numRuns: 2000 })("ListShortCodesQuery's JSON Schema accepts exactly the queries the codec accepts", (query) => {
+    expect(listQuery(query), JSON.stringify(query)).toBe(Result.isSuccess(Schema.decodeUnknownResult(ListShortCodesQuery)(query)))
+  })
+
   // The codecs' own JSON Schemas agree with them on generated inputs (test/resource/laws.test.ts); the strict
   // profile's is checked here.
   it("the strict profile's accepts the seed's example and rejects an unassigned country code", () => {
     const strict = compile("ShortCodeStrict")
     expect(strict(seedExample)).toBe(true)
     expect(strict({ ...seedExample, country_code: "UK" })).toBe(false)
+    expect(strict({ ...seedExample, capabilities: ["SMS", "SMS"] })).toBe(false)
   })
 })

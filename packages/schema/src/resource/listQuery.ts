@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import { Effect, Schema, SchemaGetter } from "effect"
+import toRegexRange from "to-regex-range"
 import { ruleCheck } from "../internal/rule.js"
 
 const DIGITS = /^(?:0|[1-9][0-9]{0,15})$/
@@ -15,11 +16,12 @@ const integerParam = (name: string, minimum: number, maximum: number) =>
       message: `${name} must be a whole number in decimal digits (no sign, no leading zero, at most 16 digits)`,
       expected: "decimal integer"
     }, {
-      // Query values travel as text; the document still says which integers are allowed.
+      // Query values travel as text: the pattern is the decimal texts of exactly the integers allowed, so that a
+      // validator of the document refuses what the codec refuses (`PageSize=1001` as well as `PageSize=1e3`).
       jsonSchema: {
         type: "string",
-        pattern: DIGITS.source,
-        description: Number.isFinite(maximum) ? `An integer from ${minimum} to ${maximum}` : `An integer of at least ${minimum}`
+        pattern: `^${toRegexRange(minimum, maximum)}$`,
+        description: `An integer from ${minimum} to ${maximum}`
       }
     }),
     ruleCheck<string>("query.range", (s) => Number(s) >= minimum && Number(s) <= maximum, {
