@@ -10,8 +10,41 @@ import { ruleCheck } from "../internal/rule.js"
 
 const DIGITS = /^(?:0|[1-9][0-9]{0,15})$/
 
-const integerParam = (name: string, minimum: number, maximum: number) =>
-  Schema.String.check(
+/** Default and largest page size, from the spec's description of `PageSize`. */
+export const DEFAULT_PAGE_SIZE = 50
+export const MAX_PAGE_SIZE = 1000
+
+/**
+ * The integers each paging parameter takes, by its wire name: the list query's codec, its JSON Schema and the typed
+ * client's checks of its paging arguments all read them.
+ *
+ * @since 0.2.0
+ */
+export const pagingLimits = {
+  PageSize: { minimum: 1, maximum: MAX_PAGE_SIZE },
+  Page: { minimum: 0, maximum: Number.MAX_SAFE_INTEGER }
+} as const
+
+/** Rule `query.range` of the parameter `name`, worded with `name`. */
+const rangeText = (name: keyof typeof pagingLimits) => {
+  const { minimum, maximum } = pagingLimits[name]
+  return { message: `${name} must be between ${minimum} and ${maximum}`, expected: `${minimum}..${maximum}` }
+}
+
+/**
+ * The check `query.range` of a paging argument given as a number (the typed client's `pageSize`, `page`), with the
+ * message of the query's own check.
+ *
+ * @since 0.2.0
+ */
+export const pagingRange = (name: keyof typeof pagingLimits) => {
+  const { minimum, maximum } = pagingLimits[name]
+  return ruleCheck<number>("query.range", (n) => Number.isSafeInteger(n) && n >= minimum && n <= maximum, rangeText(name))
+}
+
+const integerParam = (name: keyof typeof pagingLimits) => {
+  const { minimum, maximum } = pagingLimits[name]
+  return Schema.String.check(
     ruleCheck<string>("query.integer", (s) => DIGITS.test(s), {
       message: `${name} must be a whole number in decimal digits (no sign, no leading zero, at most 16 digits)`,
       expected: "decimal integer"
@@ -24,22 +57,14 @@ const integerParam = (name: string, minimum: number, maximum: number) =>
         description: `An integer from ${minimum} to ${maximum}`
       }
     }),
-    ruleCheck<string>("query.range", (s) => Number(s) >= minimum && Number(s) <= maximum, {
-      message: Number.isFinite(maximum)
-        ? `${name} must be between ${minimum} and ${maximum}`
-        : `${name} must be at least ${minimum}`,
-      expected: Number.isFinite(maximum) ? `${minimum}..${maximum}` : `>= ${minimum}`
-    })
+    ruleCheck<string>("query.range", (s) => Number(s) >= minimum && Number(s) <= maximum, rangeText(name))
   ).pipe(
     Schema.decodeTo(Schema.Int, {
       decode: SchemaGetter.transform((s: string) => Number(s)),
       encode: SchemaGetter.transform((n: number) => String(n))
     })
   )
-
-/** Default and largest page size, from the spec's description of `PageSize`. */
-export const DEFAULT_PAGE_SIZE = 50
-export const MAX_PAGE_SIZE = 1000
+}
 
 /**
  * The descriptions of the list query's parameters, as Twilio's OpenAPI document words them (twilio/twilio-oai, MIT).
@@ -60,10 +85,10 @@ export const listQueryDescriptions = {
  */
 export const listQuery = <const Identifier extends string>(identifier: Identifier) =>
   Schema.Struct({
-    pageSize: integerParam("PageSize", 1, MAX_PAGE_SIZE).pipe(
+    pageSize: integerParam("PageSize").pipe(
       Schema.withDecodingDefaultKey(Effect.succeed(String(DEFAULT_PAGE_SIZE)))
     ),
-    page: integerParam("Page", 0, Number.MAX_SAFE_INTEGER).pipe(Schema.withDecodingDefaultKey(Effect.succeed("0"))),
+    page: integerParam("Page").pipe(Schema.withDecodingDefaultKey(Effect.succeed("0"))),
     pageToken: Schema.optionalKey(Schema.String)
   }).pipe(Schema.encodeKeys({ pageSize: "PageSize", page: "Page", pageToken: "PageToken" })).annotate({ identifier })
 

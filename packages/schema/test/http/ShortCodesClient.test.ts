@@ -223,7 +223,14 @@ describe("makeShortCodesClient against a server of ShortCodesApi", () => {
     expect(clientError.message.startsWith("createShortCode: invalid arguments, nothing was sent: serviceSid: ")).toBe(true)
     await expect(client.listShortCodes({ serviceSid, pageSize: 1001 })).rejects.toMatchObject({
       reason: "InvalidRequest",
-      issues: [{ path: ["pageSize"], message: "must be a whole number from 1 to 1000" }]
+      issues: [{ path: ["pageSize"], rule: "query.range", message: "PageSize must be between 1 and 1000" }]
+    })
+    await expect(client.listShortCodes({ serviceSid, pageSize: 2.5, page: -1 })).rejects.toMatchObject({
+      reason: "InvalidRequest",
+      issues: [
+        { path: ["pageSize"], rule: "query.range", message: "PageSize must be between 1 and 1000" },
+        { path: ["page"], rule: "query.range", message: "Page must be between 0 and 9007199254740991" }
+      ]
     })
     await expect(client.fetchShortCode({ serviceSid, sid: ".." })).rejects.toMatchObject({
       reason: "InvalidRequest",

@@ -8,7 +8,7 @@
 import { Effect, Result, Schema } from "effect"
 import type { HttpApiEndpoint } from "effect/http-api"
 import { toValidationIssues } from "../../Issue.js"
-import { MAX_PAGE_SIZE } from "../../ListShortCodesQuery.js"
+import { pagingRange } from "../../resource/listQuery.js"
 import type { ValidationIssue } from "../../ValidationIssue.js"
 import { propertiesOf } from "./CollectionShape.js"
 import { describeIssues } from "./Failures.js"
@@ -23,12 +23,11 @@ export const callerName = (name: string): string => `${name.charAt(0).toLowerCas
 // A dot segment would be resolved away by URL normalization and address another resource.
 const notDotSegment = Schema.makeFilter((s: unknown) => s !== "." && s !== "..", { message: `must not be "." or ".."`, expected: "a SID" })
 
-// Twilio's paging of every list (the spec's `PageSize`, `Page`, `PageToken`), as the caller writes it.
+// Twilio's paging of every list (the spec's `PageSize`, `Page`, `PageToken`), as the caller writes it: the integers
+// the list query takes, by its own rule (`query.range`, the query's message).
 const pagingFields = {
-  pageSize: Schema.optional(Schema.Int.check(
-    Schema.isBetween({ minimum: 1, maximum: MAX_PAGE_SIZE }, { message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-  )),
-  page: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0, { message: "must be a whole number >= 0" }))),
+  pageSize: Schema.optional(Schema.Number.check(pagingRange("PageSize"))),
+  page: Schema.optional(Schema.Number.check(pagingRange("Page"))),
   pageToken: Schema.optional(Schema.String)
 }
 
