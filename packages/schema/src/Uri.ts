@@ -113,8 +113,24 @@ export const urlOfUriString = (text: string): URL | undefined => {
   }
 }
 
+/**
+ * The plain resource URLs the WHATWG parser accepts without asking it: `http(s)://`, a host of non-empty labels of
+ * letters, digits and `-` whose last label has a letter (so it is a domain, not an IPv4 address) and none starting
+ * `xn--` (punycode, which the parser checks), a port of at most 65535, segments of unreserved characters. Every
+ * match is an RFC 3986 URI too (a special case of {@link PLAIN_HTTP_URI}). test/Uri.test.ts holds it to the parser.
+ */
+const PLAIN_DOMAIN_URL = /^https?:\/\/((?:[A-Za-z0-9-]+\.)*([A-Za-z0-9-]+))(?::([0-9]{1,5}))?(?:\/[A-Za-z0-9._~-]*)*$/
+
+const surelyParses = (text: string): boolean => {
+  const m = PLAIN_DOMAIN_URL.exec(text)
+  if (m === null) return false
+  const last = m[2] as string
+  if (!/[A-Za-z]/.test(last) || /^0x[0-9a-f]*$/i.test(last) || /(?:^|\.)xn--/i.test(m[1] as string)) return false
+  return m[3] === undefined || Number(m[3]) <= 65535
+}
+
 /** Whether `text` passes rule `format.uri`: an RFC 3986 absolute URI that the platform's URL parser accepts. */
-export const isUriString = (text: string): boolean => isRfc3986Uri(text) && canParseUrl(text)
+export const isUriString = (text: string): boolean => surelyParses(text) || (isRfc3986Uri(text) && canParseUrl(text))
 
 /**
  * The wire form: an absolute URI. Rule `format.uri`.

@@ -85,7 +85,7 @@ export const sampleCommand = Command.make("sample", {
   count: Flag.Int("count").pipe(
     Flag.withDefault(10),
     Flag.filter((n) => n >= 1 && n <= MAX_COUNT, (n) => `--count must be between 1 and ${MAX_COUNT}, received ${n}`),
-    Flag.withDescription("How many values (default 10)")
+    Flag.withDescription(`How many values (default 10, at most ${MAX_COUNT})`)
   ),
   seed: Flag.Int("seed").pipe(
     Flag.filter((n) => n >= -(2 ** 31) && n < 2 ** 31, (n) => `--seed must be a 32-bit integer, received ${n}`),
