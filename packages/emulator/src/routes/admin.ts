@@ -70,7 +70,8 @@ const inserted = <A>(outcome: InsertOutcome<A>, accountSid: string): A => {
     case "Conflict":
       throw conflict(`Conflict: ${outcome.reason}`)
     case "AccountNotFound":
-      throw notFound(`/admin/accounts/${accountSid}`)
+      // The account's own resource in Twilio's REST API, as the 404 of an unknown sender names the sender's.
+      throw notFound(`/2010-04-01/Accounts/${accountSid}.json`)
   }
 }
 

@@ -42,7 +42,10 @@ describe("admin API", () => {
     expect(bad.message).toContain("account_sid")
     expect(bad.message).toContain("short_code")
     expect(bad.message).toContain("country_code")
-    expectTwilioError(await t.admin("POST", "/admin/services", { account_sid: randomAccountSid(), friendly_name: "x" }), 404, 20404)
+    const stranger = randomAccountSid()
+    expect(expectTwilioError(await t.admin("POST", "/admin/services", { account_sid: stranger, friendly_name: "x" }), 404, 20404).message).toBe(
+      `The requested resource /2010-04-01/Accounts/${stranger}.json was not found`
+    )
     const accountSid = randomAccountSid()
     expect((await t.admin("POST", "/admin/accounts", { sid: accountSid })).status).toBe(201)
     expectTwilioError(await t.admin("POST", "/admin/accounts", { sid: accountSid }), 409, 20001)
