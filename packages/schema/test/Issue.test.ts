@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { describeReceived, ShortCode } from "@shortcode-kit/schema"
+import { CreateShortCodeForm, describeReceived, ShortCode, validationDecoder } from "@shortcode-kit/schema"
 import { issuesOf } from "./support/issues.js"
 
 // The rendering before strings got their quick path: JSON, cut to 200 characters.
@@ -9,6 +9,19 @@ const asJson = (text: string): string => {
   const json = JSON.stringify(text)
   return json.length > 200 ? `${json.slice(0, 199)}…` : json
 }
+
+describe("toValidationIssues: received", () => {
+  it("reads a form body's field wherever the form is (a form codec nested in a struct or an array)", () => {
+    const direct = issuesOf(CreateShortCodeForm, "ShortCodeSid=bad")
+    expect(direct.map((issue) => issue.received)).toEqual(['"bad"'])
+    const nested = issuesOf(Schema.Struct({ a: CreateShortCodeForm }), { a: "ShortCodeSid=bad" })
+    expect(nested).toEqual(direct.map((issue) => ({ ...issue, path: ["a", ...issue.path] })))
+    const decoded = validationDecoder(Schema.Struct({ a: CreateShortCodeForm }))({ a: "ShortCodeSid=bad" })
+    expect(Result.isFailure(decoded) && decoded.failure).toEqual(nested)
+    const inArray = issuesOf(Schema.Array(CreateShortCodeForm), ["ShortCodeSid=SC" + "a".repeat(32), "ShortCodeSid=bad"])
+    expect(inArray).toEqual(direct.map((issue) => ({ ...issue, path: [1, ...issue.path] })))
+  })
+})
 
 describe("describeReceived", () => {
   it("renders strings as JSON, escapes included, and cuts long ones", () => {

@@ -61,11 +61,12 @@ const formValue = (params: URLSearchParams, name: PathSegment): unknown => {
  * sent); a form body (text or `URLSearchParams`) is read by parameter name.
  */
 export const valueAt = (root: unknown, path: ReadonlyArray<PathSegment>): unknown => {
-  if ((typeof root === "string" || root instanceof URLSearchParams) && path.length === 1) {
-    return formValue(typeof root === "string" ? new URLSearchParams(root) : root, path[0] as PathSegment)
-  }
   let value = root
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
+    // A form body's text (or its params), as a form codec reads it, at any depth: its last segment is a field name.
+    if ((typeof value === "string" || value instanceof URLSearchParams) && i === path.length - 1) {
+      return formValue(typeof value === "string" ? new URLSearchParams(value) : value, key)
+    }
     if (typeof value !== "object" || value === null) return undefined
     value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined
   }
