@@ -10,7 +10,7 @@ import { AlphaSenderText } from "./AlphaSenderText.js"
 import { DateFromTwilioString } from "./DateTime.js"
 import { messagingServiceParent } from "./MessagingService.js"
 import { field } from "./resource/Field.js"
-import { memberChecks, strictBaseUrl } from "./resource/memberStrict.js"
+import { memberStrictMaker } from "./resource/memberStrict.js"
 import { defineResource } from "./resource/Resource.js"
 import { AccountSid, ServiceSid, sid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
@@ -105,12 +105,7 @@ export type AlphaSenderWire = typeof AlphaSender.Encoded
  *
  * @since 0.2.0
  */
-export const makeAlphaSenderStrict = (options: { readonly baseUrl?: string } = {}) =>
-  AlphaSenderResource.strict({
-    identifier: "AlphaSenderStrict",
-    description: "An AlphaSender as a real one looks (strict profile)",
-    checks: memberChecks(AlphaSenderResource.instancePath, strictBaseUrl("makeAlphaSenderStrict", options.baseUrl))
-  })
+export const makeAlphaSenderStrict = memberStrictMaker(AlphaSenderResource)
 
 /** The strict profile against Twilio's own origin. @since 0.2.0 */
 export const AlphaSenderStrict = makeAlphaSenderStrict()

@@ -10,7 +10,7 @@ import { DateFromTwilioString } from "./DateTime.js"
 import { PhoneNumberE164 } from "./E164.js"
 import { messagingServiceParent } from "./MessagingService.js"
 import { field } from "./resource/Field.js"
-import { memberChecks, memberUrl, strictBaseUrl } from "./resource/memberStrict.js"
+import { memberStrictMaker, memberUrl } from "./resource/memberStrict.js"
 import { defineResource } from "./resource/Resource.js"
 import { AccountSid, ServiceSid, sid } from "./Sid.js"
 import { UrlFromUriString } from "./Uri.js"
@@ -100,12 +100,7 @@ export const phoneNumberUrl = (baseUrl: string, serviceSid: string, sid: string)
  *
  * @since 0.2.0
  */
-export const makePhoneNumberStrict = (options: { readonly baseUrl?: string } = {}) =>
-  PhoneNumberResource.strict({
-    identifier: "PhoneNumberStrict",
-    description: "A PhoneNumber as a real one looks (strict profile)",
-    checks: memberChecks(PhoneNumberResource.instancePath, strictBaseUrl("makePhoneNumberStrict", options.baseUrl))
-  })
+export const makePhoneNumberStrict = memberStrictMaker(PhoneNumberResource)
 
 /** The strict profile against Twilio's own origin. @since 0.2.0 */
 export const PhoneNumberStrict = makePhoneNumberStrict()

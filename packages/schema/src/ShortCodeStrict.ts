@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { memberChecks, memberUrl, strictBaseUrl } from "./resource/memberStrict.js"
+import { memberStrictMaker, memberUrl } from "./resource/memberStrict.js"
 import { ShortCodeResource } from "./ShortCode.js"
 
 export { TWILIO_MESSAGING_BASE_URL } from "./resource/memberStrict.js"
@@ -27,12 +27,7 @@ export const shortCodeUrl = (baseUrl: string, serviceSid: string, sid: string): 
  * ```
  * @since 0.1.0
  */
-export const makeShortCodeStrict = (options: { readonly baseUrl?: string } = {}) =>
-  ShortCodeResource.strict({
-    identifier: "ShortCodeStrict",
-    description: "A ShortCode as a real one looks (strict profile)",
-    checks: memberChecks(ShortCodeResource.instancePath, strictBaseUrl("makeShortCodeStrict", options.baseUrl))
-  })
+export const makeShortCodeStrict = memberStrictMaker(ShortCodeResource)
 
 /**
  * The strict profile against Twilio's own origin: every key present; `sid`, `account_sid`, `service_sid`, `url` and

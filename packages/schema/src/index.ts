@@ -26,7 +26,7 @@ export {
   phoneNumberUrl,
   type PhoneNumberWire
 } from "./PhoneNumber.js"
-export { memberChecks, memberUrl } from "./resource/memberStrict.js"
+export { memberChecks, memberStrictMaker, memberUrl } from "./resource/memberStrict.js"
 export {
   CreateServiceForm,
   CreateServiceRequest,

@@ -81,3 +81,27 @@ export const memberChecks = (instancePath: string, baseUrl: string) => {
     })
   ] as const
 }
+
+/**
+ * The maker of a member resource's strict profile for an origin (`makePhoneNumberStrict`): the declaration's strict
+ * fields (every key present, each field as its `strict` declares) and {@link memberChecks}, named
+ * `<Identifier>Strict`; a bad `baseUrl` is refused naming `make<Identifier>Strict`.
+ *
+ * @since 0.2.0
+ */
+export const memberStrictMaker = <
+  const Identifier extends string,
+  Strict
+>(resource: {
+  readonly declaration: { readonly identifier: Identifier }
+  readonly instancePath: string
+  readonly strict: (options: { readonly identifier: string; readonly description: string; readonly checks?: ReadonlyArray<any> }) => Strict
+}) =>
+(options: { readonly baseUrl?: string } = {}): Strict => {
+  const { identifier } = resource.declaration
+  return resource.strict({
+    identifier: `${identifier}Strict`,
+    description: `A ${identifier} as a real one looks (strict profile)`,
+    checks: memberChecks(resource.instancePath, strictBaseUrl(`make${identifier}Strict`, options.baseUrl))
+  })
+}
