@@ -27,8 +27,9 @@ interface Setup {
   readonly initial: ReadonlyArray<string>
 }
 
+// With no response, `error` says why ("no answer: fetch failed (bad port)"): "got" reads, "answered" would not.
 const sentError = (what: string, sent: Awaited<ReturnType<Target["send"]>>) =>
-  `${what} (${sent.request.method} ${sent.request.url}) answered ${sent.response === null ? sent.error ?? "nothing" : describeResponse(sent.response)}`
+  `${what} (${sent.request.method} ${sent.request.url}) ${sent.response === null ? `got ${sent.error ?? "no answer"}` : `answered ${describeResponse(sent.response)}`}`
 
 const setUp = async (target: Target, o: ResolvedOptions): Promise<{ readonly ok: true; readonly setup: Setup } | { readonly ok: false; readonly error: string; readonly temporary: string | undefined }> => {
   const { resource } = o

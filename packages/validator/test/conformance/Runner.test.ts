@@ -87,6 +87,13 @@ describe("runConformance", () => {
     expect(report.setupError).toMatch(/^creating a temporary service \(POST http:\/\/target\.test\/v1\/Services\) answered 404 .*; pass the SID of a test service \(--service-sid, serviceSid\)$/)
   })
 
+  it("an unreachable target without a service SID: the create got no answer, and why", async () => {
+    const report = await runConformance({ ...base, serviceSid: undefined, fetch: async () => { throw new TypeError("fetch failed", { cause: new Error("bad port") }) } })
+    expect(report.setupError).toBe(
+      "creating a temporary service (POST http://target.test/v1/Services) got no answer: fetch failed (bad port); pass the SID of a test service (--service-sid, serviceSid)"
+    )
+  })
+
   it("stops on the signal, marks the rest not run, and still restores the service", async () => {
     const controller = new AbortController()
     let inService = false
