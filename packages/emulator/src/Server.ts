@@ -17,7 +17,7 @@ import { answerResponse, type DirectAnswer, sendAnswer } from "./http/directAnsw
 import type { Faults } from "./faults/Faults.js"
 import { installFaults } from "./faults/install.js"
 import { ConnectionDropped, type FetchHandler } from "./faults/withFaults.js"
-import { hostLinesOfRaw, hostOfRaw, makeResponseCache } from "./http/responseCache.js"
+import { makeResponseCache, SEVERAL, soleHostOfRaw } from "./http/responseCache.js"
 import { logLine, refusedConnectionLine } from "./http/requestLog.js"
 import { loadSeed, type SeedReport } from "./Seeding.js"
 import type { Repository } from "./store/Repository.js"
@@ -243,10 +243,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const { log, requestTimeoutMs, maxConnections, bodyLimitBytes } = emulator.config
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     noteRequest(request, response)
-    const hostLines = hostLinesOfRaw(request.rawHeaders)
-    if (hostLines !== 1 || !hostOfRaw(request.rawHeaders)) {
+    const host = soleHostOfRaw(request.rawHeaders)
+    if (host === SEVERAL || !host) {
       const started = performance.now()
-      const answer = hostLines > 1 ? SEVERAL_HOSTS : MISSING_HOST
+      const answer = host === SEVERAL ? SEVERAL_HOSTS : MISSING_HOST
       sendAnswer(response, answer)
       log?.(logLine(request.method ?? "", pathOf(request.url), answer.status, started))
       return

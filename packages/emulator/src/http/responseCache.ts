@@ -53,14 +53,21 @@ export const hostOfRaw = (raw: ReadonlyArray<string>): string | undefined => {
   return undefined
 }
 
-/** How many Host header lines node's raw headers hold (RFC 9112, section 3.2: exactly one). */
-export const hostLinesOfRaw = (raw: ReadonlyArray<string>): number => {
-  let lines = 0
+/**
+ * The value of the one Host header line of node's raw headers, `undefined` when there is none and `SEVERAL` when there
+ * are more (RFC 9112, section 3.2: exactly one), in one pass.
+ */
+export const SEVERAL = Symbol("several Host lines")
+export const soleHostOfRaw = (raw: ReadonlyArray<string>): string | undefined | typeof SEVERAL => {
+  let host: string | undefined
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string
-    if (name.length === 4 && name.toLowerCase() === "host") lines++
+    if (name.length === 4 && name.toLowerCase() === "host") {
+      if (host !== undefined) return SEVERAL
+      host = raw[i + 1] as string
+    }
   }
-  return lines
+  return host
 }
 
 /** Whether node's raw headers announce a body: a `Content-Length` or a `Transfer-Encoding`, of any value. */
