@@ -101,7 +101,7 @@ export const memberStrictMaker = <
   const { identifier } = resource.declaration
   return resource.strict({
     identifier: `${identifier}Strict`,
-    description: `A ${identifier} as a real one looks (strict profile)`,
+    description: `${/^[AEIOU]/.test(identifier) ? "An" : "A"} ${identifier} as a real one looks (strict profile)`,
     checks: memberChecks(resource.instancePath, strictBaseUrl(`make${identifier}Strict`, options.baseUrl))
   })
 }

@@ -1,9 +1,9 @@
 // The strict profile of each member resource, one row each: a real document it accepts, and documents that differ
 // from it in a few keys with the exact issues (path, rule, message) it must name for them. What every resource's
 // codec obeys is in laws.test.ts; a new resource with a strict profile adds a row here.
-import { Result, Schema } from "effect"
+import { Result, Schema, SchemaAST } from "effect"
 import { describe, expect, test } from "vitest"
-import { AlphaSenderStrict, makePhoneNumberStrict, toValidationIssues } from "@shortcode-kit/schema"
+import { AlphaSenderStrict, makePhoneNumberStrict, PhoneNumberStrict, ShortCodeStrict, toValidationIssues } from "@shortcode-kit/schema"
 
 const LOCAL = "http://127.0.0.1:4010"
 const MG = "MG" + "a".repeat(32)
@@ -69,5 +69,16 @@ describe.each(PROFILES)("the strict profile of $name", ({ strict, real, misses }
       const { [key]: _, ...rest } = real
       expect(issuesOf(strict, rest).map(([path, rule]) => [path, rule]), key).toEqual([[[key], "required"]])
     }
+  })
+})
+
+describe("the strict profiles' names", () => {
+  test("are <Identifier>Strict with a description in English (an before a vowel)", () => {
+    const named = [ShortCodeStrict, PhoneNumberStrict, AlphaSenderStrict].map((s) => [SchemaAST.resolveIdentifier(s.ast), SchemaAST.resolveDescription(s.ast)])
+    expect(named).toEqual([
+      ["ShortCodeStrict", "A ShortCode as a real one looks (strict profile)"],
+      ["PhoneNumberStrict", "A PhoneNumber as a real one looks (strict profile)"],
+      ["AlphaSenderStrict", "An AlphaSender as a real one looks (strict profile)"]
+    ])
   })
 })
