@@ -4,17 +4,17 @@
  *
  * @since 0.1.0
  */
-import { JsonSchema, Schema, SchemaAST } from "effect"
+import { JsonSchema, Schema } from "effect"
 import { AlphaSenderResource, AlphaSenderStrict } from "./AlphaSender.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceRequest, MessagingService, MessagingServicePage } from "./MessagingService.js"
 import { PhoneNumberResource, PhoneNumberStrict } from "./PhoneNumber.js"
-import type { Resource } from "./resource/Resource.js"
+import { byIdentifier } from "./resource/byIdentifier.js"
+import type { AnyResource } from "./resource/Resource.js"
 import { ShortCodeResource } from "./ShortCode.js"
 import { ShortCodeStrict } from "./ShortCodeStrict.js"
 import { TwilioError } from "./TwilioError.js"
 
-type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type IdentifierOf<R extends AnyResource> = R["declaration"]["identifier"]
 
 /** The wire schemas of a declared resource, each under its identifier (as `defineResource` names them). */
@@ -26,11 +26,7 @@ type ResourceWireSchemas<R extends AnyResource, Strict extends Schema.Top> =
 
 /** A resource's document, its strict profile, its page and its create request, under their identifiers. */
 const resourceWireSchemas = <R extends AnyResource, Strict extends Schema.Top>(resource: R, strict: Strict): ResourceWireSchemas<R, Strict> =>
-  Object.fromEntries([resource.codec, strict, resource.page, resource.createRequest].map((schema: Schema.Top) => {
-    const identifier = SchemaAST.resolveIdentifier(schema.ast)
-    if (identifier === undefined) throw new Error(`${String(resource.declaration.identifier)}: a derived schema has no identifier`)
-    return [identifier, schema]
-  })) as ResourceWireSchemas<R, Strict>
+  byIdentifier(resource, [resource.codec, strict, resource.page, resource.createRequest], (schema) => schema) as ResourceWireSchemas<R, Strict>
 
 const wireSchemas = {
   ...resourceWireSchemas(ShortCodeResource, ShortCodeStrict),

@@ -5,14 +5,15 @@
  *
  * @since 0.1.0
  */
-import { Cause, Result, Schema, SchemaAST } from "effect"
+import { Cause, Result, Schema } from "effect"
 import type { StandardSchemaV1 } from "effect/StandardSchema"
 import { AlphaSenderResource, AlphaSenderStrict } from "./AlphaSender.js"
 import { CountryCode } from "./CountryCode.js"
 import { ListShortCodesQuery } from "./ListShortCodesQuery.js"
 import { CreateServiceForm, MessagingService, MessagingServicePage } from "./MessagingService.js"
 import { PhoneNumberResource, PhoneNumberStrict } from "./PhoneNumber.js"
-import type { Resource } from "./resource/Resource.js"
+import { byIdentifier } from "./resource/byIdentifier.js"
+import type { AnyResource } from "./resource/Resource.js"
 import { ShortCodeResource } from "./ShortCode.js"
 import { ShortCodeStrict } from "./ShortCodeStrict.js"
 import { AccountSid, ServiceSid } from "./Sid.js"
@@ -36,11 +37,12 @@ const readError = (error: unknown): string => {
  */
 const standard = <S extends Schema.Top>(schema: S) => {
   const view = Schema.toStandardSchemaV1(schema as S & Schema.Codec<S["Type"], S["Encoded"]>, { parseOptions: { errors: "all" } })
-  const decode = validationDecoder(schema as unknown as Schema.Codec<unknown, unknown>)
+  // Made at the first validation, not when the package is imported (it compiles the schema's fast paths).
+  let decode: ReturnType<typeof validationDecoder<Schema.Codec<unknown, unknown>>> | undefined
   const validate = (input: unknown): StandardSchemaV1.Result<S["Type"]> => {
-    let result: ReturnType<typeof decode>
+    let result: ReturnType<NonNullable<typeof decode>>
     try {
-      result = decode(input)
+      result = (decode ??= validationDecoder(schema as unknown as Schema.Codec<unknown, unknown>))(input)
     } catch (error) {
       return { issues: [{ message: `the input could not be read: ${readError(error)}`, path: [] }] }
     }
@@ -52,7 +54,6 @@ const standard = <S extends Schema.Top>(schema: S) => {
   return view
 }
 
-type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type Standard<S extends Schema.Top> = ReturnType<typeof standard<S>>
 type IdentifierOf<R extends AnyResource> = R["declaration"]["identifier"]
 type SingularOf<R extends AnyResource> = R["declaration"]["singular"]
@@ -69,8 +70,8 @@ type ResourceStandardSchemas<R extends AnyResource, Strict extends Schema.Top> =
   & { readonly [K in `${SingularOf<R>}InstanceParams`]: Standard<R["instanceParams"]> }
 
 /** Every schema a resource declaration derives, and its strict profile, as Standard Schemas under their identifiers. */
-const resourceStandardSchemas = <R extends AnyResource, Strict extends Schema.Top>(resource: R, strict: Strict): ResourceStandardSchemas<R, Strict> => {
-  const schemas: ReadonlyArray<Schema.Top> = [
+const resourceStandardSchemas = <R extends AnyResource, Strict extends Schema.Top>(resource: R, strict: Strict): ResourceStandardSchemas<R, Strict> =>
+  byIdentifier(resource, [
     resource.declaration.fields.sid.schema,
     resource.codec,
     strict,
@@ -79,13 +80,7 @@ const resourceStandardSchemas = <R extends AnyResource, Strict extends Schema.To
     resource.createRequest,
     resource.createForm,
     resource.instanceParams
-  ]
-  return Object.fromEntries(schemas.map((schema) => {
-    const identifier = SchemaAST.resolveIdentifier(schema.ast)
-    if (identifier === undefined) throw new Error(`${String(resource.declaration.identifier)}: a derived schema has no identifier`)
-    return [identifier, standard(schema)]
-  })) as ResourceStandardSchemas<R, Strict>
-}
+  ], standard) as ResourceStandardSchemas<R, Strict>
 
 /**
  * Standard Schema V1 views of the package's schemas, under the same names.

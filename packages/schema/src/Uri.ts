@@ -117,7 +117,7 @@ export const urlOfUriString = (text: string): URL | undefined => {
  * The plain resource URLs the WHATWG parser accepts without asking it: `http(s)://`, a host of non-empty labels of
  * letters, digits and `-` whose last label has a letter (so it is a domain, not an IPv4 address) and none starting
  * `xn--` (punycode, which the parser checks), a port of at most 65535, segments of unreserved characters. Every
- * match is an RFC 3986 URI too (a special case of {@link PLAIN_HTTP_URI}). test/Uri.test.ts holds it to the parser.
+ * match is an RFC 3986 URI too (a special case of {@link PLAIN_HTTP_URI}). test/internal/uri.test.ts holds it to the parser.
  */
 const PLAIN_DOMAIN_URL = /^https?:\/\/((?:[A-Za-z0-9-]+\.)*([A-Za-z0-9-]+))(?::([0-9]{1,5}))?(?:\/[A-Za-z0-9._~-]*)*$/
 

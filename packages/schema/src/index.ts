@@ -39,6 +39,7 @@ export {
   serviceNotFound
 } from "./MessagingService.js"
 export {
+  type AnyResource,
   type CodecOf,
   defineResource,
   type ErrorAnswer,

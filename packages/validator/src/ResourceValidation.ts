@@ -5,15 +5,13 @@
  *
  * @since 0.2.0
  */
-import { answerOfIssue, describeReceived, issueValues, PageMeta, type Resource, TwilioError, type TwilioErrorWire, type ValidationIssue, validationDecoder } from "@shortcode-kit/schema"
+import { answerOfIssue, type AnyResource, describeReceived, issueValues, PageMeta, TwilioError, type TwilioErrorWire, type ValidationIssue, validationDecoder } from "@shortcode-kit/schema"
 import { Result, Schema } from "effect"
 import { makeValidator, unreadableIssue } from "./internal/decoder.js"
 import { toParams } from "./internal/formBody.js"
 import { differingNames } from "./internal/wireNames.js"
 import { type ProfileOptions, resolveProfileOptions } from "./Profile.js"
 import { getOrThrow, type ValidationFailure, type ValidationResult } from "./ValidationResult.js"
-
-type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 
 /** The validation functions of one declared resource. @since 0.2.0 */
 export interface ResourceValidation<Item, Page, Create> {

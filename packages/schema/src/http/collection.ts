@@ -10,13 +10,12 @@ import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/ht
 import { errorTable } from "../ErrorTable.js"
 import { listQueryDescriptions } from "../resource/listQuery.js"
 import { collectionOperations as ops } from "../resource/collectionOperations.js"
-import type { ErrorAnswer, OperationDeclaration, Resource } from "../resource/Resource.js"
+import type { AnyResource, ErrorAnswer, OperationDeclaration } from "../resource/Resource.js"
 import { ShortCodesAuthorization } from "./Authorization.js"
 import { describeParameters } from "./internal/openApiTransforms.js"
 import { inputErrorResponse, twilioErrorResponse, type TwilioErrorStatus } from "./TwilioErrorResponse.js"
 
 // Any declared resource; the endpoints keep its exact types.
-type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type Singular<R extends AnyResource> = R["declaration"]["singular"]
 type Plural<R extends AnyResource> = R["declaration"]["plural"]
 

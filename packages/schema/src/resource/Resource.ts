@@ -161,6 +161,13 @@ export interface Resource<
   readonly pathOf: (path: "collection" | "instance", values: Readonly<Record<string, string>>) => string
 }
 
+/**
+ * Any declared resource, for code written once over every declaration.
+ *
+ * @since 0.2.0
+ */
+export type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
+
 const mapRecord = <V, W>(record: Readonly<Record<string, V>>, f: (value: V, key: string) => W): Record<string, W> => {
   const out: Record<string, W> = {}
   for (const [key, value] of Object.entries(record)) out[key] = f(value, key)

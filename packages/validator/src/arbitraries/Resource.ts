@@ -6,9 +6,9 @@
  * @since 0.2.0
  */
 import {
+  type AnyResource,
   DateFromTwilioString,
   type PathSegment,
-  type Resource,
   TWILIO_MESSAGING_BASE_URL,
   UrlFromUriString
 } from "@shortcode-kit/schema"
@@ -21,7 +21,6 @@ import type { LocalMiss, NearMiss } from "./NearMiss.js"
 import { pageMeta } from "./PageMeta.js"
 import { breakingOf, confirm, rulesOf, validOf } from "./Rules.js"
 
-type AnyResource = Resource<any, any, any, any, any, `/${string}`, any, any, any>
 type Doc = Record<string, unknown>
 
 /**
