@@ -5,11 +5,14 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Schema, SchemaAST } from "effect"
 import { declareFastChecks } from "./internal/compile/fastLeaf.js"
 import { ruleCheck } from "./internal/rule.js"
 
 const HEX_DIGITS = 32
+// The annotation that records a SID schema's prefix (read by sidPrefixOf).
+const SID_PREFIX = "shortcode-kit/sidPrefix"
+
 const SID_LENGTH = 2 + HEX_DIGITS
 const WHITESPACE = /\s/u
 const HEX = /^[0-9a-fA-F]*$/
@@ -95,6 +98,7 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
       }
     })
   ).annotate({
+    [SID_PREFIX]: prefix,
     description: `A Twilio SID: ${shape}`,
     examples: [`${prefix}${"a".repeat(HEX_DIGITS)}`],
     // The JSON Schema and OpenAPI forms carry the official spec's own constraints.
@@ -121,7 +125,21 @@ export const sidString = <const Prefix extends string>(prefix: Prefix) => {
 export const sid = <const Prefix extends string, const Brand extends string>(
   prefix: Prefix,
   brand: Brand & Parameters<typeof Schema.brand<Brand>>[0]
-) => sidString(prefix).pipe(Schema.brand<Brand>(brand)).annotate({ identifier: brand })
+) => sidString(prefix).pipe(Schema.brand<Brand>(brand)).annotate({ identifier: brand, [SID_PREFIX]: prefix })
+
+/**
+ * The prefix of the SIDs `schema` takes (`"PN"` for `PhoneNumberSid`), as {@link sidString} and {@link sid} record
+ * it, or `undefined` for a schema that is not a SID.
+ *
+ * @example
+ * ```ts
+ * import { PhoneNumberSid, sidPrefixOf } from "@shortcode-kit/schema"
+ *
+ * sidPrefixOf(PhoneNumberSid) // "PN"
+ * ```
+ * @since 0.2.0
+ */
+export const sidPrefixOf = (schema: Schema.Top): string | undefined => SchemaAST.resolveAt<string>(SID_PREFIX)(schema.ast)
 
 /**
  * An Account SID (`AC` + 32 hex digits).

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-export { AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, ServiceSid, ShortCodeSid, sid, sidString } from "./Sid.js"
+export { AccountSid, randomAccountSid, randomServiceSid, randomShortCodeSid, ServiceSid, ShortCodeSid, sid, sidPrefixOf, sidString } from "./Sid.js"
 export { DateFromTwilioString, DateTimeString, formatTwilioDate, parseRfc3339, TwilioDate } from "./DateTime.js"
 export { isRfc3986Uri, UriString, UrlFromUriString } from "./Uri.js"
 export { assignedCountryCodes, CountryCode } from "./CountryCode.js"

@@ -3,11 +3,17 @@ import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   AccountSid,
+  AlphaSenderSid,
+  CountryCode,
+  PhoneNumberResource,
+  PhoneNumberSid,
   randomAccountSid,
   randomServiceSid,
   randomShortCodeSid,
   ServiceSid,
   ShortCodeSid,
+  sid,
+  sidPrefixOf,
   sidString,
   toValidationIssues
 } from "@shortcode-kit/schema"
@@ -70,5 +76,14 @@ describe("SIDs", () => {
 
   it("refuses a prefix that is not two upper-case letters", () => {
     expect(() => sidString("pn")).toThrow('sidString: prefix must be two upper-case ASCII letters, received "pn"')
+  })
+})
+
+describe("sidPrefixOf", () => {
+  it("reads the prefix a SID schema records, through its brand and its derivations, and nothing from other schemas", () => {
+    expect([AccountSid, ServiceSid, ShortCodeSid, PhoneNumberSid, AlphaSenderSid, sidString("XY"), sid("ZZ", "ZzSid")].map(sidPrefixOf)).toEqual(["AC", "MG", "SC", "PN", "AI", "XY", "ZZ"])
+    expect(sidPrefixOf(PhoneNumberResource.declaration.fields.sid.schema)).toBe("PN")
+    expect(sidPrefixOf(AlphaSenderSid.annotate({ title: "x" }))).toBe("AI")
+    expect([Schema.String, CountryCode].map(sidPrefixOf)).toEqual([undefined, undefined])
   })
 })

@@ -4,6 +4,8 @@
  * same requests produce the same bodies (`sidSeed`).
  */
 import { hash, randomBytes } from "node:crypto"
+import { sidPrefixOf } from "@shortcode-kit/schema"
+import type { Schema } from "effect"
 import { newRequestId } from "../http/requestId.js"
 import { randomAuthToken } from "./authToken.js"
 
@@ -57,4 +59,14 @@ export const seededIds = (seed: number): IdSource => {
     requestId: () => `RQ${draw("RQ")}`,
     restart: () => counters.clear()
   }
+}
+
+/**
+ * A new SID of the kind `schema` takes (`AccountSid`, `PhoneNumberResource.declaration.sid`, ...) from `ids`: the
+ * prefix is the one the schema package records on the SID schema, not a second copy of it.
+ */
+export const newSidOf = <S extends Schema.Top>(ids: IdSource, schema: S): S["Type"] => {
+  const prefix = sidPrefixOf(schema)
+  if (prefix === undefined) throw new TypeError("newSidOf: the schema is not a SID schema of @shortcode-kit/schema")
+  return ids.sid(prefix) as S["Type"]
 }

@@ -3,9 +3,9 @@
  * accounts, services and their senders (short codes, phone numbers, alpha senders), and outcomes as tagged values
  * instead of exceptions. The senders of the inventory are read and written once, over the rows of SenderKinds.ts.
  */
-import type { AccountSid, ServiceSid } from "@shortcode-kit/schema"
+import { AccountSid, ServiceSid } from "@shortcode-kit/schema"
 import type { AlphaSenderSid } from "../CanonicalSid.js"
-import { type IdSource, randomIds } from "../controls/Ids.js"
+import { type IdSource, newSidOf, randomIds } from "../controls/Ids.js"
 import type { Database } from "./Database.js"
 import { isInMemory, isUniqueViolation } from "./Database.js"
 import { type KeysetPage, type PageCursor, readKeysetPage } from "./Paging.js"
@@ -507,7 +507,7 @@ export const makeRepository = (
       return row === undefined ? undefined : toAccount(row)
     },
     insertAccount: ({ sid: given, authToken }) => {
-      const sid = given ?? (ids.sid("AC") as AccountSid)
+      const sid = given ?? newSidOf(ids, AccountSid)
       return insert(() => {
         const at = now()
         stmt.insertAccount.run(sid, authToken, at)
@@ -516,7 +516,7 @@ export const makeRepository = (
     },
     insertService: ({ sid: given, accountSid, friendlyName }) => {
       if (stmt.account.get(accountSid) === undefined) return { _tag: "AccountNotFound" }
-      const sid = given ?? (ids.sid("MG") as ServiceSid)
+      const sid = given ?? newSidOf(ids, ServiceSid)
       return insert(() => {
         const at = now()
         stmt.insertService.run(sid, accountSid, friendlyName, at, at)

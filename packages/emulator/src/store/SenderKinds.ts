@@ -3,9 +3,9 @@
  * read back; the repository, the routes, the seed and the admin API are written once over a row, so a new kind of
  * the inventory is one row here (plus its tables and its resource declaration in the schema package).
  */
-import { PhoneNumberResource, type AccountSid, type ServiceSid, ShortCodeResource, type ShortCodeSid } from "@shortcode-kit/schema"
+import { AlphaSenderResource, type AccountSid, PhoneNumberResource, type ServiceSid, ShortCodeResource, type ShortCodeSid } from "@shortcode-kit/schema"
 import type { AlphaSenderSid, PhoneNumberSid } from "../CanonicalSid.js"
-import type { IdSource } from "../controls/Ids.js"
+import { type IdSource, newSidOf } from "../controls/Ids.js"
 
 /**
  * A kind of sender that lives in an account's inventory and is in at most one service at a time. `Fields` are the
@@ -87,7 +87,7 @@ export const SHORT_CODE: InventoryKind<
   columns: SHORT_CODE_COLUMNS,
   json: ["capabilities"],
   number: ["countryCode", "shortCode"],
-  newSid: (ids) => ids.sid("SC") as ShortCodeSid,
+  newSid: (ids) => newSidOf(ids, ShortCodeResource.declaration.fields.sid.schema),
   pool: true,
   twilioPath: (account, sid) => `/2010-04-01/Accounts/${account}/SMS/ShortCodes/${sid}.json`
 }
@@ -105,7 +105,7 @@ export const PHONE_NUMBER: InventoryKind<
   columns: PHONE_NUMBER_COLUMNS,
   json: ["capabilities"],
   number: ["phoneNumber"],
-  newSid: (ids) => ids.sid("PN") as PhoneNumberSid,
+  newSid: (ids) => newSidOf(ids, PhoneNumberResource.declaration.fields.sid.schema),
   pool: true,
   twilioPath: (account, sid) => `/2010-04-01/Accounts/${account}/IncomingPhoneNumbers/${sid}.json`
 }
@@ -126,7 +126,7 @@ export const ALPHA_SENDER_COUNTS_AGAINST_POOL: boolean = false
  */
 export const ALPHA_SENDER = {
   table: "service_alpha_senders",
-  newSid: (ids: IdSource): AlphaSenderSid => ids.sid("AI") as AlphaSenderSid,
+  newSid: (ids: IdSource): AlphaSenderSid => newSidOf(ids, AlphaSenderResource.declaration.fields.sid.schema) as AlphaSenderSid,
   pool: ALPHA_SENDER_COUNTS_AGAINST_POOL
 } as const
 

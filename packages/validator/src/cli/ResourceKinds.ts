@@ -6,8 +6,9 @@
  * way needs one entry in `resourceKinds` to have its kinds. ShortCodes keep their own (profiles, `--nulls`, the
  * create request kinds).
  */
+import { sidPrefixOf } from "@shortcode-kit/schema"
 import type { Schema } from "effect"
-import * as fc from "fast-check"
+import type * as fc from "fast-check"
 import { alphaSenders } from "../AlphaSender.js"
 import type { NearMiss } from "../arbitraries/NearMiss.js"
 import { resourceArbitraries } from "../arbitraries/Resource.js"
@@ -40,9 +41,9 @@ const resourceKind = (validation: ResourceValidation<unknown, unknown, unknown>)
   // Made when a command asks (the CLI starts without them).
   const arbitraries = (baseUrl?: string) => resourceArbitraries(resource, strict, `shortcode-kit sample ${kind}`, { baseUrl })
   const sidMisses = (): fc.Arbitrary<NearMiss> => {
-    // Twilio's SID prefixes are two letters: those of the SIDs the declaration's arbitrary makes.
-    const [sample] = fc.sample(arbitraries().sid, { numRuns: 1, seed: 0 })
-    return topLevel(String(sample).slice(0, 2))
+    const prefix = sidPrefixOf(resource.declaration.sid as Schema.Top)
+    if (prefix === undefined) throw new TypeError(`shortcode-kit sample ${kind}-sid: the declaration's sid is not a SID schema`)
+    return topLevel(prefix)
   }
   return {
     kind,
